@@ -1,0 +1,34 @@
+// Import boundaries (STYLE.md habit 6): logic under src/ runs without Electron or the DOM;
+// only electron/ may import electron; the renderer never imports node:* or tfjs.
+import tseslint from 'typescript-eslint';
+
+const restrict = (patterns) => ['error', { patterns }];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'renderer/dist/**', 'release/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['electron', 'electron/*'], message: 'src/ must run without Electron (only electron/ may import it).' },
+        { group: ['vue', 'pinia', 'echarts', '**/renderer/**'], message: 'src/ must not depend on the renderer.' },
+      ]),
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.vue'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['node:*', 'fs', 'path', 'worker_threads', 'child_process'], message: 'The renderer runs in a browser: no Node modules.' },
+        { group: ['@tensorflow/*', 'better-sqlite3', 'electron'], message: 'The renderer talks to the service through the api client only.' },
+      ]),
+    },
+  },
+);

@@ -1,0 +1,120 @@
+/**
+ * What the trainer reports. One EpochRecord per epoch is written in one transaction;
+ * ProgressEvent is throttled and never stored.
+ */
+
+export type RunStatus = 'queued' | 'running' | 'completed' | 'cancelled' | 'failed' | 'diverged' | 'interrupted';
+export const RUN_STATUSES: readonly RunStatus[] = [
+  'queued',
+  'running',
+  'completed',
+  'cancelled',
+  'failed',
+  'diverged',
+  'interrupted',
+];
+export const FINAL_STATUSES: readonly RunStatus[] = ['completed', 'cancelled', 'failed', 'diverged', 'interrupted'];
+
+export type Split = 'train' | 'val';
+
+/** One scalar of one loss term (a task head or an auxiliary head) on one split. */
+export interface TaskMetric {
+  /** loss-term id: the task kind (`cls`, `seg`, `recon`) or an aux head `cls@3` (task @ trunk layer) */
+  task: string;
+  split: Split;
+  /** `loss`, `accuracy`, `iou`, `pixel_acc`, `mse`, `mae` */
+  name: string;
+  value: number;
+}
+
+export interface Histogram {
+  min: number;
+  max: number;
+  /** `bins` equal-width bins over [min, max]; values equal to max land in the last bin */
+  counts: number[];
+}
+
+/** Statistics of one trainable layer at the end of an epoch. */
+export interface LayerStats {
+  /** stable name, e.g. `trunk.1`, `trunk.2`, `head.cls`, `aux.cls@3` */
+  layer: string;
+  /** 0-based position in the layer list (trunk first, then heads) */
+  index: number;
+  kind: 'dense' | 'conv' | 'head';
+  trunk: boolean;
+  /** parameters of the layer's kernel (weights, not biases) */
+  params: number;
+  /** dL/dW of the kernel over the epoch's last batch: L2 norm, mean |g|, std, max |g|, share of |g| < 1e-8 */
+  gradL2: number;
+  gradMeanAbs: number;
+  gradStd: number;
+  gradMaxAbs: number;
+  gradSmallFrac: number;
+  /** dL/dz on the probe batch, z = the layer's pre-activation output; null when the probe did not run */
+  dzL2: number | null;
+  dzStd: number | null;
+  weightL2: number;
+  /** ‖ΔW‖ / ‖W‖ of the epoch's last optimizer step */
+  updateRatio: number;
+  /** activation after the nonlinearity on the probe batch; null when the probe did not run */
+  actMean: number | null;
+  actStd: number | null;
+  /** share of units saturated: |tanh| > 0.99, sigmoid < 0.01 or > 0.99, ReLU family ≤ 0; null for linear */
+  actSaturation: number | null;
+  histogram: Histogram;
+}
+
+/** Per loss term: the norm of its gradient alone on the shared trunk parameters (probe batch). */
+export interface TaskGradStats {
+  task: string;
+  norm: number;
+}
+
+export interface TaskCosine {
+  a: string;
+  b: string;
+  cosine: number;
+}
+
+export interface EpochRecord {
+  /** 1-based */
+  epoch: number;
+  /** wall time of the epoch (training + evaluation + statistics), milliseconds */
+  durationMs: number;
+  samplesPerSec: number;
+  metrics: TaskMetric[];
+  /** task weights in force at the end of the epoch, by loss-term id */
+  weights: Record<string, number>;
+  layers: LayerStats[];
+  taskGrads: TaskGradStats[];
+  taskCosines: TaskCosine[];
+  /** ‖dL/dW first trunk layer‖ / ‖dL/dW last trunk layer‖; null when the trunk has one layer */
+  vanishingRatio: number | null;
+  /** whether the probe (dz, activation, task gradient) statistics ran this epoch */
+  probed: boolean;
+}
+
+export interface ProgressEvent {
+  runId: string;
+  epoch: number;
+  epochs: number;
+  batch: number;
+  batches: number;
+  /** running mean of the combined training loss this epoch */
+  loss: number;
+  /** 0..1 over the whole run */
+  fraction: number;
+  elapsedMs: number;
+  /** estimate of the time left, ms; null until one batch is done */
+  etaMs: number | null;
+}
+
+/** Which backend trained a run, and why each better one was not used. */
+export interface BackendReport {
+  name: string;
+  /** e.g. `wasm (simd, 1 thread)` */
+  detail: string;
+  skipped: Array<{ name: string; reason: string }>;
+  /** largest |difference| of the parity self-test against `cpu`, null when not run (cpu itself) */
+  parityMaxAbsDiff: number | null;
+}
