@@ -152,7 +152,7 @@ export const specSchema = z
       ctx.addIssue({ code: 'custom', path: ['tasks'], message: 'at most one task may be primary' });
     const layers = trunkLayerCount(s.model);
     s.tasks.forEach((t, i) => {
-      if (t.aux && t.aux.layer > layers)
+      if (t.aux && layers >= 1 && t.aux.layer > layers)
         ctx.addIssue({
           code: 'custom',
           path: ['tasks', i, 'aux', 'layer'],

@@ -68,7 +68,9 @@ export class Network {
   ) {
     const rng = createRng(seed).fork('init');
     // tidy frees the initial-value tensors; variables outlive it
-    this.vars = tf.tidy(() => plan.layers.map((l) => this.createVars(l, init, rng.fork(l.name))));
+    const vars: LayerVars[] = [];
+    tf.tidy(() => plan.layers.forEach((l) => vars.push(this.createVars(l, init, rng.fork(l.name)))));
+    this.vars = vars;
   }
 
   private createVars(l: LayerPlan, init: Init, rng: ReturnType<typeof createRng>): LayerVars {

@@ -46,7 +46,10 @@ function forwardTerms(st: StepState, x: tf.Tensor4D, t: BatchTargets, keep: bool
   if (keep) {
     pass.losses = losses.map((l) => tf.keep(l.clone()));
     pass.sums = st.plan.terms.map((term) => tf.keep(metricSums(term, r.outputs.get(term.id)!, t)));
-    for (const s of r.bnBatchStats) (tf.keep(s.mean), tf.keep(s.variance));
+    for (const s of r.bnBatchStats) {
+      tf.keep(s.mean);
+      tf.keep(s.variance);
+    }
     bnPending.set(st, r.bnBatchStats);
   }
   return losses;

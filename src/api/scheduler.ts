@@ -1,0 +1,124 @@
+/**
+ * The run queue: creates runs in the store, trains up to `parallel` at once (one worker each;
+ * wasm trains on one core, so one worker per core), stores every epoch as it arrives, and
+ * records how each run ended. Cancel works on queued and running runs alike.
+ */
+import { availableParallelism } from 'node:os';
+import type { Spec } from '../experiment/spec.ts';
+import type { RunStore } from '../store/index.ts';
+import { type Job, type JobEnd, startJob } from '../train/job.ts';
+import type { BackendReport, EpochRecord, ProgressEvent } from '../train/records.ts';
+
+export interface SchedulerEvents {
+  onStarted?: (runId: string, backend: BackendReport) => void;
+  onProgress?: (p: ProgressEvent) => void;
+  onEpoch?: (runId: string, rec: EpochRecord) => void;
+  onFinished?: (runId: string, end: JobEnd) => void;
+}
+
+export interface EnqueueOptions {
+  experimentId?: string | null;
+}
+
+export class Scheduler {
+  private readonly queue: Array<{ runId: string; spec: Spec }> = [];
+  private readonly running = new Map<string, Job>();
+  private readonly waiters: Array<() => void> = [];
+  readonly parallel: number;
+
+  constructor(
+    private readonly store: RunStore,
+    private readonly events: SchedulerEvents = {},
+    parallel?: number,
+  ) {
+    this.parallel = Math.max(1, parallel ?? availableParallelism());
+  }
+
+  /** Store the runs as `queued` (all or none) and start as many as allowed. Returns their ids in order. */
+  enqueue(specs: Spec[], o: EnqueueOptions = {}): string[] {
+    const ids = this.store.db.transaction(() =>
+      specs.map((spec) => this.store.createRun({ spec, name: spec.name, tags: spec.tags, notes: spec.notes, experimentId: o.experimentId ?? null })),
+    )();
+    ids.forEach((runId, i) => this.queue.push({ runId, spec: specs[i] }));
+    this.pump();
+    return ids;
+  }
+
+  /** Cancel a queued or running run; false if this scheduler does not hold it. */
+  cancel(runId: string): boolean {
+    const q = this.queue.findIndex((r) => r.runId === runId);
+    if (q >= 0) {
+      this.queue.splice(q, 1);
+      this.store.finishRun(runId, 'cancelled', 'cancelled before it started');
+      this.settle();
+      return true;
+    }
+    const job = this.running.get(runId);
+    job?.cancel();
+    return !!job;
+  }
+
+  cancelAll(): void {
+    for (const { runId } of [...this.queue]) this.cancel(runId);
+    for (const job of this.running.values()) job.cancel();
+  }
+
+  get active(): { queued: string[]; running: string[] } {
+    return { queued: this.queue.map((r) => r.runId), running: [...this.running.keys()] };
+  }
+
+  /** Resolves when nothing is queued or running. */
+  idle(): Promise<void> {
+    if (!this.queue.length && !this.running.size) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private pump(): void {
+    while (this.running.size < this.parallel && this.queue.length) {
+      const { runId, spec } = this.queue.shift()!;
+      this.launch(runId, spec);
+    }
+  }
+
+  private launch(runId: string, spec: Spec): void {
+    const job = startJob({
+      spec,
+      runId,
+      onBackend: (report) => {
+        this.store.markRunning(runId, report);
+        this.events.onStarted?.(runId, report);
+      },
+      onProgress: (p) => this.events.onProgress?.(p),
+      onEpoch: (rec) => {
+        try {
+          this.store.appendEpoch(runId, rec);
+        } catch (err) {
+          // the store refused (deleted run, disk full, read-only): stop training what cannot be kept
+          storeError = `could not store epoch ${rec.epoch}: ${(err as Error).message}`;
+          job.cancel();
+          return;
+        }
+        this.events.onEpoch?.(runId, rec);
+      },
+    });
+    let storeError: string | null = null;
+    this.running.set(runId, job);
+    job.done.then((result) => {
+      const end: JobEnd = storeError ? { status: 'failed', epochs: result.epochs, message: storeError } : result;
+      this.running.delete(runId);
+      try {
+        this.store.finishRun(runId, end.status, end.message ?? null);
+      } catch {
+        // the run was deleted while it trained: nothing left to mark
+      }
+      this.events.onFinished?.(runId, end);
+      this.pump();
+      this.settle();
+    });
+  }
+
+  private settle(): void {
+    if (this.queue.length || this.running.size) return;
+    for (const w of this.waiters.splice(0)) w();
+  }
+}

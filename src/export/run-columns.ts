@@ -1,0 +1,45 @@
+/** The per-run leading columns both CSV shapes share, and how runs are fetched for export. */
+import type { EpochRecord } from '../train/records.ts';
+import { NotFoundError } from '../store/errors.ts';
+import type { RunDetail } from '../store/types.ts';
+
+/** What export reads from a store; a RunStore satisfies it. */
+export interface ExportSource {
+  getRun(id: string): RunDetail | null;
+  getEpochs(id: string): EpochRecord[];
+}
+
+export const RUN_COLUMNS = ['run_id', 'run_name', 'experiment', 'tags', 'started_at', 'duration_s'] as const;
+
+export type CsvCell = string | number | null;
+
+/** run_id, run_name, experiment, tags (';'-joined), started_at (ISO), duration_s (seconds). */
+export function runCells(run: RunDetail): CsvCell[] {
+  return [
+    run.id,
+    run.name,
+    run.experimentName ?? '',
+    run.tags.join(';'),
+    run.startedAt ?? '',
+    run.durationMs === null ? null : run.durationMs / 1000,
+  ];
+}
+
+/** Each run (duplicates dropped, order kept) with its epochs, one at a time so memory holds one run. */
+export function* runsWithEpochs(
+  source: ExportSource,
+  runIds: readonly string[],
+): Generator<{ run: RunDetail; epochs: EpochRecord[] }> {
+  for (const id of new Set(runIds)) {
+    const run = source.getRun(id);
+    if (run === null) throw new NotFoundError('run', id);
+    yield { run, epochs: source.getEpochs(id) };
+  }
+}
+
+/**
+ * csv-stringify options: RFC 4180 (CRLF, quotes doubled, quoted when needed) and
+ * escape_formulas: a text cell starting with = + - @ tab or CR gets a leading apostrophe so a
+ * spreadsheet does not run it; number cells (negative ones included) are left alone.
+ */
+export const CSV_OPTIONS = { record_delimiter: '\r\n', escape_formulas: true } as const;

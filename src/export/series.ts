@@ -1,0 +1,68 @@
+/**
+ * One epoch flattened into scalar cells: the shared vocabulary of the long and wide CSV.
+ * Null statistics (probe not run, linear layer) produce no cell. Histograms are not
+ * flattened; the JSON export carries them.
+ */
+import type { EpochRecord, LayerStats, Split } from '../train/records.ts';
+
+export interface Cell {
+  /** `train`/`val` for metrics, '' otherwise */
+  split: Split | '';
+  /** task id or layer name; '' for run-level series */
+  subject: string;
+  /** e.g. `loss`, `weight`, `grad_l2`, `vanishing_ratio`, `cosine(cls,seg)` */
+  series: string;
+  /** the wide CSV's column name, e.g. `val/cls/loss`, `layer/trunk.1/grad_l2` */
+  column: string;
+  value: number;
+}
+
+/** LayerStats field → series name, in CSV column order. */
+export const LAYER_SERIES: ReadonlyArray<readonly [keyof LayerStats, string]> = [
+  ['gradL2', 'grad_l2'],
+  ['gradMeanAbs', 'grad_mean_abs'],
+  ['gradStd', 'grad_std'],
+  ['gradMaxAbs', 'grad_max_abs'],
+  ['gradSmallFrac', 'grad_small_frac'],
+  ['dzL2', 'dz_l2'],
+  ['dzStd', 'dz_std'],
+  ['weightL2', 'weight_l2'],
+  ['updateRatio', 'update_ratio'],
+  ['actMean', 'act_mean'],
+  ['actStd', 'act_std'],
+  ['actSaturation', 'act_saturation'],
+];
+
+const runLevel = (series: string, value: number | null): Cell[] =>
+  value === null ? [] : [{ split: '', subject: '', series, column: series, value }];
+
+export function epochCells(rec: EpochRecord): Cell[] {
+  const cells: Cell[] = [
+    ...runLevel('duration_ms', rec.durationMs),
+    ...runLevel('samples_per_sec', rec.samplesPerSec),
+    ...runLevel('vanishing_ratio', rec.vanishingRatio),
+  ];
+  for (const m of rec.metrics)
+    cells.push({
+      split: m.split,
+      subject: m.task,
+      series: m.name,
+      column: `${m.split}/${m.task}/${m.name}`,
+      value: m.value,
+    });
+  for (const [task, w] of Object.entries(rec.weights))
+    cells.push({ split: '', subject: task, series: 'weight', column: `weight/${task}`, value: w });
+  for (const l of rec.layers) {
+    for (const [field, series] of LAYER_SERIES) {
+      const value = l[field] as number | null;
+      if (value !== null) cells.push({ split: '', subject: l.layer, series, column: `layer/${l.layer}/${series}`, value });
+    }
+  }
+  for (const g of rec.taskGrads)
+    cells.push({ split: '', subject: g.task, series: 'task_grad_norm', column: `task_grad_norm/${g.task}`, value: g.norm });
+  for (const c of rec.taskCosines) {
+    const series = `cosine(${c.a},${c.b})`;
+    cells.push({ split: '', subject: '', series, column: series, value: c.cosine });
+  }
+  return cells;
+}

@@ -1,0 +1,108 @@
+/** getEpochs: rebuild EpochRecords, deep-equal to what appendEpoch stored (arrays in insertion order). */
+import type { EpochRecord, LayerStats, Split } from '../train/records.ts';
+import {
+  decodeCounts,
+  fromNumericJson,
+  LAYER_NULLABLE_FIELDS,
+  readNullable,
+  readNumber,
+  type LayerNullableField,
+} from './codec.ts';
+import type { Statements } from './statements.ts';
+
+interface EpochRow {
+  epoch: number;
+  duration_ms: number | null;
+  samples_per_sec: number | null;
+  weights_json: string;
+  vanishing_ratio: number | null;
+  probed: number;
+  nan_mask: number;
+}
+
+interface LayerRow {
+  epoch: number;
+  layer_index: number;
+  layer: string;
+  kind: LayerStats['kind'];
+  trunk: number;
+  params: number;
+  grad_l2: number | null;
+  grad_mean_abs: number | null;
+  grad_std: number | null;
+  grad_max_abs: number | null;
+  grad_small_frac: number | null;
+  dz_l2: number | null;
+  dz_std: number | null;
+  weight_l2: number | null;
+  update_ratio: number | null;
+  act_mean: number | null;
+  act_std: number | null;
+  act_saturation: number | null;
+  hist_min: number | null;
+  hist_max: number | null;
+  hist_counts: Buffer;
+  nan_mask: number;
+}
+
+const RANGE = 'WHERE run_id = ? AND epoch BETWEEN ? AND ? ORDER BY epoch, rowid';
+
+/** Epochs `from`..`to` (inclusive, 1-based) of a run, oldest first. The caller checks the run exists. */
+export function readEpochs(s: Statements, runId: string, from: number, to: number): EpochRecord[] {
+  const args = [runId, from, to];
+  const byEpoch = new Map<number, EpochRecord>();
+  for (const r of s.get(`SELECT * FROM epochs ${RANGE}`).all(...args) as EpochRow[]) byEpoch.set(r.epoch, toEpoch(r));
+  const at = (epoch: number) => byEpoch.get(epoch)!;
+  const metrics = s.get(`SELECT epoch, task, split, name, value FROM metrics ${RANGE}`).all(...args);
+  for (const m of metrics as Array<{ epoch: number; task: string; split: Split; name: string; value: number | null }>)
+    at(m.epoch).metrics.push({ task: m.task, split: m.split, name: m.name, value: readNumber(m.value) });
+  const layers = s.get(`SELECT * FROM layer_stats ${RANGE}`).all(...args) as LayerRow[];
+  for (const l of layers) at(l.epoch).layers.push(toLayer(l));
+  const grads = s.get(`SELECT epoch, task, norm FROM task_grads ${RANGE}`).all(...args);
+  for (const g of grads as Array<{ epoch: number; task: string; norm: number | null }>)
+    at(g.epoch).taskGrads.push({ task: g.task, norm: readNumber(g.norm) });
+  const cosines = s.get(`SELECT epoch, a, b, cosine FROM task_cosines ${RANGE}`).all(...args);
+  for (const c of cosines as Array<{ epoch: number; a: string; b: string; cosine: number | null }>)
+    at(c.epoch).taskCosines.push({ a: c.a, b: c.b, cosine: readNumber(c.cosine) });
+  return [...byEpoch.values()];
+}
+
+function toEpoch(r: EpochRow): EpochRecord {
+  return {
+    epoch: r.epoch,
+    durationMs: readNumber(r.duration_ms),
+    samplesPerSec: readNumber(r.samples_per_sec),
+    metrics: [],
+    weights: fromNumericJson<Record<string, number>>(r.weights_json),
+    layers: [],
+    taskGrads: [],
+    taskCosines: [],
+    vanishingRatio: readNullable(r.vanishing_ratio, r.nan_mask, 0),
+    probed: r.probed === 1,
+  };
+}
+
+function toLayer(r: LayerRow): LayerStats {
+  const nullable = (v: number | null, f: LayerNullableField) =>
+    readNullable(v, r.nan_mask, LAYER_NULLABLE_FIELDS.indexOf(f));
+  return {
+    layer: r.layer,
+    index: r.layer_index,
+    kind: r.kind,
+    trunk: r.trunk === 1,
+    params: r.params,
+    gradL2: readNumber(r.grad_l2),
+    gradMeanAbs: readNumber(r.grad_mean_abs),
+    gradStd: readNumber(r.grad_std),
+    gradMaxAbs: readNumber(r.grad_max_abs),
+    gradSmallFrac: readNumber(r.grad_small_frac),
+    dzL2: nullable(r.dz_l2, 'dzL2'),
+    dzStd: nullable(r.dz_std, 'dzStd'),
+    weightL2: readNumber(r.weight_l2),
+    updateRatio: readNumber(r.update_ratio),
+    actMean: nullable(r.act_mean, 'actMean'),
+    actStd: nullable(r.act_std, 'actStd'),
+    actSaturation: nullable(r.act_saturation, 'actSaturation'),
+    histogram: { min: readNumber(r.hist_min), max: readNumber(r.hist_max), counts: decodeCounts(r.hist_counts) },
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * appendEpoch: one transaction for the epoch row, its metrics, layer stats with histograms,
+ * task gradients, cosines and the run's summary columns — all of it lands, or none of it.
+ */
+import type { EpochRecord, LayerStats } from '../train/records.ts';
+import { encodeCounts, LAYER_NULLABLE_FIELDS, nanMask, toJson } from './codec.ts';
+import { NotFoundError, RunStateError } from './errors.ts';
+import type { Statements } from './statements.ts';
+import type { MetricSummary } from './types.ts';
+
+const INSERT_EPOCH = `INSERT INTO epochs
+  (run_id, epoch, duration_ms, samples_per_sec, weights_json, vanishing_ratio, probed, nan_mask)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_METRIC = 'INSERT INTO metrics (run_id, epoch, task, split, name, value) VALUES (?, ?, ?, ?, ?, ?)';
+const INSERT_LAYER = `INSERT INTO layer_stats (run_id, epoch, layer_index, layer, kind, trunk, params,
+  grad_l2, grad_mean_abs, grad_std, grad_max_abs, grad_small_frac, dz_l2, dz_std, weight_l2, update_ratio,
+  act_mean, act_std, act_saturation, hist_min, hist_max, hist_counts, nan_mask)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_GRAD = 'INSERT INTO task_grads (run_id, epoch, task, norm) VALUES (?, ?, ?, ?)';
+const INSERT_COSINE = 'INSERT INTO task_cosines (run_id, epoch, a, b, cosine) VALUES (?, ?, ?, ?, ?)';
+
+/** Store one validated epoch of a running run. */
+export function appendEpoch(s: Statements, runId: string, rec: EpochRecord): void {
+  s.db.transaction(() => {
+    const run = s.get('SELECT status, epochs_done FROM runs WHERE id = ?').get(runId) as
+      | { status: string; epochs_done: number }
+      | undefined;
+    if (run === undefined) throw new NotFoundError('run', runId);
+    if (run.status !== 'running')
+      throw new RunStateError(`Run ${runId} is ${run.status}; epochs can only be added to a running run`);
+    const e = rec.epoch;
+    const vr = rec.vanishingRatio;
+    s.get(INSERT_EPOCH)
+      .run(runId, e, rec.durationMs, rec.samplesPerSec, toJson(rec.weights), vr, rec.probed ? 1 : 0, nanMask([vr]));
+    const metric = s.get(INSERT_METRIC);
+    for (const m of rec.metrics) metric.run(runId, e, m.task, m.split, m.name, m.value);
+    const layer = s.get(INSERT_LAYER);
+    for (const l of rec.layers) layer.run(runId, e, ...layerValues(l));
+    const grad = s.get(INSERT_GRAD);
+    for (const g of rec.taskGrads) grad.run(runId, e, g.task, g.norm);
+    const cosine = s.get(INSERT_COSINE);
+    for (const c of rec.taskCosines) cosine.run(runId, e, c.a, c.b, c.cosine);
+    if (e >= run.epochs_done) updateSummary(s, runId, rec);
+  })();
+}
+
+function layerValues(l: LayerStats): unknown[] {
+  return [
+    l.index, l.layer, l.kind, l.trunk ? 1 : 0, l.params,
+    l.gradL2, l.gradMeanAbs, l.gradStd, l.gradMaxAbs, l.gradSmallFrac,
+    l.dzL2, l.dzStd, l.weightL2, l.updateRatio, l.actMean, l.actStd, l.actSaturation,
+    l.histogram.min, l.histogram.max, encodeCounts(l.histogram.counts),
+    nanMask(LAYER_NULLABLE_FIELDS.map((f) => l[f])),
+  ];
+}
+
+/** The newest epoch's vanishing ratio and val metrics become the run's list columns. */
+function updateSummary(s: Statements, runId: string, rec: EpochRecord): void {
+  const val: MetricSummary = {};
+  for (const m of rec.metrics) if (m.split === 'val') (val[m.task] ??= {})[m.name] = m.value;
+  const summaryJson = Object.keys(val).length > 0 ? toJson(val) : null;
+  s.get('UPDATE runs SET epochs_done = ?, last_vanishing_ratio = ?, summary_json = COALESCE(?, summary_json) WHERE id = ?')
+    .run(rec.epoch, rec.vanishingRatio, summaryJson, runId);
+}

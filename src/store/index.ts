@@ -1,0 +1,7 @@
+/** The run store's public surface. */
+export { openDatabase, DEFAULT_MIGRATIONS_DIR, type OpenDatabaseOptions, type OpenedDatabase } from './database.ts';
+export { RunStore, openStore, type RunStoreOptions } from './run-store.ts';
+export { defaultDatabasePath } from './paths.ts';
+export { INTERRUPTED_MESSAGE } from './runs-repo.ts';
+export * from './errors.ts';
+export type * from './types.ts';

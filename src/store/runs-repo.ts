@@ -1,0 +1,111 @@
+/** Writes and single-run reads of the runs table and its tags. */
+import { randomUUID } from 'node:crypto';
+import type { Spec } from '../experiment/spec.ts';
+import type { BackendReport, RunStatus } from '../train/records.ts';
+import { toJson } from './codec.ts';
+import { NotFoundError, RunStateError } from './errors.ts';
+import { RUNS_FROM, SUMMARY_COLUMNS, toDetail, type DetailRow } from './run-rows.ts';
+import type { Statements } from './statements.ts';
+import type { RunDetail } from './types.ts';
+
+/** What `interrupted` runs carry as their error, so the UI can say what happened. */
+export const INTERRUPTED_MESSAGE = 'The process running this run stopped before it finished.';
+
+export interface NewRun {
+  spec: Spec;
+  name: string;
+  tags: string[];
+  notes: string;
+  experimentId: string | null;
+}
+
+export class RunsRepo {
+  constructor(
+    private readonly s: Statements,
+    /** clock, milliseconds since the epoch */
+    private readonly now: () => number,
+  ) {}
+
+  create(run: NewRun): string {
+    const id = randomUUID();
+    this.s.db.transaction(() => {
+      this.s
+        .get(
+          `INSERT INTO runs (id, experiment_id, name, notes, status, spec_json, created_at, epochs_planned)
+           VALUES (?, ?, ?, ?, 'queued', ?, ?, ?)`,
+        )
+        .run(id, run.experimentId, run.name, run.notes, JSON.stringify(run.spec), this.now(), run.spec.epochs);
+      this.setTags(id, run.tags);
+    })();
+    return id;
+  }
+
+  /** Current status, or throws NotFoundError. */
+  status(id: string): RunStatus {
+    const row = this.s.get('SELECT status FROM runs WHERE id = ?').get(id) as { status: RunStatus } | undefined;
+    if (row === undefined) throw new NotFoundError('run', id);
+    return row.status;
+  }
+
+  markRunning(id: string, backend: BackendReport): void {
+    const from = this.status(id);
+    if (from !== 'queued') throw new RunStateError(`Run ${id} is ${from}; only a queued run can start`);
+    this.s
+      .get("UPDATE runs SET status = 'running', started_at = ?, backend_json = ? WHERE id = ? AND status = 'queued'")
+      .run(this.now(), toJson(backend), id);
+  }
+
+  finish(id: string, status: RunStatus, error: string | null): void {
+    const from = this.status(id);
+    if (from !== 'queued' && from !== 'running')
+      throw new RunStateError(`Run ${id} is already ${from}; only a queued or running run can finish`);
+    this.s
+      .get('UPDATE runs SET status = ?, finished_at = ?, error = ? WHERE id = ?')
+      .run(status, this.now(), error, id);
+  }
+
+  /**
+   * Runs a dead process left `queued` or `running` become `interrupted`. finished_at stays
+   * null: when the process died is unknown. @returns how many runs changed
+   */
+  markInterrupted(): number {
+    return this.s
+      .get("UPDATE runs SET status = 'interrupted', error = ? WHERE status IN ('queued', 'running')")
+      .run(INTERRUPTED_MESSAGE).changes;
+  }
+
+  get(id: string): RunDetail | null {
+    const row = this.s
+      .get(`SELECT ${SUMMARY_COLUMNS}, r.notes, r.spec_json, r.backend_json FROM ${RUNS_FROM} WHERE r.id = ?`)
+      .get(id) as DetailRow | undefined;
+    return row === undefined ? null : toDetail(row);
+  }
+
+  update(id: string, patch: { name?: string; tags?: string[]; notes?: string }): void {
+    this.s.db.transaction(() => {
+      this.status(id);
+      if (patch.name !== undefined) this.s.get('UPDATE runs SET name = ? WHERE id = ?').run(patch.name, id);
+      if (patch.notes !== undefined) this.s.get('UPDATE runs SET notes = ? WHERE id = ?').run(patch.notes, id);
+      if (patch.tags !== undefined) this.setTags(id, patch.tags);
+    })();
+  }
+
+  /** Delete runs and (by cascade) all their epoch data; refuses running runs. @returns rows deleted */
+  delete(ids: readonly string[]): number {
+    return this.s.db.transaction(() => {
+      let deleted = 0;
+      for (const id of ids) {
+        const row = this.s.get('SELECT status FROM runs WHERE id = ?').get(id) as { status: RunStatus } | undefined;
+        if (row?.status === 'running') throw new RunStateError(`Run ${id} is running; cancel it before deleting`);
+        deleted += this.s.get('DELETE FROM runs WHERE id = ?').run(id).changes;
+      }
+      return deleted;
+    })();
+  }
+
+  private setTags(id: string, tags: readonly string[]): void {
+    this.s.get('DELETE FROM run_tags WHERE run_id = ?').run(id);
+    const insert = this.s.get('INSERT INTO run_tags (run_id, tag, position) VALUES (?, ?, ?)');
+    tags.forEach((tag, i) => insert.run(id, tag, i));
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * Argument validation for every public store method. Failures throw InvalidArgumentError
+ * naming the method and the dotted field, e.g. `appendEpoch: record.layers.2.gradL2: …`.
+ */
+import { z } from 'zod';
+import { FINAL_STATUSES, RUN_STATUSES, type EpochRecord, type RunStatus } from '../train/records.ts';
+import { InvalidArgumentError } from './errors.ts';
+
+/** Parse `value` with `schema`, or throw naming `method` and the offending field under `arg`. */
+export function check<T>(schema: z.ZodType<T>, value: unknown, method: string, arg: string): T {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const field = [arg, ...issue.path.map(String)].join('.');
+  throw new InvalidArgumentError(field, `${method}: ${field}: ${issue.message}`);
+}
+
+/** 8-4-4-4-12 hex, any version (runs get crypto.randomUUID()) */
+export const idSchema = z.guid({ message: 'must be a UUID' });
+export const idsSchema = z.array(idSchema).max(100_000);
+export const nameSchema = z.string().max(200);
+export const notesSchema = z.string().max(10_000);
+export const tagsSchema = z
+  .array(z.string().min(1).max(64))
+  .max(32)
+  .refine((t) => new Set(t).size === t.length, { message: 'tags must be unique' });
+
+const isStatus = (v: unknown): v is RunStatus => typeof v === 'string' && (RUN_STATUSES as readonly string[]).includes(v);
+export const statusSchema = z.custom<RunStatus>(isStatus, { message: `must be one of ${RUN_STATUSES.join(', ')}` });
+export const finalStatusSchema = z.custom<RunStatus>(
+  (v) => isStatus(v) && FINAL_STATUSES.includes(v),
+  { message: `must be one of ${FINAL_STATUSES.join(', ')}` },
+);
+
+export const createExperimentSchema = z.object({
+  name: z.string().min(1).max(200),
+  sweep: z.unknown().optional(),
+});
+
+export const createRunSchema = z.object({
+  spec: z.unknown(),
+  name: nameSchema,
+  tags: tagsSchema,
+  notes: notesSchema,
+  experimentId: idSchema.nullable().optional(),
+});
+
+export const updateRunSchema = z
+  .object({ name: nameSchema.optional(), tags: tagsSchema.optional(), notes: notesSchema.optional() })
+  .strict()
+  .refine((u) => u.name !== undefined || u.tags !== undefined || u.notes !== undefined, {
+    message: 'give at least one of name, tags, notes',
+  });
+
+export const listRunsSchema = z
+  .object({
+    status: statusSchema.optional(),
+    tag: z.string().min(1).max(64).optional(),
+    text: z.string().max(200).optional(),
+    experimentId: idSchema.optional(),
+    limit: z.number().int().min(1).max(1000).default(50),
+    offset: z.number().int().min(0).default(0),
+    sort: z.enum(['created', 'name', 'status', 'duration']).default('created'),
+    dir: z.enum(['asc', 'desc']).default('desc'),
+  })
+  .strict();
+
+export const epochRangeSchema = z
+  .object({ from: z.number().int().min(1).optional(), to: z.number().int().min(1).optional() })
+  .strict();
+
+/** any JS number, NaN and ±Infinity included: a diverged epoch must still be stored */
+const num = z.custom<number>((v) => typeof v === 'number', { message: 'must be a number' });
+const count = z.number().int().min(0).max(0xffff_ffff);
+const label = z.string().min(1).max(200);
+
+const layerSchema = z.object({
+  layer: label,
+  index: z.number().int().min(0),
+  kind: z.enum(['dense', 'conv', 'head']),
+  trunk: z.boolean(),
+  params: count,
+  gradL2: num,
+  gradMeanAbs: num,
+  gradStd: num,
+  gradMaxAbs: num,
+  gradSmallFrac: num,
+  dzL2: num.nullable(),
+  dzStd: num.nullable(),
+  weightL2: num,
+  updateRatio: num,
+  actMean: num.nullable(),
+  actStd: num.nullable(),
+  actSaturation: num.nullable(),
+  histogram: z.object({ min: num, max: num, counts: z.array(count).max(100_000) }),
+});
+
+export const epochRecordSchema: z.ZodType<EpochRecord> = z
+  .object({
+    epoch: z.number().int().min(1),
+    durationMs: num,
+    samplesPerSec: num,
+    metrics: z.array(z.object({ task: label, split: z.enum(['train', 'val']), name: label, value: num })),
+    weights: z.record(z.string(), num),
+    layers: z.array(layerSchema),
+    taskGrads: z.array(z.object({ task: label, norm: num })),
+    taskCosines: z.array(z.object({ a: label, b: label, cosine: num })),
+    vanishingRatio: num.nullable(),
+    probed: z.boolean(),
+  })
+  .superRefine((r, ctx) => {
+    const dup = (field: string, keys: string[]) => {
+      const seen = new Set<string>();
+      keys.forEach((k, i) => {
+        if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [field, i], message: `duplicate entry ${k}` });
+        seen.add(k);
+      });
+    };
+    dup('metrics', r.metrics.map((m) => `${m.task}/${m.split}/${m.name}`));
+    dup('layers', r.layers.map((l) => `index ${l.index}`));
+    dup('taskGrads', r.taskGrads.map((t) => t.task));
+    dup('taskCosines', r.taskCosines.map((c) => `${c.a}/${c.b}`));
+  });
+
+export const backendSchema = z.object({
+  name: z.string().min(1).max(200),
+  detail: z.string().max(2000),
+  skipped: z.array(z.object({ name: z.string().max(200), reason: z.string().max(10_000) })).max(100),
+  parityMaxAbsDiff: num.nullable(),
+});
+
+export const errorTextSchema = z.string().max(100_000).nullable().optional();
+
+/** anything JSON.stringify turns into a JSON document (no functions, cycles or BigInt) */
+export const jsonValueSchema = z.unknown().refine(
+  (v) => {
+    try {
+      return v === undefined || JSON.stringify(v) !== undefined;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be JSON-serialisable' },
+);

@@ -1,0 +1,104 @@
+/**
+ * For every migration N: build a database at schema N (the first N files), fill it with rows
+ * written the way schema N stores them, open it with the real runner, and check the current
+ * code reads the data back. A new migration needs a new entry in FIXTURES.
+ */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MIGRATIONS_DIR } from '../../../src/store/database.ts';
+import { applyMigrations, latestVersion, loadMigrations } from '../../../src/store/migrations.ts';
+import { openStore, type RunStore } from '../../../src/store/run-store.ts';
+import type { EpochRecord } from '../../../src/train/records.ts';
+import { makeSpec } from './fixtures/records.ts';
+import { useTempDirs } from './temp-dirs.ts';
+
+const tempDir = useTempDirs();
+const MIGRATIONS = loadMigrations(DEFAULT_MIGRATIONS_DIR);
+const LATEST = latestVersion(MIGRATIONS);
+
+const RUN = '11111111-2222-4333-8444-555555555555';
+const EXP = '99999999-8888-4777-8666-555555555555';
+
+const V1_EPOCH: EpochRecord = {
+  epoch: 1,
+  durationMs: 1234.5,
+  samplesPerSec: 800,
+  metrics: [{ task: 'cls', split: 'val', name: 'loss', value: 0.75 }],
+  weights: { cls: 1 },
+  layers: [
+    {
+      layer: 'trunk.1', index: 0, kind: 'dense', trunk: true, params: 32,
+      gradL2: 0.5, gradMeanAbs: 0.01, gradStd: 0.02, gradMaxAbs: 0.3, gradSmallFrac: 0,
+      dzL2: null, dzStd: null, weightL2: 2, updateRatio: 0.001,
+      actMean: null, actStd: null, actSaturation: null,
+      histogram: { min: -1, max: 1, counts: [3, 0, 70000] },
+    },
+  ],
+  taskGrads: [{ task: 'cls', norm: 0.4 }],
+  taskCosines: [],
+  vanishingRatio: null,
+  probed: false,
+};
+
+interface Fixture {
+  /** raw SQL, as the schema at this version stores data */
+  insert(db: Database.Database): void;
+  /** read back through the current RunStore */
+  check(store: RunStore): void;
+}
+
+const FIXTURES: Record<number, Fixture> = {
+  1: {
+    insert(db) {
+      db.prepare('INSERT INTO experiments (id, name, created_at, sweep_json) VALUES (?, ?, ?, ?)')
+        .run(EXP, 'old sweep', 1000, '{"axes":[]}');
+      db.prepare(
+        `INSERT INTO runs (id, experiment_id, name, notes, status, spec_json, backend_json, created_at, started_at,
+           finished_at, epochs_planned, epochs_done, last_vanishing_ratio, summary_json)
+         VALUES (?, ?, 'old run', 'old notes', 'completed', ?, ?, 1000, 2000, 5000, 1, 1, NULL, '{"cls":{"loss":0.75}}')`,
+      ).run(RUN, EXP, JSON.stringify(makeSpec({ epochs: 1 })), '{"name":"cpu","detail":"cpu","skipped":[],"parityMaxAbsDiff":null}');
+      db.prepare("INSERT INTO run_tags (run_id, tag, position) VALUES (?, 'b', 0), (?, 'a', 1)").run(RUN, RUN);
+      db.prepare("INSERT INTO epochs VALUES (?, 1, 1234.5, 800, '{\"cls\":1}', NULL, 0, 0)").run(RUN);
+      db.prepare("INSERT INTO metrics VALUES (?, 1, 'cls', 'val', 'loss', 0.75)").run(RUN);
+      const counts = Buffer.from([3, 0, 0, 0, 0, 0, 0, 0, 0x70, 0x11, 0x01, 0x00]); // 3, 0, 70000 as uint32 LE
+      db.prepare(
+        `INSERT INTO layer_stats VALUES (?, 1, 0, 'trunk.1', 'dense', 1, 32, 0.5, 0.01, 0.02, 0.3, 0,
+           NULL, NULL, 2, 0.001, NULL, NULL, NULL, -1, 1, ?, 0)`,
+      ).run(RUN, counts);
+      db.prepare("INSERT INTO task_grads VALUES (?, 1, 'cls', 0.4)").run(RUN);
+    },
+    check(store) {
+      const run = store.getRun(RUN)!;
+      expect(run).toMatchObject({
+        name: 'old run', notes: 'old notes', status: 'completed', tags: ['b', 'a'], experimentName: 'old sweep',
+        durationMs: 3000, epochsDone: 1, finalMetrics: { cls: { loss: 0.75 } },
+      });
+      expect(run.spec).toEqual(makeSpec({ epochs: 1 }));
+      expect(store.getEpochs(RUN)).toEqual([V1_EPOCH]);
+      expect(store.listExperiments()).toMatchObject([{ id: EXP, name: 'old sweep', sweep: { axes: [] }, runCount: 1 }]);
+    },
+  },
+};
+
+describe('migrating from every older schema', () => {
+  it.each(MIGRATIONS.map((m) => m.version))('a database at schema %i opens, migrates and keeps its data', (n) => {
+    const fixture = FIXTURES[n];
+    expect(fixture, `test/unit/store/migration-history.test.ts needs a fixture for migration ${n}`).toBeDefined();
+    const path = join(tempDir(), 'old.db');
+    const db = new Database(path);
+    applyMigrations(db, MIGRATIONS.slice(0, n));
+    expect(db.pragma('user_version', { simple: true })).toBe(n);
+    fixture.insert(db);
+    db.close();
+
+    const store = openStore(path);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST);
+    expect(store.backupPath !== null).toBe(n < LATEST);
+    expect(store.interruptedOnOpen).toBe(0);
+    fixture.check(store);
+    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(store.db.pragma('foreign_key_check')).toEqual([]);
+    store.close();
+  });
+});
