@@ -63,16 +63,20 @@ function layerProbes(st: StepState, x: tf.Tensor4D, t: BatchTargets): LayerProbe
 
 function taskGradients(st: StepState, x: tf.Tensor4D, t: BatchTargets): Float32Array[] {
   const shared = st.net.shared();
-  return st.plan.terms.map((term) =>
-    tf.tidy(() => {
+  return st.plan.terms.map((term) => {
+    const flat = tf.tidy(() => {
       const { value, grads } = tf.variableGrads(() => {
         const r = st.net.forward(x, { training: true });
         return termLoss(term.loss, r.outputs.get(term.id)!, t);
       }, shared);
       value.dispose();
-      return tf.concat(shared.map((v) => (grads[v.name] ? tf.reshape(grads[v.name], [-1]) : tf.zeros([v.size])))).dataSync() as Float32Array;
-    }),
-  );
+      return tf.concat(shared.map((v) => (grads[v.name] ? tf.reshape(grads[v.name], [-1]) : tf.zeros([v.size]))));
+    });
+    // read outside tidy: tidy walks a returned typed array element by element
+    const data = flat.dataSync() as Float32Array;
+    flat.dispose();
+    return data;
+  });
 }
 
 export function runProbe(st: StepState, x: tf.Tensor4D, t: BatchTargets): ProbeResult {

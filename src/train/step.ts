@@ -168,7 +168,9 @@ export function trainStep(st: StepState, x: tf.Tensor4D, t: BatchTargets, captur
   const method = st.spec.weighting.method;
   const grads = method === 'pcgrad' || method === 'mgda' ? surgeryGrads(st, x, t, pass) : combinedGrads(st, x, t, pass);
   const K = st.plan.terms.length;
-  const read = tf.tidy(() => tf.concat([tf.stack(pass.losses), ...pass.sums]).dataSync() as Float32Array);
+  const packed = tf.tidy(() => tf.concat([tf.stack(pass.losses), ...pass.sums]));
+  const read = packed.dataSync() as Float32Array;
+  packed.dispose();
   const termLosses = Array.from(read.subarray(0, K));
   let offset = K;
   const sums = pass.sums.map((s) => read.slice(offset, (offset += s.size)));

@@ -1,0 +1,95 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  registerWasmTrainingKernels,
+  wasmTrainingKernelsRegistered,
+} from '../../../src/train/backend/wasm-kernels.ts';
+import { onCpuAndWasm, relativeDiff, seededValues } from './helpers.ts';
+
+/** a·b with the given transposes; a, b laid out so the product is [...batch, m, n]. */
+function product(aShape: number[], bShape: number[], ta: boolean, tb: boolean): () => Float32Array {
+  return () =>
+    tf.tidy(() => {
+      const a = tf.tensor(seededValues(aShape, 11), aShape);
+      const b = tf.tensor(seededValues(bShape, 12), bShape);
+      return tf.matMul(a, b, ta, tb).dataSync() as Float32Array;
+    });
+}
+
+/** Shapes of a and b for [batch…, m, k] · [batch…, k, n] under the transposes. */
+function shapes(batch: number[], m: number, k: number, n: number, ta: boolean, tb: boolean) {
+  return { a: [...batch, ...(ta ? [k, m] : [m, k])], b: [...batch, ...(tb ? [n, k] : [k, n])] };
+}
+
+const FLAGS: Array<[boolean, boolean]> = [[false, false], [true, false], [false, true], [true, true]];
+
+describe('wasm BatchMatMul transpose wrapper', () => {
+  beforeAll(async () => {
+    await onCpuAndWasm(() => new Float32Array(0));
+  });
+
+  it('is registered, once, however often registration runs', () => {
+    registerWasmTrainingKernels();
+    const first = tf.getKernel('BatchMatMul', 'wasm')!.kernelFunc;
+    registerWasmTrainingKernels();
+    expect(tf.getKernel('BatchMatMul', 'wasm')!.kernelFunc).toBe(first);
+    expect(wasmTrainingKernelsRegistered()).toBe(true);
+  });
+
+  it.each(FLAGS)('2-D, transposeA %s, transposeB %s', async (ta, tb) => {
+    const s = shapes([], 7, 13, 5, ta, tb);
+    const { cpu, wasm } = await onCpuAndWasm(product(s.a, s.b, ta, tb));
+    expect(relativeDiff(wasm, cpu)).toBeLessThan(1e-5);
+  });
+
+  it.each(FLAGS)('3-D with a batch of one (wrapped), transposeA %s, transposeB %s', async (ta, tb) => {
+    const s = shapes([1], 9, 6, 5, ta, tb);
+    const { cpu, wasm } = await onCpuAndWasm(product(s.a, s.b, ta, tb));
+    expect(relativeDiff(wasm, cpu)).toBeLessThan(1e-5);
+  });
+
+  it.each(FLAGS)('batched 3-D (passed through), transposeA %s, transposeB %s', async (ta, tb) => {
+    const s = shapes([3], 4, 6, 5, ta, tb);
+    const { cpu, wasm } = await onCpuAndWasm(product(s.a, s.b, ta, tb));
+    expect(relativeDiff(wasm, cpu)).toBeLessThan(1e-5);
+  });
+
+  it('broadcasts a batch of one against a batch of three, transposed', async () => {
+    const { cpu, wasm } = await onCpuAndWasm(product([1, 6, 4], [3, 5, 6], true, true));
+    expect(relativeDiff(wasm, cpu)).toBeLessThan(1e-5);
+  });
+
+  it('handles size-1 axes (where wasm Transpose degenerates to a copy)', async () => {
+    const { cpu, wasm } = await onCpuAndWasm(product([1, 9], [9, 1], true, true));
+    expect(relativeDiff(wasm, cpu)).toBeLessThan(1e-5);
+  });
+});
+
+describe('wasm training kernels do not leak', () => {
+  /** Buffers the wasm backend holds; counts kernel intermediates the engine never tracked. */
+  const backendBuffers = () => tf.backend().numDataIds();
+
+  it('keeps tensor count, bytes and backend data ids flat across repeated calls', async () => {
+    await onCpuAndWasm(() => new Float32Array(0));
+    const x = tf.tensor(seededValues([3, 9, 8, 2], 21), [3, 9, 8, 2]);
+    const dy = tf.tensor(seededValues([3, 5, 4, 4], 22), [3, 5, 4, 4]);
+    const a = tf.tensor(seededValues([6, 5], 23), [6, 5]);
+    const a3 = tf.tensor(seededValues([1, 6, 5], 24), [1, 6, 5]);
+    const attrs = { strides: 2, pad: 'same', dataFormat: 'NHWC', filterShape: [3, 3, 2, 4] };
+    const once = () =>
+      tf.tidy(() => {
+        tf.engine().runKernel(tf.Conv2DBackpropFilter, { x, dy }, attrs as never);
+        tf.matMul(a, a, true, false);
+        tf.matMul(a, a, false, true);
+        tf.matMul(a3, tf.transpose(a3, [0, 2, 1]), true, true);
+      });
+    once();
+    const before = { mem: tf.memory(), ids: backendBuffers() };
+    for (let i = 0; i < 25; i++) once();
+    const after = tf.memory();
+    expect(after.numTensors).toBe(before.mem.numTensors);
+    expect(after.numBytes).toBe(before.mem.numBytes);
+    expect(backendBuffers()).toBe(before.ids);
+    tf.dispose([x, dy, a, a3]);
+  });
+});
