@@ -13,9 +13,14 @@ async function exit(work: () => number | Promise<number>): Promise<void> {
   try {
     process.exitCode = await work();
   } catch (err) {
+    const code = (err as { code?: string }).code;
     if (err instanceof CliError) {
       process.stderr.write(`error: ${err.message}\n`);
       process.exitCode = err.exitCode;
+    } else if (code === 'invalid_argument' || code === 'not_found' || code === 'read_only' || code === 'invalid_state') {
+      // the store's own refusals: a one-line message, no stack
+      process.stderr.write(`error: ${(err as Error).message}\n`);
+      process.exitCode = code === 'invalid_argument' || code === 'not_found' ? EXIT.badInput : EXIT.runFailed;
     } else {
       process.stderr.write(`error: ${(err as Error).stack ?? err}\n`);
       process.exitCode = EXIT.runFailed;

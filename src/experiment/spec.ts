@@ -124,7 +124,7 @@ export const statsSchema = z.object({
   /** run the dL/dz, activation and task-gradient probes every n epochs (the first and last always run) */
   probeEvery: int(1, 1000).default(1),
   /** samples in the fixed probe batch, drawn from the validation split */
-  probeBatchSize: int(8, 1024).default(128),
+  probeBatchSize: int(8, 1024).default(32),
 });
 
 export const specSchema = z

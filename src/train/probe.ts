@@ -2,11 +2,14 @@
  * Probes on a fixed batch: dL/dz of every layer (z = pre-activation, Glorot & Bengio's
  * back-propagated gradient), activation statistics, and each loss term's gradient alone on the
  * shared trunk (norms and pairwise cosines — negative cosine = conflicting tasks).
+ *
+ * One backward pass per loss term does it all: each pass taps dL_i/dz, and since the loss is
+ * Σ w_i L_i, dL/dz = Σ w_i dL_i/dz — no separate pass for the combined loss.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { TaskCosine, TaskGradStats } from './records.ts';
-import { type BatchTargets, termLoss, weightedSum } from './losses.ts';
-import { cosine, l2, saturation, summarize } from './stats.ts';
+import { type BatchTargets, termLoss } from './losses.ts';
+import { fromSummary, saturatedCount, SUMMARY, SUMMARY_SIZE, summaryVector } from './tensor-stats.ts';
 import type { StepState } from './step.ts';
 
 export interface LayerProbe {
@@ -34,58 +37,82 @@ function tap(sink: (dy: tf.Tensor) => void): (z: tf.Tensor) => tf.Tensor {
   })) as never) as (z: tf.Tensor) => tf.Tensor;
 }
 
-function layerProbes(st: StepState, x: tf.Tensor4D, t: BatchTargets): LayerProbe[] {
-  const n = st.plan.layers.length;
-  const dz: tf.Tensor[] = new Array(n);
-  const acts: tf.Tensor[] = new Array(n);
-  const taps = st.plan.layers.map((_, i) => tap((dy) => (dz[i] = dy)));
+interface TermPass {
+  /** dL_i/dθ of every shared parameter, in st.net.shared() order (kept tensors) */
+  shared: tf.Tensor[];
+  /** dL_i/dz per layer; undefined where L_i does not reach the layer (another term's head) */
+  dz: Array<tf.Tensor | undefined>;
+}
+
+/** dL_i/dθ (shared) and dL_i/dz (all layers) of one term; activations recorded when `acts` is given. */
+function termPass(st: StepState, x: tf.Tensor4D, t: BatchTargets, i: number, acts: tf.Tensor[] | null): TermPass {
+  const dz: Array<tf.Tensor | undefined> = new Array(st.plan.layers.length);
+  const taps = st.plan.layers.map((_, k) => tap((dy) => (dz[k] = dy)));
+  const vars = st.net.shared();
   const { value, grads } = tf.variableGrads(() => {
     const r = st.net.forward(x, {
       training: true,
-      tapZ: (i, z) => taps[i](z),
-      onActivation: (i, a) => (acts[i] = tf.keep(tf.clone(a))),
+      tapZ: (k, z) => taps[k](z),
+      onActivation: acts ? (k, a) => (acts[k] = tf.keep(tf.clone(a))) : undefined,
     });
     for (const s of r.bnBatchStats) tf.dispose([s.mean, s.variance]);
-    const losses = st.plan.terms.map((term) => termLoss(term.loss, r.outputs.get(term.id)!, t));
-    return weightedSum(losses, st.weights);
-  }, st.net.trainable());
-  tf.dispose([value, ...Object.values(grads)]);
-  return st.plan.layers.map((l, i) => {
-    const d = summarize(dz[i].dataSync());
-    const a = acts[i].dataSync();
-    const s = summarize(a);
-    let sum = 0;
-    for (let k = 0; k < a.length; k++) sum += a[k];
-    tf.dispose([dz[i], acts[i]]);
-    return { dzL2: d.l2, dzStd: d.std, actMean: a.length ? sum / a.length : 0, actStd: s.std, actSaturation: saturation(a, l.activation) };
-  });
+    const term = st.plan.terms[i];
+    return termLoss(term.loss, r.outputs.get(term.id)!, t);
+  }, vars);
+  value.dispose();
+  return { shared: vars.map((v) => grads[v.name] ?? tf.zerosLike(v)), dz };
 }
 
-function taskGradients(st: StepState, x: tf.Tensor4D, t: BatchTargets): Float32Array[] {
-  const shared = st.net.shared();
-  return st.plan.terms.map((term) => {
-    const flat = tf.tidy(() => {
-      const { value, grads } = tf.variableGrads(() => {
-        const r = st.net.forward(x, { training: true });
-        return termLoss(term.loss, r.outputs.get(term.id)!, t);
-      }, shared);
-      value.dispose();
-      return tf.concat(shared.map((v) => (grads[v.name] ? tf.reshape(grads[v.name], [-1]) : tf.zeros([v.size]))));
-    });
-    // read outside tidy: tidy walks a returned typed array element by element
-    const data = flat.dataSync() as Float32Array;
-    flat.dispose();
-    return data;
+/** Gram matrix G_ij = ⟨g_i, g_j⟩ of the terms' shared gradients, on the backend; one small read. */
+function gram(passes: TermPass[]): number[][] {
+  const K = passes.length;
+  const m = tf.tidy(() => {
+    const dots: tf.Scalar[] = [];
+    for (let i = 0; i < K; i++)
+      for (let j = 0; j < K; j++) dots.push(passes[i].shared.map((g, v) => tf.sum(tf.mul(g, passes[j].shared[v]))).reduce((a, b) => tf.add(a, b)) as tf.Scalar);
+    return tf.stack(dots);
+  });
+  const v = m.dataSync();
+  m.dispose();
+  return Array.from({ length: K }, (_, i) => Array.from(v.subarray(i * K, (i + 1) * K)));
+}
+
+/** dz and activation statistics of every layer, computed on the backend and read at once. */
+function layerProbes(st: StepState, passes: TermPass[], acts: tf.Tensor[]): LayerProbe[] {
+  const packed = tf.tidy(() =>
+    tf.stack(
+      st.plan.layers.map((l, k) => {
+        // dL/dz = Σ_i w_i dL_i/dz over the terms whose loss reaches layer k
+        const parts = passes.flatMap((p, i) => (p.dz[k] ? [tf.mul(p.dz[k]!, st.weights[i])] : []));
+        const dz = parts.length ? parts.reduce((a, b) => tf.add(a, b)) : tf.zerosLike(acts[k]);
+        const sat = saturatedCount(acts[k], l.activation) ?? tf.scalar(-1);
+        return tf.concat([summaryVector(dz), summaryVector(acts[k]), tf.reshape(sat, [1])]);
+      }),
+    ),
+  );
+  const v = packed.dataSync();
+  packed.dispose();
+  const row = 2 * SUMMARY_SIZE + 1;
+  return st.plan.layers.map((_, k) => {
+    const d = fromSummary(v, k * row);
+    const a = fromSummary(v, k * row + SUMMARY_SIZE);
+    const sat = v[k * row + 2 * SUMMARY_SIZE];
+    const n = v[k * row + SUMMARY_SIZE + SUMMARY.n];
+    return { dzL2: d.l2, dzStd: d.std, actMean: a.mean, actStd: a.std, actSaturation: sat < 0 ? null : sat / n };
   });
 }
 
 export function runProbe(st: StepState, x: tf.Tensor4D, t: BatchTargets): ProbeResult {
-  const layers = layerProbes(st, x, t);
+  const acts: tf.Tensor[] = new Array(st.plan.layers.length);
+  const passes = st.plan.terms.map((_, i) => termPass(st, x, t, i, i === 0 ? acts : null));
+  const layers = layerProbes(st, passes, acts);
+  const G = gram(passes);
+  tf.dispose([...acts, ...passes.flatMap((p) => [...p.shared, ...p.dz.filter((d): d is tf.Tensor => !!d)])]);
   const ids = st.plan.terms.map((term) => term.id);
-  const g = taskGradients(st, x, t);
-  const taskGrads = g.map((v, i) => ({ task: ids[i], norm: l2(v) }));
+  const norms = G.map((r, i) => Math.sqrt(Math.max(0, r[i])));
+  const taskGrads = ids.map((task, i) => ({ task, norm: norms[i] }));
   const taskCosines: TaskCosine[] = [];
-  for (let i = 0; i < g.length; i++)
-    for (let j = i + 1; j < g.length; j++) taskCosines.push({ a: ids[i], b: ids[j], cosine: cosine(g[i], g[j]) });
+  for (let i = 0; i < ids.length; i++)
+    for (let j = i + 1; j < ids.length; j++) taskCosines.push({ a: ids[i], b: ids[j], cosine: norms[i] > 0 && norms[j] > 0 ? G[i][j] / (norms[i] * norms[j]) : 0 });
   return { layers, taskGrads, taskCosines };
 }

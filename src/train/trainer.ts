@@ -10,7 +10,7 @@ import { type ModelPlan, planModel } from '../model/plan.ts';
 import { createRng } from '../util/rng.ts';
 import { batchRanges, disposeBatch, makeBatch } from './batches.ts';
 import { evaluate, TermAccumulator } from './epoch-metrics.ts';
-import { layerRecords } from './layer-records.ts';
+import { layerRecords, snapshotKernels } from './layer-records.ts';
 import { runProbe } from './probe.ts';
 import type { EpochRecord, ProgressEvent } from './records.ts';
 import { type StepState, trainStep } from './step.ts';
@@ -63,8 +63,6 @@ export function disposeState(st: StepState): void {
   st.optimizer.dispose();
 }
 
-const readKernels = (st: StepState) => st.net.vars.map((v) => v.kernel.dataSync().slice() as Float32Array);
-
 export async function train(o: TrainOptions): Promise<TrainResult> {
   const { spec, dataset: ds } = o;
   const st = createState(spec, ds);
@@ -89,18 +87,18 @@ async function loop(o: TrainOptions, st: StepState): Promise<TrainResult> {
     if (spec.weighting.method === 'dwa') st.weights = dwaWeights(lossHistory, spec.weighting.temperature, st.plan.terms.length);
     rng.shuffle(order);
     const acc = new TermAccumulator(st.plan);
-    let before: Float32Array[] = [];
+    let before: tf.Tensor[] = [];
     let grads: tf.NamedTensorMap | null = null;
     let lossSum = 0, seen = 0;
     for (let b = 0; b < ranges.length; b++) {
       if (o.shouldStop?.()) return { status: 'cancelled', epochs: epoch - 1 };
       const last = b === ranges.length - 1;
       const batch = makeBatch(ds, ds.train, order.subarray(ranges[b][0], ranges[b][1]));
-      if (last) before = readKernels(st);
+      if (last) before = snapshotKernels(st);
       const r = trainStep(st, batch.x, batch.t, last);
       disposeBatch(batch);
       if (!Number.isFinite(r.loss)) {
-        if (r.grads) tf.dispose(Object.values(r.grads));
+        if (r.grads) tf.dispose([...Object.values(r.grads), ...before]);
         return { status: 'diverged', epochs: epoch - 1, message: `loss became ${r.loss} at epoch ${epoch}, batch ${b + 1}` };
       }
       grads = r.grads;
@@ -125,7 +123,7 @@ async function loop(o: TrainOptions, st: StepState): Promise<TrainResult> {
       probe = runProbe(st, pb.x, pb.t);
       disposeBatch(pb);
     }
-    const layers = layerRecords(st, grads!, before, readKernels(st), probe, spec.stats.histogramBins);
+    const layers = layerRecords(st, grads!, before, probe, spec.stats.histogramBins);
     tf.dispose(Object.values(grads!));
     const rec: EpochRecord = {
       epoch,

@@ -1,0 +1,96 @@
+/**
+ * npm run bench: samples/s of the reference models on every backend that loads, the statistics'
+ * cost as a share of an epoch's step time, and the ratio to PyTorch CPU on this machine class.
+ * Prints one JSON line per case. Numbers, never pass/fail.
+ *   --quick      fewer steps; skip the cpu backend's CNN (minutes per step)
+ *   --backends=a,b   only these (default: every backend that loads)
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { availableParallelism, cpus } from 'node:os';
+import type { Dataset } from '../src/data/types.ts';
+import type { Spec } from '../src/experiment/spec.ts';
+import { selectBackend } from '../src/train/backend/select.ts';
+import { batchRanges, disposeBatch, makeBatch } from '../src/train/batches.ts';
+import { layerRecords, snapshotKernels } from '../src/train/layer-records.ts';
+import { runProbe } from '../src/train/probe.ts';
+import type { BackendName } from '../src/experiment/spec.ts';
+import { trainStep } from '../src/train/step.ts';
+import { createState, disposeState } from '../src/train/trainer.ts';
+import { cnnSpec, defaultSpec, mlpSpec, mnistShaped, shapes32 } from './models.ts';
+
+tf.enableProdMode();
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.find((a) => a.startsWith('--backends='))?.slice(11).split(',');
+
+/** PyTorch CPU (Debian python3-torch + OpenBLAS) on the same 2-core machine, ms per step (issue #2). */
+const PYTORCH_MS: Record<string, number> = { mlp: 14.8, cnn: 26.1 };
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const emit = (o: object) => console.log(JSON.stringify(o));
+
+function timeSteps(spec: Spec, ds: Dataset, steps: number, warmup: number) {
+  const st = createState(spec, ds);
+  const idx = Int32Array.from({ length: spec.batchSize }, (_, i) => i);
+  const times: number[] = [];
+  for (let i = 0; i < warmup + steps; i++) {
+    const b = makeBatch(ds, ds.train, idx);
+    const t0 = performance.now();
+    const r = trainStep(st, b.x, b.t, false);
+    times.push(performance.now() - t0);
+    disposeBatch(b);
+    if (!Number.isFinite(r.loss)) throw new Error('bench loss not finite');
+  }
+  const stepMs = median(times.slice(warmup));
+  // the statistics of one epoch at defaults: kernels read twice, last-batch gradient summaries, probe batch
+  const b = makeBatch(ds, ds.train, idx);
+  const t0 = performance.now();
+  const before = snapshotKernels(st);
+  const r = trainStep(st, b.x, b.t, true);
+  const captureMs = performance.now() - t0 - stepMs;
+  const t1 = performance.now();
+  const probeBatch = makeBatch(ds, ds.val, Int32Array.from({ length: spec.stats.probeBatchSize }, (_, i) => i));
+  const probe = runProbe(st, probeBatch.x, probeBatch.t);
+  layerRecords(st, r.grads!, before, probe, spec.stats.histogramBins);
+  const statsMs = performance.now() - t1 + Math.max(0, captureMs);
+  tf.dispose(Object.values(r.grads!));
+  disposeBatch(probeBatch);
+  disposeBatch(b);
+  disposeState(st);
+  return { stepMs, statsMs };
+}
+
+async function benchBackend(name: Exclude<BackendName, 'auto'>): Promise<void> {
+  let report;
+  try {
+    report = await selectBackend(name);
+  } catch (err) {
+    emit({ case: 'backend', backend: name, available: false, reason: (err as Error).message });
+    return;
+  }
+  emit({ case: 'backend', backend: name, available: true, detail: report.detail, parityMaxAbsDiff: report.parityMaxAbsDiff });
+  const cases = [['defaults', defaultSpec, shapes32(2048)], ['mlp', mlpSpec, mnistShaped(2048)], ['cnn', cnnSpec, shapes32(2048)]] as const;
+  for (const [model, spec, ds] of cases) {
+    const slow = name === 'cpu' && model === 'cnn';
+    if (slow && quick) {
+      emit({ case: 'train-step', backend: name, model, skipped: '--quick: the cpu backend needs minutes per CNN step' });
+      continue;
+    }
+    const { stepMs, statsMs } = timeSteps(spec, ds, slow ? 1 : quick ? 5 : 20, slow ? 0 : 3);
+    const stepsPerEpoch = batchRanges(2048, spec.batchSize).length;
+    emit({
+      case: 'train-step',
+      backend: name,
+      model,
+      batch: spec.batchSize,
+      msPerStep: +stepMs.toFixed(2),
+      samplesPerSec: Math.round((spec.batchSize / stepMs) * 1000),
+      ...(PYTORCH_MS[model] ? { pytorchMsPerStep: PYTORCH_MS[model], timesPyTorch: +(stepMs / PYTORCH_MS[model]).toFixed(2) } : {}),
+      statsMsPerEpoch: +statsMs.toFixed(1),
+      statsShareOfEpoch: +(statsMs / (stepsPerEpoch * stepMs)).toFixed(4),
+      stepsPerEpoch,
+    });
+  }
+}
+
+emit({ case: 'machine', cpus: cpus()[0]?.model, cores: availableParallelism(), node: process.version, tfjs: tf.version_core });
+for (const name of (only ?? ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']) as Array<Exclude<BackendName, 'auto'>>) await benchBackend(name);
