@@ -5,6 +5,7 @@ import { CliError, EXIT } from './db.ts';
 import { exportCommand } from './export-command.ts';
 import { deleteCommand, listCommand, showCommand } from './query-commands.ts';
 import { runCommand } from './run-command.ts';
+import { serveCommand } from './serve-command.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 const dbOption = ['--db <path>', 'database file (default: $GRADIENT_WORKBENCH_DB, else the user data folder)'] as const;
@@ -75,5 +76,15 @@ program
   .description('delete runs and all their epochs')
   .option(...dbOption)
   .action((ids, flags) => exit(() => deleteCommand(ids, flags)));
+
+program
+  .command('serve')
+  .description('serve the workbench UI and API to a browser (loopback only unless --host; elsewhere a token is required)')
+  .option(...dbOption)
+  .option('--port <port>', 'port (0 = any free one)', '8787')
+  .option('--host <host>', 'address to bind', '127.0.0.1')
+  .option('--parallel <n>', 'runs trained at once (default: one per core)')
+  .option('--open', 'open it in the default browser')
+  .action((flags) => exit(() => serveCommand(flags)));
 
 await program.parseAsync();

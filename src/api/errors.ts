@@ -1,0 +1,31 @@
+/** Mapping whatever a method threw onto the envelope's error. */
+import type { z } from 'zod';
+import { SpecError } from '../experiment/spec.ts';
+import type { ApiError, ErrorCode } from './contract.ts';
+
+export class ApiFailure extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+  }
+}
+
+export function fromZod(err: z.ZodError, prefix = ''): ApiError {
+  const issues = err.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((k) => ({ field: [prefix, ...i.path, k].filter((p) => p !== '').join('.'), message: 'is not a known field' }))
+      : [{ field: [prefix, ...i.path].filter((p) => p !== '').join('.'), message: i.message }],
+  );
+  return { code: 'invalid_argument', message: issues.map((i) => `${i.field || '(input)'}: ${i.message}`).join('; '), field: issues[0]?.field, issues };
+}
+
+const STORE_CODES: Record<string, ErrorCode> = { invalid_argument: 'invalid_argument', not_found: 'not_found', read_only: 'read_only', invalid_state: 'invalid_state' };
+
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiFailure) return err.error;
+  if (err instanceof SpecError)
+    return { code: 'invalid_argument', message: err.message.replace(/\n/g, '; '), field: err.issues[0]?.field, issues: err.issues };
+  const e = err as { code?: string; field?: string; message?: string };
+  const code = e.code ? STORE_CODES[e.code] : undefined;
+  if (code) return { code, message: e.message ?? String(err), ...(e.field ? { field: e.field } : {}) };
+  return { code: 'internal', message: e.message ?? String(err) };
+}

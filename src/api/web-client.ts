@@ -1,0 +1,76 @@
+/**
+ * The ApiClient over the web bridge: fetch for methods, one WebSocket for events (reconnecting
+ * with backoff). Browser-safe; in Node pass a WebSocket implementation (e.g. `ws`).
+ */
+import type { ApiClient, Envelope, EventName, Events, Input, Method, Output } from './contract.ts';
+
+type WsLike = { onmessage: ((e: { data: unknown }) => void) | null; onclose: (() => void) | null; onopen: (() => void) | null; close(): void };
+type WsCtor = new (url: string) => WsLike;
+
+export interface WebClientOptions {
+  /** base URL of the bridge, e.g. http://127.0.0.1:8787/ ; default: this page's origin */
+  base?: string;
+  token?: string | null;
+  WebSocket?: WsCtor;
+  fetch?: typeof fetch;
+}
+
+export interface WebClient extends ApiClient {
+  /** resolves once the event socket is open */
+  connected(): Promise<void>;
+  close(): void;
+}
+
+export function createWebClient(o: WebClientOptions = {}): WebClient {
+  const base = new URL(o.base ?? globalThis.location?.href ?? 'http://127.0.0.1/');
+  const doFetch = o.fetch ?? fetch.bind(globalThis);
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (o.token) headers['x-gw-token'] = o.token;
+  const listeners = new Map<EventName, Set<(p: unknown) => void>>();
+  let ws: WsLike | null = null;
+  let closed = false;
+  let retry = 250;
+  let opened: () => void = () => {};
+  let openedPromise = new Promise<void>((r) => (opened = r));
+
+  const connect = () => {
+    const Ctor = o.WebSocket ?? (globalThis.WebSocket as unknown as WsCtor);
+    const url = new URL('api/events', base);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    if (o.token) url.searchParams.set('token', o.token);
+    ws = new Ctor(url.toString());
+    ws.onopen = () => ((retry = 250), opened());
+    ws.onmessage = (e) => {
+      const { event, payload } = JSON.parse(String(e.data)) as { event: EventName; payload: unknown };
+      listeners.get(event)?.forEach((cb) => cb(payload));
+    };
+    ws.onclose = () => {
+      if (closed) return;
+      openedPromise = new Promise<void>((r) => (opened = r));
+      setTimeout(connect, (retry = Math.min(retry * 2, 5000)));
+    };
+  };
+  connect();
+
+  return {
+    async invoke<M extends Method>(method: M, input: Input<M>): Promise<Envelope<Output<M>>> {
+      try {
+        const res = await doFetch(new URL(`api/${method}`, base), { method: 'POST', headers, body: JSON.stringify(input ?? {}), credentials: 'same-origin' });
+        return (await res.json()) as Envelope<Output<M>>;
+      } catch (err) {
+        return { ok: false, error: { code: 'internal', message: `the workbench service did not answer: ${(err as Error).message}` } };
+      }
+    },
+    subscribe<E extends EventName>(event: E, cb: (payload: Events[E]) => void): () => void {
+      const set = listeners.get(event) ?? new Set();
+      set.add(cb as (p: unknown) => void);
+      listeners.set(event, set);
+      return () => set.delete(cb as (p: unknown) => void);
+    },
+    connected: () => openedPromise,
+    close: () => {
+      closed = true;
+      ws?.close();
+    },
+  };
+}
