@@ -37,6 +37,16 @@ export function wasmSwapLastTwo(x: tf.TensorInfo, backend: tf.KernelBackend): tf
   return wasmTranspose(x, perm, backend);
 }
 
+/** A view of `x` with a new shape (wasm Reshape: same buffer, one more reference); the caller owns it. */
+export function wasmReshape(x: tf.TensorInfo, shape: number[], backend: tf.KernelBackend): tf.TensorInfo {
+  return runWasmKernel('Reshape', { x }, { shape }, backend);
+}
+
+/** Pads `x` with zeros, `paddings[i]` = [before, after] for axis i (wasm PadV2); the caller owns the result. */
+export function wasmPadZeros(x: tf.TensorInfo, paddings: Array<[number, number]>, backend: tf.KernelBackend): tf.TensorInfo {
+  return runWasmKernel('PadV2', { x }, { paddings, constantValue: 0 } as unknown as tf.NamedAttrMap, backend);
+}
+
 /** Releases intermediates created inside a kernel function; each kernel output holds one reference. */
 export function disposeInfos(backend: tf.KernelBackend, infos: Array<tf.TensorInfo | null>): void {
   for (const info of infos) if (info !== null) backend.disposeData(info.dataId);

@@ -1,0 +1,11 @@
+/// <reference types="vite/client" />
+declare module '*.vue' {
+  import type { DefineComponent } from 'vue';
+  const component: DefineComponent<object, object, unknown>;
+  export default component;
+}
+
+interface Window {
+  /** present when the Electron preload exposes the contract (desktop app) */
+  api?: import('@core/api/contract.ts').ApiClient;
+}
