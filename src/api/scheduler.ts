@@ -4,6 +4,7 @@
  * records how each run ended. Cancel works on queued and running runs alike.
  */
 import { availableParallelism } from 'node:os';
+import { describeSpec } from '../experiment/describe.ts';
 import type { Spec } from '../experiment/spec.ts';
 import type { RunStore } from '../store/index.ts';
 import { type Job, type JobEnd, startJob } from '../train/job.ts';
@@ -37,7 +38,7 @@ export class Scheduler {
   /** Store the runs as `queued` (all or none) and start as many as allowed. Returns their ids in order. */
   enqueue(specs: Spec[], o: EnqueueOptions = {}): string[] {
     const ids = this.store.db.transaction(() =>
-      specs.map((spec) => this.store.createRun({ spec, name: spec.name, tags: spec.tags, notes: spec.notes, experimentId: o.experimentId ?? null })),
+      specs.map((spec) => this.store.createRun({ spec, name: spec.name || describeSpec(spec), tags: spec.tags, notes: spec.notes, experimentId: o.experimentId ?? null })),
     )();
     ids.forEach((runId, i) => this.queue.push({ runId, spec: specs[i] }));
     this.pump();

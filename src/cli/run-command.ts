@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Scheduler } from '../api/scheduler.ts';
+import { describeSpec } from '../experiment/describe.ts';
 import { parseSpec, type Spec, SpecError } from '../experiment/spec.ts';
 import { expandExperiment, isExperiment } from '../experiment/sweep.ts';
 import type { JobEnd } from '../train/job.ts';
@@ -79,7 +80,7 @@ export async function runCommand(file: string, flags: RunFlags): Promise<number>
   }, parallel ?? Math.min(plan.specs.length, availableParallelism()));
   const experimentId = plan.experiment ? store.createExperiment({ name: plan.experiment.name, sweep: plan.experiment.sweep }) : null;
   const ids = scheduler.enqueue(plan.specs, { experimentId });
-  ids.forEach((id, i) => reporter.queued(id, plan.specs[i].name));
+  ids.forEach((id, i) => reporter.queued(id, plan.specs[i].name || describeSpec(plan.specs[i])));
   let interrupts = 0;
   const onSigint = () => {
     if (++interrupts > 1) process.exit(EXIT.cancelled);

@@ -94,3 +94,12 @@ describe('published artefacts', () => {
     }
   });
 });
+
+describe('describeSpec', async () => {
+  const { describeSpec } = await import('../../../src/experiment/describe.ts');
+  it('names a run by trunk, tasks and weighting', () => {
+    expect(describeSpec(parseSpec({}))).toBe('mlp 4×64 relu · cls');
+    expect(describeSpec(parseSpec({ model: { trunk: 'cnn', depth: 2, width: 16 }, tasks: [{ kind: 'cls', aux: { layer: 1 } }, { kind: 'seg' }], weighting: { lambda: 0.5 } }))).toBe('cnn 2×16 relu · cls (+aux@1) + seg (λ 0.5)');
+    expect(describeSpec(parseSpec({ tasks: [{ kind: 'cls' }, { kind: 'recon' }], weighting: { method: 'pcgrad' } }))).toBe('mlp 4×64 relu · cls + recon (pcgrad)');
+  });
+});
