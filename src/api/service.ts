@@ -161,7 +161,8 @@ export class Service {
         }
       },
       'backends.diagnose': async () => {
-        const { diagnoseBackends } = await import('../train/backend/select.ts');
+        // in a worker: this process (CLI, serve, Electron main) never loads tfjs
+        const { diagnoseBackends } = await import('../train/backend/diagnose-in-worker.ts');
         const last = store.listRuns({ limit: 20 }).items.find((r) => r.startedAt);
         return { diagnoses: await diagnoseBackends(), lastUsed: last ? (store.getRun(last.id)?.backend ?? null) : null };
       },

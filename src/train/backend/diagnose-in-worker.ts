@@ -1,0 +1,23 @@
+/**
+ * `diagnoseBackends` run in a worker thread, so the service's process (the CLI, serve mode, the
+ * Electron main process) never loads tfjs or a native TensorFlow library: the diagnosis happens
+ * where training does, in a worker, and a crash there cannot take the window down.
+ */
+import { Worker } from 'node:worker_threads';
+import type { BackendDiagnosisOut } from '../../api/contract.ts';
+
+export type WorkerReply = { ok: true; diagnoses: BackendDiagnosisOut[] } | { ok: false; message: string };
+
+export function diagnoseBackends(): Promise<BackendDiagnosisOut[]> {
+  const worker = new Worker(new URL('./diagnose-worker.mjs', import.meta.url));
+  return new Promise((resolve, reject) => {
+    worker.once('message', (m: WorkerReply) => {
+      if (m.ok) resolve(m.diagnoses);
+      else reject(new Error(m.message));
+      // tfjs may keep the thread alive; the answer is all we wanted from it
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the diagnosis worker exited (code ${code}) without answering`)));
+  });
+}

@@ -1,0 +1,75 @@
+/**
+ * The built main process (dist/desktop/main.mjs): what esbuild put in it, and the bundle itself
+ * run under plain Node with a stand-in `electron` module (fake-electron/), so the real wiring —
+ * protocol, IPC door, worker paths, quit — is exercised where Electron's binary is missing.
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/index.ts';
+import { buildDesktop, type DesktopBuild } from '../../electron/build.ts';
+import { desktopContentSecurityPolicy } from '../../electron/security.ts';
+import { ROOT } from '../../electron/paths.ts';
+import { tempDir } from '../helpers/cli.ts';
+import { runScenario } from './scenario-runner.ts';
+
+describe('the main bundle', () => {
+  const tmp = tempDir();
+  let out: DesktopBuild;
+  // inside the repository, so the bundle's bare imports find node_modules as the real one's do
+  const outDir = join(ROOT, 'dist', `desktop-test-${process.pid}`);
+  beforeAll(async () => {
+    out = await buildDesktop({ outDir });
+  });
+  afterAll(() => (tmp.cleanup(), rmSync(outDir, { recursive: true, force: true })));
+
+  it('imports no tfjs: training and backend diagnosis happen in workers', () => {
+    const imports = Object.values(out.metafiles.main.inputs).flatMap((i) => i.imports.map((x) => x.path));
+    const inputs = Object.keys(out.metafiles.main.inputs);
+    expect(imports.filter((p) => p.startsWith('@tensorflow/'))).toEqual([]);
+    expect(inputs).not.toContain('src/train/backend/select.ts');
+    expect(inputs).toContain('src/train/backend/diagnose-in-worker.ts');
+    expect(inputs.filter((p) => p.startsWith('src/model/') || (p.startsWith('src/train/backend/') && !p.endsWith('diagnose-in-worker.ts')))).toEqual([]);
+  });
+
+  it('keeps npm packages external (node_modules ships with the app) and electron unbundled', () => {
+    const external = new Set(Object.values(out.metafiles.main.inputs).flatMap((i) => i.imports.filter((x) => x.external).map((x) => x.path)));
+    expect([...external]).toEqual(expect.arrayContaining(['electron', 'better-sqlite3', 'zod']));
+    expect(Object.keys(out.metafiles.main.inputs).some((p) => p.includes('node_modules'))).toBe(false);
+  });
+
+  it('runs under Node with a stand-in electron: page, protocol, IPC, a run, diagnosis, menu, quit', async () => {
+    const r = await runScenario(out.main, tmp.dir);
+    const db = join(tmp.dir, 'scenario.db');
+    const appData = join(tmp.dir, 'appData');
+    expect(r.errors).toEqual([]);
+    expect(r.exitCode).toBe(0);
+
+    expect(r.pageUrl).toBe('app://workbench/index.html');
+    expect(r.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: join(ROOT, 'dist/desktop/preload.cjs') });
+    expect(r.userData).toBe(join(appData, 'Gradient Workbench'));
+    expect(r.schemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    if (existsSync(join(ROOT, 'renderer/dist/index.html'))) expect(r.index).toEqual({ status: 200, csp: desktopContentSecurityPolicy(), hasApp: true });
+    else expect(r.index.status).toBe(404);
+    expect(r.escape).toBe(404);
+
+    expect(r.appInfo).toMatchObject({ ok: true, value: { dbPath: db, door: 'ipc', readOnly: false } });
+    expect(r.untrusted).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(r.presets).toBeGreaterThan(0);
+    expect(r.run).toMatchObject({ finished: { status: 'completed', epochs: 2 }, epochs: 2 });
+    expect(r.diagnosis).toEqual(expect.arrayContaining([{ name: 'cpu', available: true }]));
+    expect(r.tfjsInMainThread).toBe(false);
+    expect(r.executed).toEqual(['location.hash = "#/design"']);
+    expect(r.permissionGranted).toEqual([false]);
+    expect(r.openHandler).toEqual({ action: 'deny' });
+
+    // Quit with a run going: cancelled cleanly (epochs kept), the database closed, the window saved
+    const store = openStore(db);
+    const run = store.getRun(r.longRunId)!;
+    expect(store.interruptedOnOpen).toBe(0);
+    store.close();
+    expect(run.status).toBe('cancelled');
+    expect(run.epochsDone).toBeGreaterThanOrEqual(1);
+    expect(JSON.parse(readFileSync(join(appData, 'Gradient Workbench', 'window-state.json'), 'utf8'))).toMatchObject({ bounds: { width: 1280, height: 820 } });
+  });
+});

@@ -1,0 +1,124 @@
+/** Packaging: electron-builder.yml validates, names what the build produces, icons exist; start's Electron check. */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { electronBinary } from '../../electron/binary.ts';
+import { buildDesktop } from '../../electron/build.ts';
+import { ROOT } from '../../electron/paths.ts';
+import { tempDir } from '../helpers/cli.ts';
+import { run, runScenario } from './scenario-runner.ts';
+
+const require = createRequire(import.meta.url);
+const builderConfig = require('app-builder-lib/out/util/config/config.js') as {
+  getConfig(dir: string, file: string, extra: null): Promise<Record<string, any>>;
+  validateConfiguration(c: unknown, log: { isEnabled: boolean; add(): void }): Promise<void>;
+};
+const quiet = { isEnabled: false, add() {} };
+
+const pngSize = (file: string) => {
+  const b = readFileSync(file);
+  expect(b.subarray(1, 4).toString('ascii')).toBe('PNG');
+  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+};
+
+describe('electron-builder.yml', () => {
+  it("passes electron-builder's own validation and names the app", async () => {
+    const c = await builderConfig.getConfig(ROOT, join(ROOT, 'electron-builder.yml'), null);
+    await builderConfig.validateConfiguration(c, quiet);
+    expect(c).toMatchObject({ appId: 'org.gradientworkbench.app', productName: 'Gradient Workbench', directories: { output: 'release', buildResources: 'build' } });
+    expect(c.linux.target).toEqual(['AppImage', 'deb']);
+    expect(c.win.target).toEqual(['nsis']);
+    expect(c.mac.target).toEqual(['dmg']);
+    expect(c.npmRebuild).toBe(true);
+  });
+
+  it('ships the desktop build, the renderer, sources, migrations and examples; main is the bundle', async () => {
+    const c = await builderConfig.getConfig(ROOT, join(ROOT, 'electron-builder.yml'), null);
+    const files = c.files.flatMap((f: { filter?: string[] } | string) => (typeof f === 'string' ? [f] : (f.filter ?? [])));
+    expect(files).toEqual(expect.arrayContaining(['dist/desktop/**', 'renderer/dist/**', 'src/**', 'migrations/**', 'examples/**', 'package.json']));
+    expect(c.extraMetadata.main).toBe('dist/desktop/main.mjs');
+  });
+
+  it('rejects a misspelt option (so the validation above means something)', async () => {
+    await expect(builderConfig.validateConfiguration({ productName: 'x', linux: { targett: 'deb' } }, quiet)).rejects.toThrow(/Invalid configuration/);
+  });
+
+  it('icons: a 512×512 PNG, an ICO and an ICNS', () => {
+    expect(pngSize(join(ROOT, 'build/icon.png'))).toEqual({ width: 512, height: 512 });
+    const ico = readFileSync(join(ROOT, 'build/icon.ico'));
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1]);
+    expect(ico.readUInt16LE(4)).toBeGreaterThanOrEqual(4);
+    const icns = readFileSync(join(ROOT, 'build/icon.icns'));
+    expect(icns.subarray(0, 4).toString('ascii')).toBe('icns');
+    expect(icns.readUInt32BE(4)).toBe(icns.length);
+  });
+
+  it('native modules are rebuilt for Electron at packaging time, never at install', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(JSON.stringify(pkg.scripts)).not.toMatch(/install-app-deps|electron-rebuild/);
+    expect(pkg.scripts.postinstall).toBeUndefined();
+    expect(pkg.allowScripts?.electron).toBeUndefined();
+  });
+});
+
+describe("start's Electron check", () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+  const pkg = join(tmp.dir, 'node_modules', 'electron');
+
+  it('finds no binary when the download was skipped (no path.txt), without trying to download', () => {
+    mkdirSync(pkg, { recursive: true });
+    expect(electronBinary(tmp.dir, {})).toBeNull();
+  });
+
+  it('finds no binary when path.txt names a file that is missing', () => {
+    writeFileSync(join(pkg, 'path.txt'), 'electron');
+    expect(electronBinary(tmp.dir, {})).toBeNull();
+  });
+
+  it('finds the binary under dist/, or under ELECTRON_OVERRIDE_DIST_PATH', () => {
+    mkdirSync(join(pkg, 'dist'), { recursive: true });
+    writeFileSync(join(pkg, 'dist', 'electron'), '');
+    expect(electronBinary(tmp.dir, {})).toBe(join(pkg, 'dist', 'electron'));
+    const other = join(tmp.dir, 'other');
+    mkdirSync(other);
+    writeFileSync(join(other, 'electron'), '');
+    expect(electronBinary(tmp.dir, { ELECTRON_OVERRIDE_DIST_PATH: other })).toBe(join(other, 'electron'));
+  });
+});
+
+/**
+ * electron-builder for real, offline: a stand-in Electron distribution (electronDist), no native
+ * rebuild, the `dir` target. Then the packaged main runs under the stand-in electron module, so
+ * the `files` list is proven to hold everything the app loads at run time.
+ */
+describe.skipIf(process.platform !== 'linux')('the packaged app (linux-unpacked, with a stand-in Electron; Linux only)', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  it('packs, and the packaged main process serves the page, trains a run and diagnoses backends', async () => {
+    await buildDesktop();
+    const fakeDist = join(tmp.dir, 'electron-dist');
+    mkdirSync(join(fakeDist, 'resources'), { recursive: true });
+    writeFileSync(join(fakeDist, 'electron'), '#!/bin/sh\n', { mode: 0o755 });
+    const out = join(tmp.dir, 'release');
+    const pack = await run(process.execPath, [
+      require.resolve('electron-builder/cli.js'),
+      ...['--config', 'electron-builder.yml', '--linux', 'dir', '--x64', '--publish', 'never'],
+      ...['-c.npmRebuild=false', `-c.electronDist=${fakeDist}`, `-c.directories.output=${out}`],
+    ]);
+    expect(pack.code, pack.output).toBe(0);
+    const app = join(out, 'linux-unpacked', 'resources', 'app');
+    expect(JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')).main).toBe('dist/desktop/main.mjs');
+
+    const r = await runScenario(join(app, 'dist/desktop/main.mjs'), tmp.dir);
+    expect(r.errors).toEqual([]);
+    expect(r.webPreferences.preload).toBe(join(app, 'dist/desktop/preload.cjs'));
+    if (existsSync(join(ROOT, 'renderer/dist/index.html'))) expect(r.index).toMatchObject({ status: 200, hasApp: true });
+    expect(r.presets).toBeGreaterThan(0);
+    expect(r.run.finished).toMatchObject({ status: 'completed' });
+    expect(r.diagnosis).toEqual(expect.arrayContaining([{ name: 'cpu', available: true }]));
+    expect(r.tfjsInMainThread).toBe(false);
+  });
+});
