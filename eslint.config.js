@@ -1,12 +1,19 @@
 // Import boundaries (STYLE.md habit 6): logic under src/ runs without Electron or the DOM;
 // only electron/ may import electron; the renderer never imports node:* or tfjs.
+import pluginVue from 'eslint-plugin-vue';
 import tseslint from 'typescript-eslint';
 
 const restrict = (patterns) => ['error', { patterns }];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'renderer/dist/**', 'release/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'renderer/dist/**', 'release/**', 'test-output/**'] },
   ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/essential'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] } },
+    rules: { 'vue/multi-word-component-names': 'off' },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -23,7 +30,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.ts', 'renderer/**/*.vue'],
+    files: ['renderer/src/**/*.ts', 'renderer/src/**/*.vue'],
     rules: {
       'no-restricted-imports': restrict([
         { group: ['node:*', 'fs', 'path', 'worker_threads', 'child_process'], message: 'The renderer runs in a browser: no Node modules.' },

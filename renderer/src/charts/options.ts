@@ -38,7 +38,10 @@ export function heatmapOption(o: { title: string; layers: string[]; epochs: numb
   o.values.forEach((row, y) =>
     row.forEach((v, x) => {
       const lv = v !== null && v > 0 && Number.isFinite(v) ? Math.log10(v) : null;
-      if (lv !== null) (min = Math.min(min, lv)), (max = Math.max(max, lv));
+      if (lv !== null) {
+        min = Math.min(min, lv);
+        max = Math.max(max, lv);
+      }
       data.push([x, y, lv === null ? null : +lv.toFixed(3)]);
     }),
   );

@@ -1,0 +1,99 @@
+/**
+ * Chart options of the Live run view, built from epoch records by pure functions: per-term loss
+ * and metric curves (train solid, val dashed, one colour per curve pair), the layer heatmap,
+ * vanishing ratio, task cosines and weights, and one layer's histogram.
+ */
+import type { EpochRecord } from '@core/train/records.ts';
+import { heatmapOption, histogramOption, type LineSpec, lineOption } from './options.ts';
+import { cosineSeries, layerMatrix, metricSeries, termsAndMetrics, vanishingSeries, weightSeries } from './series.ts';
+
+/** ECharts' default palette, so paired curves keep the colours people know. */
+export const PALETTE = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272', '#fc8452', '#9a60b4', '#ea7ccc'];
+
+interface PairedLine extends LineSpec {
+  /** curves with the same group share a colour */
+  group: string;
+}
+
+/** Legend under the title (long legends no longer run into it), y name along the axis, no theme background. */
+function tidy<O extends { legend?: object; grid: object; yAxis: object }>(o: O): O {
+  return {
+    ...o,
+    backgroundColor: 'transparent',
+    legend: { ...o.legend, top: 24, left: 8, right: 8 },
+    grid: { ...o.grid, top: o.legend && 'show' in o.legend && !o.legend.show ? 40 : 56 },
+    yAxis: { ...o.yAxis, nameLocation: 'middle', nameGap: 42 },
+  };
+}
+
+function pairedOption(title: string, lines: PairedLine[], yName: string) {
+  const groups = [...new Set(lines.map((l) => l.group))];
+  const o = lineOption({ title, series: lines, yName });
+  const series = o.series.map((s, i) => {
+    const color = PALETTE[groups.indexOf(lines[i].group) % PALETTE.length];
+    return { ...s, itemStyle: { color }, lineStyle: { ...s.lineStyle, color } };
+  });
+  return tidy({ ...o, series });
+}
+
+function splitLines(epochs: EpochRecord[], term: string, metric: string, label: string): PairedLine[] {
+  return [
+    { name: `${label} train`, group: label, points: metricSeries(epochs, term, metric, 'train') },
+    { name: `${label} val`, group: label, points: metricSeries(epochs, term, metric, 'val'), dashed: true },
+  ];
+}
+
+/** Loss per loss term (task heads and aux heads), train solid, val dashed. */
+export function lossOption(epochs: EpochRecord[]) {
+  const { terms } = termsAndMetrics(epochs);
+  return pairedOption('Loss per task (train solid, val dashed)', terms.flatMap((t) => splitLines(epochs, t, 'loss', t)), 'loss');
+}
+
+/** Every non-loss metric per term (accuracy, IoU, pixel accuracy, MSE…), train solid, val dashed. */
+export function metricOption(epochs: EpochRecord[]) {
+  const { terms, metrics } = termsAndMetrics(epochs);
+  const lines = terms.flatMap((t) => metrics[t].filter((m) => m !== 'loss').flatMap((m) => splitLines(epochs, t, m, `${t} ${m}`)));
+  return pairedOption('Metrics per task (train solid, val dashed)', lines, '');
+}
+
+export const HEATMAP_FIELDS = [
+  { field: 'gradL2', label: 'dL/dW', title: '‖dL/dW‖ per layer (log10)' },
+  { field: 'dzL2', label: 'dL/dz', title: '‖dL/dz‖ per layer, probe epochs (log10)' },
+  { field: 'updateRatio', label: 'update ratio', title: '‖ΔW‖/‖W‖ per layer (log10)' },
+] as const;
+export type HeatmapField = (typeof HEATMAP_FIELDS)[number]['field'];
+
+export function layerHeatmapOption(epochs: EpochRecord[], field: HeatmapField) {
+  const f = HEATMAP_FIELDS.find((x) => x.field === field)!;
+  const m = layerMatrix(epochs, field);
+  const o = heatmapOption({ title: f.title, valueName: f.label, ...m });
+  // about 32 layer labels fit; past that, every n-th
+  const yAxis = { ...o.yAxis, axisLabel: { interval: Math.max(0, Math.ceil(m.layers.length / 32) - 1), fontSize: 10 } };
+  return { ...o, yAxis, backgroundColor: 'transparent', visualMap: { ...o.visualMap, text: ['log10', ''] } };
+}
+
+export function vanishingOption(epochs: EpochRecord[]) {
+  const o = lineOption({ title: 'Vanishing ratio: log10 ‖g first‖ / ‖g last‖', series: [{ name: 'log10 ratio', points: vanishingSeries(epochs) }], yName: 'log10 ratio' });
+  return tidy({ ...o, legend: { show: false } });
+}
+
+export function cosineOption(epochs: EpochRecord[]) {
+  return tidy(lineOption({ title: 'Task-gradient cosine on the trunk (< 0: conflict)', series: cosineSeries(epochs), yName: 'cosine', yMin: -1, yMax: 1 }));
+}
+
+export function weightsOption(epochs: EpochRecord[]) {
+  return tidy(lineOption({ title: 'Task weights', series: weightSeries(epochs), yName: 'weight' }));
+}
+
+/** Histogram of dL/dW of one layer at one epoch; null when that epoch or layer is missing. */
+export function layerHistogramOption(record: EpochRecord | undefined, layer: string) {
+  const l = record?.layers.find((x) => x.layer === layer);
+  if (!record || !l) return null;
+  return { ...histogramOption({ title: `dL/dW of ${layer}, epoch ${record.epoch}`, histogram: l.histogram }), backgroundColor: 'transparent' };
+}
+
+/** Layer names in the order the records list them. */
+export function layerNames(epochs: readonly EpochRecord[]): string[] {
+  const last = epochs[epochs.length - 1];
+  return last ? last.layers.map((l) => l.layer) : [];
+}

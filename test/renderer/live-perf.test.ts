@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { mergeEpochs } from '../../renderer/src/charts/live-data.ts';
+import { cosineOption, layerHeatmapOption, layerHistogramOption, lossOption, metricOption, vanishingOption, weightsOption } from '../../renderer/src/charts/live-series.ts';
+import { makeEpoch } from '../unit/store/fixtures/records.ts';
+
+describe('live view data for a 200-epoch × 64-layer run', () => {
+  it('merges and builds every chart option quickly', () => {
+    const records = Array.from({ length: 200 }, (_, i) => makeEpoch(i + 1, { layers: 64, bins: 64 }));
+    const json = JSON.stringify(records);
+    const t0 = performance.now();
+    const parsed = JSON.parse(json);
+    const t1 = performance.now();
+    const epochs = mergeEpochs([], parsed);
+    const t2 = performance.now();
+    const timings: Record<string, number> = {};
+    const time = (name: string, f: () => unknown) => {
+      const t = performance.now();
+      f();
+      timings[name] = +(performance.now() - t).toFixed(1);
+    };
+    time('heatmap', () => layerHeatmapOption(epochs, 'gradL2'));
+    time('loss', () => lossOption(epochs));
+    time('metrics', () => metricOption(epochs));
+    time('vanishing', () => vanishingOption(epochs));
+    time('cosine', () => cosineOption(epochs));
+    time('weights', () => weightsOption(epochs));
+    time('histogram', () => layerHistogramOption(epochs[199], 'trunk.1'));
+    const total = performance.now() - t0;
+    const build = total - (t1 - t0);
+    console.log(`200 epochs × 64 layers: JSON.parse ${(t1 - t0).toFixed(1)} ms, merge ${(t2 - t1).toFixed(1)} ms, options`, timings, `merge + options ${build.toFixed(1)} ms`);
+    expect(epochs).toHaveLength(200);
+    // typically ~20 ms; generous so a busy machine does not fail it
+    expect(build).toBeLessThan(250);
+  });
+});
