@@ -1,0 +1,103 @@
+/**
+ * Compare's overlays: one line per run for a chosen series, named by run, each run keeping one
+ * colour across every chart and table. Pure: from runs.compare's output to LineSpecs.
+ */
+import type { RunDetail } from '@core/store/types.ts';
+import type { EpochRecord, Split } from '@core/train/records.ts';
+import { lineOption, type LineSpec } from './options.ts';
+import { log10, metricSeries, vanishingSeries, type LayerField, type Point } from './series.ts';
+
+export type SeriesChoice =
+  | { kind: 'vanishing' }
+  | { kind: 'metric'; task: string; name: string; split: Split }
+  | { kind: 'layer'; layer: string; field: LayerField };
+
+/** Layer statistics Compare offers, and whether they read better as log10. */
+export const LAYER_FIELDS: Array<{ field: LayerField; label: string; log: boolean }> = [
+  { field: 'gradL2', label: '‖dL/dW‖', log: true },
+  { field: 'gradMeanAbs', label: 'mean |dL/dW|', log: true },
+  { field: 'dzL2', label: '‖dL/dz‖', log: true },
+  { field: 'updateRatio', label: 'update / weight', log: true },
+  { field: 'weightL2', label: '‖W‖', log: false },
+  { field: 'gradSmallFrac', label: 'share |g| < 1e-8', log: false },
+  { field: 'actSaturation', label: 'activation saturation', log: false },
+];
+
+/** 20 distinguishable colours (Compare takes at most 20 runs); run i gets RUN_COLORS[i]. */
+export const RUN_COLORS = [
+  '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac',
+  '#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#7f7f7f', '#ff7f0e',
+];
+export const runColor = (i: number) => RUN_COLORS[i % RUN_COLORS.length];
+
+/** Run names for legends: the name (or the short id), with a short id added where names repeat. */
+export function runLabels(runs: Array<Pick<RunDetail, 'id' | 'name'>>): string[] {
+  const base = runs.map((r) => r.name || r.id.slice(0, 8));
+  const seen = new Map<string, number>();
+  base.forEach((b) => seen.set(b, (seen.get(b) ?? 0) + 1));
+  return base.map((b, i) => ((seen.get(b) ?? 0) > 1 ? `${b} (${runs[i].id.slice(0, 6)})` : b));
+}
+
+function layerPoints(epochs: EpochRecord[], layer: string, field: LayerField): Point[] {
+  const log = LAYER_FIELDS.find((f) => f.field === field)?.log ?? false;
+  return epochs.map((e) => {
+    const v = (e.layers.find((l) => l.layer === layer)?.[field] as number | null | undefined) ?? null;
+    return [e.epoch, log ? log10(v) : v];
+  });
+}
+
+export function pointsFor(epochs: EpochRecord[], c: SeriesChoice): Point[] {
+  if (c.kind === 'vanishing') return vanishingSeries(epochs);
+  if (c.kind === 'metric') return metricSeries(epochs, c.task, c.name, c.split);
+  return layerPoints(epochs, c.layer, c.field);
+}
+
+/** One line per run, in the runs' order (so series i has colour i). */
+export function compareLines(runs: RunDetail[], epochs: Record<string, EpochRecord[]>, c: SeriesChoice): LineSpec[] {
+  const labels = runLabels(runs);
+  return runs.map((r, i) => ({ name: labels[i], points: pointsFor(epochs[r.id] ?? [], c) }));
+}
+
+export function choiceTitle(c: SeriesChoice): { title: string; yName: string } {
+  if (c.kind === 'vanishing') return { title: 'Vanishing ratio (first / last trunk layer ‖dL/dW‖)', yName: 'log10' };
+  if (c.kind === 'metric') return { title: `${c.task} ${c.name} (${c.split})`, yName: c.name };
+  const f = LAYER_FIELDS.find((x) => x.field === c.field);
+  return { title: `${c.layer} ${f?.label ?? c.field}`, yName: f?.log ? 'log10' : '' };
+}
+
+export interface Choices {
+  /** task → metric names, over every run */
+  metrics: Record<string, string[]>;
+  /** layer names in first-seen order over every run */
+  layers: string[];
+}
+
+/** What the series picker offers: the union of every run's tasks, metrics and layers. */
+export function seriesChoices(epochs: Record<string, EpochRecord[]>): Choices {
+  const metrics: Record<string, string[]> = {};
+  const layers = new Set<string>();
+  for (const list of Object.values(epochs)) {
+    // every epoch of a run has the same metrics and layers: the first and last say it all
+    for (const e of [list[0], list[list.length - 1]]) {
+      if (!e) continue;
+      for (const m of e.metrics) if (!(metrics[m.task] ??= []).includes(m.name)) metrics[m.task].push(m.name);
+      for (const l of e.layers) layers.add(l.layer);
+    }
+  }
+  return { metrics, layers: [...layers] };
+}
+
+/**
+ * The overlay: lineOption with the colours pinned to the runs (top-level ECharts `color`), the
+ * legend under the plot (run names are long) and the x axis starting at the first epoch.
+ */
+export function compareLineOption(o: { title: string; yName: string; series: LineSpec[] }) {
+  const base = lineOption(o);
+  return {
+    ...base,
+    color: o.series.map((_, i) => runColor(i)),
+    legend: { ...base.legend, top: undefined, right: undefined, bottom: 4, left: 8 },
+    grid: { ...base.grid, bottom: 70 },
+    xAxis: { ...base.xAxis, min: 'dataMin' as const },
+  };
+}

@@ -1,0 +1,27 @@
+/** The runs table's columns: one grid template shared by the header and every row. */
+import type { RunSort } from '@core/store/types.ts';
+
+export interface Column {
+  key: string;
+  label: string;
+  /** server-side sort key, when the column sorts */
+  sort?: RunSort;
+  title?: string;
+}
+
+export const COLUMNS: Column[] = [
+  { key: 'select', label: '' },
+  { key: 'name', label: 'Name', sort: 'name' },
+  { key: 'experiment', label: 'Experiment' },
+  { key: 'status', label: 'Status', sort: 'status' },
+  { key: 'tags', label: 'Tags' },
+  { key: 'created', label: 'Created', sort: 'created' },
+  { key: 'duration', label: 'Duration', sort: 'duration' },
+  { key: 'metrics', label: 'Final metrics (val)' },
+  { key: 'vanishing', label: 'log10 ratio', title: 'log10 of first / last trunk layer ‖dL/dW‖ at the last epoch; below −2 the first layer barely learns' },
+];
+
+export const GRID_TEMPLATE = '30px minmax(130px,2.2fr) minmax(80px,1fr) 94px minmax(80px,1fr) 134px 82px minmax(150px,2fr) 88px';
+
+/** px; fixed so the window math is exact */
+export const ROW_HEIGHT = 34;

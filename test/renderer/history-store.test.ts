@@ -1,0 +1,195 @@
+// @vitest-environment happy-dom
+import type { ApiClient, Envelope, EventName, Events, Input, Method } from '@core/api/contract.ts';
+import type { RunSummary } from '@core/store/types.ts';
+import { mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApp, defineComponent, h } from 'vue';
+import { API_KEY } from '../../renderer/src/api/inject.ts';
+import { useEventsBridge } from '../../renderer/src/stores/events.ts';
+import { PAGE_SIZE, useRunsStore } from '../../renderer/src/stores/runs.ts';
+
+const summary = (i: number): RunSummary => ({
+  id: `run-${String(i).padStart(5, '0')}`, name: `run ${i}`, status: 'completed', experimentId: null, experimentName: null, tags: [],
+  createdAt: new Date(Date.UTC(2025, 0, 1) + i * 1000).toISOString(), startedAt: null, finishedAt: null, durationMs: null,
+  epochsPlanned: 2, epochsDone: 2, lastVanishingRatio: 0.01, finalMetrics: {}, error: null,
+});
+
+/** A fake ApiClient over `count` runs: records every call, answers runs.list pages, lets tests emit events. */
+function fakeApi(count = 1000) {
+  let runs = Array.from({ length: count }, (_, i) => summary(i));
+  const calls: Array<{ method: Method; input: any }> = [];
+  const subs = new Map<EventName, Set<(p: unknown) => void>>();
+  const handlers: Partial<Record<Method, (input: any) => unknown>> = {
+    'runs.list': (q: Input<'runs.list'>) => ({ total: runs.length, items: runs.slice(q.offset ?? 0, (q.offset ?? 0) + (q.limit ?? 50)) }),
+    'runs.delete': ({ ids }: { ids: string[] }) => {
+      const before = runs.length;
+      runs = runs.filter((r) => !ids.includes(r.id));
+      return { deleted: before - runs.length };
+    },
+    'runs.update': ({ id, ...patch }: { id: string; name?: string; tags?: string[] }) => ({ ...runs.find((r) => r.id === id)!, ...patch, spec: {}, backend: null, notes: '' }),
+    'runs.export': ({ format }: { format: string }) => ({ filename: `x.${format}`, mime: 'text/csv', content: 'a,b' }),
+    'runs.active': () => ({ queued: [], running: [], progress: {} }),
+  };
+  const api: ApiClient = {
+    async invoke(method, input) {
+      calls.push({ method, input });
+      const hnd = handlers[method];
+      if (!hnd) return { ok: false, error: { code: 'internal', message: `no fake for ${method}` } } as Envelope<never>;
+      return { ok: true, value: hnd(input) } as Envelope<never>;
+    },
+    subscribe(event, cb) {
+      const set = subs.get(event) ?? new Set();
+      set.add(cb as (p: unknown) => void);
+      subs.set(event, set);
+      return () => set.delete(cb as (p: unknown) => void);
+    },
+  };
+  const emit = <E extends EventName>(event: E, payload: Events[E]) => subs.get(event)?.forEach((cb) => cb(payload));
+  const listCalls = () => calls.filter((c) => c.method === 'runs.list').map((c) => c.input as Input<'runs.list'>);
+  return { api, calls, listCalls, emit };
+}
+
+function storeWith(api: ApiClient) {
+  const app = createApp({ render: () => null });
+  app.provide(API_KEY, api);
+  const pinia = createPinia();
+  app.use(pinia);
+  setActivePinia(pinia);
+  return { app, pinia, store: app.runWithContext(() => useRunsStore()) };
+}
+
+describe('runs store', () => {
+  let fake: ReturnType<typeof fakeApi>;
+  let store: ReturnType<typeof useRunsStore>;
+  beforeEach(() => {
+    fake = fakeApi();
+    ({ store } = storeWith(fake.api));
+  });
+
+  it('turns filters and order into the runs.list input, leaving empty filters out', async () => {
+    await store.reload();
+    expect(fake.listCalls()[0]).toEqual({ sort: 'created', dir: 'desc', offset: 0, limit: PAGE_SIZE });
+    await store.setFilters({ status: 'failed', tag: '  sigmoid ', text: ' λ sweep ' });
+    expect(fake.listCalls().at(-1)).toEqual({ sort: 'created', dir: 'desc', offset: 0, limit: PAGE_SIZE, status: 'failed', tag: 'sigmoid', text: 'λ sweep' });
+    await store.setOrder({ sort: 'duration', dir: 'asc' });
+    expect(fake.listCalls().at(-1)).toMatchObject({ sort: 'duration', dir: 'asc', offset: 0 });
+    await store.setFilters({ status: '', tag: '', text: '   ' });
+    expect(fake.listCalls().at(-1)).toEqual({ sort: 'duration', dir: 'asc', offset: 0, limit: PAGE_SIZE });
+  });
+
+  it('pages through runs.list as the window moves, once per page, rows at their index', async () => {
+    await store.reload();
+    expect(store.total).toBe(1000);
+    expect(store.rows[0]?.id).toBe('run-00000');
+    expect(store.rows[150]).toBeUndefined();
+    const before = fake.listCalls().length;
+    await Promise.all([store.ensureRange(190, 230), store.ensureRange(195, 235)]);
+    const pages = fake.listCalls().slice(before).map((q) => q.offset);
+    expect(pages).toEqual([100, 200]);
+    expect(store.rows[150]?.id).toBe('run-00150');
+    expect(store.rows[234]?.id).toBe('run-00234');
+    expect(store.rows[300]).toBeUndefined();
+    await store.ensureRange(0, 30);
+    expect(fake.listCalls().length).toBe(before + 2);
+  });
+
+  it('a reload asks only for the pages in view and drops pages of the old query', async () => {
+    await store.reload();
+    await store.ensureRange(500, 530);
+    const before = fake.listCalls().length;
+    await store.reload();
+    expect(fake.listCalls().slice(before).map((q) => q.offset)).toEqual([500]);
+    expect(store.rows[0]).toBeUndefined();
+    expect(store.rows[510]?.id).toBe('run-00510');
+  });
+
+  it('selection: click, shift-click range, ctrl toggle, keyboard', async () => {
+    await store.reload();
+    store.click(2);
+    store.click(5, { shift: true });
+    expect(store.selectedIds).toEqual(['run-00002', 'run-00003', 'run-00004', 'run-00005']);
+    store.click(3, { toggle: true });
+    expect(store.selectedIds).not.toContain('run-00003');
+    store.move(1);
+    store.toggle();
+    expect(store.selectedIds).toEqual(['run-00002', 'run-00005']);
+    expect(store.cursorRun?.id).toBe('run-00004');
+    store.move(1, true);
+    expect(store.selectedIds).toEqual(['run-00004', 'run-00005']);
+    store.clearSelection();
+    expect(store.selectedIds).toEqual([]);
+  });
+
+  it('delete refuses without a confirmed request, and deletes exactly what was confirmed', async () => {
+    await store.reload();
+    expect(await store.confirmDelete()).toBe(0);
+    store.click(0);
+    store.click(1, { shift: true });
+    store.requestDelete();
+    expect(store.pendingDelete).toEqual(['run-00000', 'run-00001']);
+    store.cancelDelete();
+    expect(await store.confirmDelete()).toBe(0);
+    expect(fake.calls.some((c) => c.method === 'runs.delete')).toBe(false);
+    store.requestDelete();
+    expect(await store.confirmDelete()).toBe(2);
+    expect(fake.calls.filter((c) => c.method === 'runs.delete').map((c) => c.input)).toEqual([{ ids: ['run-00000', 'run-00001'] }]);
+    expect(store.selectedIds).toEqual([]);
+    expect(store.total).toBe(998);
+    expect(store.pendingDelete).toBeNull();
+  });
+
+  it('requestDelete with nothing selected opens no dialog', () => {
+    store.requestDelete();
+    expect(store.pendingDelete).toBeNull();
+  });
+
+  it('rename patches the row in place; export asks for the selected ids and format', async () => {
+    await store.reload();
+    await store.update('run-00003', { name: 'renamed', tags: ['a'] });
+    expect(store.rows[3]).toMatchObject({ name: 'renamed', tags: ['a'] });
+    const file = await store.exportRuns(['run-00001', 'run-00002'], 'csv-wide');
+    expect(file.filename).toBe('x.csv-wide');
+    expect(fake.calls.at(-1)).toEqual({ method: 'runs.export', input: { ids: ['run-00001', 'run-00002'], format: 'csv-wide' } });
+  });
+});
+
+describe('runs store and service events', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('refreshes the list on runs.changed and run.finished, coalescing a burst', async () => {
+    vi.useFakeTimers();
+    const fake = fakeApi(10);
+    const { pinia, store } = storeWith(fake.api);
+    await store.reload();
+    const Bridge = defineComponent({ setup: () => (useEventsBridge(), () => h('div')) });
+    mount(Bridge, { global: { plugins: [pinia], provide: { [API_KEY as symbol]: fake.api } } });
+    const before = fake.listCalls().length;
+    fake.emit('runs.changed', { reason: 'created' });
+    fake.emit('run.finished', { runId: 'run-00001', status: 'completed', epochs: 2, message: null });
+    fake.emit('runs.changed', { reason: 'updated' });
+    await vi.advanceTimersByTimeAsync(200);
+    expect(fake.listCalls().length).toBe(before + 1);
+  });
+});
+
+it('keeps the cursor on the same run when a reload shifts the rows (a new run arrived on top)', async () => {
+  const fake = fakeApi(50);
+  const { store } = storeWith(fake.api);
+  await store.reload();
+  store.click(3);
+  expect(store.cursorRun?.id).toBe('run-00003');
+  // the service now lists one more run first
+  const first = summary(999);
+  const list = fake.api.invoke.bind(fake.api);
+  fake.api.invoke = (async (method: Method, input: any) => {
+    const r = (await list(method, input)) as any;
+    if (method === 'runs.list' && r.ok) r.value = { total: r.value.total + 1, items: [first, ...r.value.items] };
+    return r;
+  }) as ApiClient['invoke'];
+  await store.reload();
+  expect(store.rows[0]?.id).toBe('run-00999');
+  expect(store.cursorRun?.id).toBe('run-00003');
+  expect(store.selection.cursor).toBe(4);
+  expect(store.selectedIds).toEqual(['run-00003']);
+});
