@@ -2,8 +2,10 @@
  * Parity self-test: a tiny conv + dense network, forward and backward, on fixed seeded inputs,
  * run on a candidate backend and on `cpu` (the reference implementation); the largest absolute
  * difference over the loss, the logits and every gradient is the backend's parity score.
- * It exercises exactly the kernels we patch on wasm: Conv2DBackpropFilter (stride 2, 'same')
- * and BatchMatMul with transposed operands (the dense layer's backward pass).
+ * It exercises exactly the kernels we patch on wasm: Conv2DBackpropFilter and Conv2DBackpropInput
+ * (dW and dx of a stride-2 'same' conv: asymmetric padding on the even height, symmetric on the odd
+ * width) and BatchMatMul with transposed operands (the dense layer's backward pass; dx = dy·Wᵀ
+ * takes the swapped (W·dyᵀ)ᵀ route).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';

@@ -1,67 +1,46 @@
 /**
  * Kernels the wasm backend needs for training, registered on top of tfjs-backend-wasm 4.22:
  * - Conv2DBackpropFilter (missing upstream; see conv2d-backprop-filter.ts);
- * - a BatchMatMul wrapper that materialises transposed operands first: wasm's BatchMatMul only
- *   uses XNNPACK for an unbatched product without transpose flags and otherwise falls back to a
- *   plain blocked loop, ~10× slower; every dense layer's backward pass asks for exactly the
- *   transposed forms (dA = dy·Bᵀ, dB = Aᵀ·dy). Batched products take the loop either way, so
- *   they pass through untouched.
+ * - Conv2DBackpropInput through wasm's XNNPACK Conv2D instead of its nested loop, for NHWC
+ *   (see conv2d-backprop-input.ts);
+ * - a BatchMatMul wrapper that hands wasm's XNNPACK path unbatched products without transpose
+ *   flags, in the orientation it runs fastest (see batch-mat-mul.ts): wasm's BatchMatMul
+ *   otherwise falls back to a plain blocked loop, ~10× slower, and every dense layer's backward
+ *   pass asks for exactly the transposed forms (dA = dy·Bᵀ, dB = Aᵀ·dy).
  */
 import * as tf from '@tensorflow/tfjs-core';
 // Registers the 'wasm' backend factory and its kernels (the backend itself initialises lazily).
 import '@tensorflow/tfjs-backend-wasm';
 import { conv2DBackpropFilterWasmConfig } from './conv2d-backprop-filter.ts';
-import { WASM, disposeInfos, wasmSwapLastTwo } from './wasm-ops.ts';
+import { conv2DBackpropInputViaConv2D } from './conv2d-backprop-input.ts';
+import { transposeFirstBatchMatMul } from './batch-mat-mul.ts';
+import { WASM } from './wasm-ops.ts';
 
-/** Marks our wrapper so registration stays idempotent even across module copies. */
+export { transposeFirstBatchMatMul };
+
+/** Marks our wrappers so registration stays idempotent even across module copies. */
 const WRAPPED = Symbol.for('gradient-workbench.wasm.batchMatMulWrapper');
+const WRAPPED_BACKPROP_INPUT = Symbol.for('gradient-workbench.wasm.conv2DBackpropInputWrapper');
 
-type Wrapped = tf.KernelFunc & { [WRAPPED]?: true };
+type Wrapped = tf.KernelFunc & { [marker: symbol]: true | undefined };
 
-/** Product of the leading (batch) axes of a rank ≥ 2 tensor. */
-function batchOf(x: tf.TensorInfo): number {
-  return x.shape.slice(0, -2).reduce((p, d) => p * d, 1);
+function isWrapped(config: tf.KernelConfig | undefined, marker: symbol = WRAPPED): boolean {
+  return (config?.kernelFunc as Wrapped | undefined)?.[marker] === true;
 }
 
 /**
- * Wraps a BatchMatMul kernel function: a [..., m, k] or [..., k, m] (transposeA), b [..., k, n]
- * or [..., n, k] (transposeB) → out [..., m, n]. For unbatched operands (leading axes all 1)
- * the transposes are materialised with wasm Transpose and the original sees flags false.
+ * Replaces wasm's kernel `name` by `wrap(original)`, once (marked with `marker`). The original
+ * setupFunc stays: the engine runs the setup funcs of the registered configs on every
+ * setBackend('wasm'), and the original kernel's cwrap'd C function is bound there.
  */
-export function transposeFirstBatchMatMul(original: tf.KernelFunc): tf.KernelFunc {
-  const wrapped: Wrapped = (args) => {
-    const { transposeA, transposeB } = args.attrs as unknown as tf.BatchMatMulAttrs;
-    const { a, b } = args.inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
-    if ((!transposeA && !transposeB) || batchOf(a) > 1 || batchOf(b) > 1) return original(args);
-    const backend = args.backend as tf.KernelBackend;
-    const temps: tf.TensorInfo[] = [];
-    try {
-      const a2 = transposeA ? wasmSwapLastTwo(a, backend) : a;
-      if (transposeA) temps.push(a2);
-      const b2 = transposeB ? wasmSwapLastTwo(b, backend) : b;
-      if (transposeB) temps.push(b2);
-      const attrs = { ...args.attrs, transposeA: false, transposeB: false };
-      return original({ inputs: { a: a2, b: b2 }, attrs, backend: args.backend });
-    } finally {
-      disposeInfos(backend, temps);
-    }
-  };
-  wrapped[WRAPPED] = true;
-  return wrapped;
-}
-
-function isWrapped(config: tf.KernelConfig | undefined): boolean {
-  return (config?.kernelFunc as Wrapped | undefined)?.[WRAPPED] === true;
-}
-
-function registerBatchMatMulWrapper(): void {
-  const original = tf.getKernel(tf.BatchMatMul, WASM);
-  if (original === undefined) throw new Error('tfjs-backend-wasm did not register BatchMatMul');
-  if (isWrapped(original)) return;
-  tf.unregisterKernel(tf.BatchMatMul, WASM);
-  // keep the original setupFunc: the engine runs setup funcs of the registered configs on every
-  // setBackend('wasm'), and the original kernel's cwrap'd C function is bound there.
-  tf.registerKernel({ ...original, kernelFunc: transposeFirstBatchMatMul(original.kernelFunc) });
+function registerWrapper(name: string, marker: symbol, wrap: (original: tf.KernelFunc) => tf.KernelFunc): void {
+  const original = tf.getKernel(name, WASM);
+  if (original === undefined) throw new Error(`tfjs-backend-wasm did not register ${name}`);
+  if (isWrapped(original, marker)) return;
+  const wrapped = wrap(original.kernelFunc) as Wrapped;
+  wrapped[marker] = true;
+  tf.unregisterKernel(name, WASM);
+  tf.registerKernel({ ...original, kernelFunc: wrapped });
 }
 
 /**
@@ -72,10 +51,15 @@ export function registerWasmTrainingKernels(): void {
   if (tf.getKernel(tf.Conv2DBackpropFilter, WASM) === undefined) {
     tf.registerKernel(conv2DBackpropFilterWasmConfig);
   }
-  registerBatchMatMulWrapper();
+  registerWrapper(tf.BatchMatMul, WRAPPED, transposeFirstBatchMatMul);
+  registerWrapper(tf.Conv2DBackpropInput, WRAPPED_BACKPROP_INPUT, conv2DBackpropInputViaConv2D);
 }
 
-/** Whether both training kernels are registered for 'wasm' (for diagnostics and tests). */
+/** Whether all training kernels are registered for 'wasm' (for diagnostics and tests). */
 export function wasmTrainingKernelsRegistered(): boolean {
-  return tf.getKernel(tf.Conv2DBackpropFilter, WASM) !== undefined && isWrapped(tf.getKernel(tf.BatchMatMul, WASM));
+  return (
+    tf.getKernel(tf.Conv2DBackpropFilter, WASM) !== undefined &&
+    isWrapped(tf.getKernel(tf.BatchMatMul, WASM)) &&
+    isWrapped(tf.getKernel(tf.Conv2DBackpropInput, WASM), WRAPPED_BACKPROP_INPUT)
+  );
 }
