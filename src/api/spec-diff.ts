@@ -9,11 +9,12 @@ export function flatten(value: unknown, prefix = '', out: Record<string, unknown
   return out;
 }
 
-export function specDiff(specs: unknown[], ignore: string[] = ['name', 'notes']): ConfigDiff[] {
+/** `ignore` names top-level fields that describe a run rather than configure it. */
+export function specDiff(specs: unknown[], ignore: string[] = ['name', 'notes', 'tags']): ConfigDiff[] {
   const flats = specs.map((s) => flatten(s));
   const paths = [...new Set(flats.flatMap((f) => Object.keys(f)))].sort();
   return paths
-    .filter((p) => !ignore.includes(p))
+    .filter((p) => !ignore.includes(p.split('.')[0]))
     .map((path) => ({ path, values: flats.map((f) => f[path]) }))
     .filter((d) => new Set(d.values.map((v) => JSON.stringify(v))).size > 1);
 }

@@ -29,6 +29,12 @@ async function exit(work: () => number | Promise<number>): Promise<void> {
   }
 }
 
+// `gradient-workbench list | head`: a closed pipe ends the output quietly, not with a stack trace
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 const program = new Command('gradient-workbench')
   .description('Design, train, diagnose and compare multi-task networks by their gradient flow.')
   .version(pkg.version)

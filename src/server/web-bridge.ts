@@ -76,6 +76,8 @@ export async function startWebBridge(o: WebBridgeOptions): Promise<WebBridge> {
     res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('Gradient Workbench API is running, but the renderer is not built: run `npm run build:renderer`.\n');
   });
+  // small JSON replies: without TCP_NODELAY, loopback answers can wait ~40 ms on delayed ACKs
+  server.on('connection', (socket) => socket.setNoDelay(true));
   const wss = new WebSocketServer({ noServer: true });
   const clients = new Set<WebSocket>();
   server.on('upgrade', (req, socket, head) => {

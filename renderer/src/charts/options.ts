@@ -12,6 +12,8 @@ export interface LineSpec {
 
 const base = (title: string) => ({
   animation: false,
+  // the panel's colour shows through, in light and dark
+  backgroundColor: 'transparent',
   title: { text: title, left: 8, top: 4, textStyle: { fontSize: 13, fontWeight: 600 } },
   tooltip: { trigger: 'axis' as const, confine: true },
   grid: { left: 56, right: 18, top: 40, bottom: 40 },
