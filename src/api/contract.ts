@@ -5,13 +5,24 @@
  */
 import { z } from 'zod';
 import type { Spec } from '../experiment/spec.ts';
-import type { Experiment as StoreExperiment, ListRunsResult, RunDetail } from '../store/types.ts';
+import type { CompareData, CompareLayerField, Experiment as StoreExperiment, ListRunsResult, RunDetail } from '../store/types.ts';
 import type { BackendReport, EpochRecord, ProgressEvent, RunStatus } from '../train/records.ts';
+
+export type { CompareData, CompareLayerField, CompareSeries } from '../store/types.ts';
 
 const id = z.string().min(1).max(100);
 const ids = (min: number, max: number) => z.array(id).min(min).max(max);
 const STATUSES = ['queued', 'running', 'completed', 'cancelled', 'failed', 'diverged', 'interrupted'] as const;
 export const EXPORT_FORMATS = ['csv', 'csv-wide', 'json'] as const;
+
+/** Layer statistics runs.compare can send (the store's CompareLayerField, checked both ways below). */
+export const COMPARE_LAYER_FIELDS = [
+  'gradL2', 'gradMeanAbs', 'gradStd', 'gradMaxAbs', 'gradSmallFrac',
+  'dzL2', 'dzStd', 'weightL2', 'updateRatio', 'actMean', 'actStd', 'actSaturation',
+] as const satisfies readonly CompareLayerField[];
+/** every CompareLayerField is listed: this line fails to compile when one is missing */
+const _allCompareFields: Exclude<CompareLayerField, (typeof COMPARE_LAYER_FIELDS)[number]> extends never ? true : never = true;
+void _allCompareFields;
 
 export const inputs = {
   'runs.start': z
@@ -33,7 +44,13 @@ export const inputs = {
     .strict(),
   'runs.get': z.object({ id }).strict(),
   'runs.epochs': z.object({ id, from: z.number().int().min(1).optional(), to: z.number().int().min(1).optional() }).strict(),
-  'runs.compare': z.object({ ids: ids(2, 20) }).strict(),
+  'runs.compare': z
+    .object({
+      ids: ids(2, 20),
+      /** layer statistics to send as layer × epoch matrices (default: gradL2, dzL2, updateRatio) */
+      layerFields: z.array(z.enum(COMPARE_LAYER_FIELDS)).max(COMPARE_LAYER_FIELDS.length).optional(),
+    })
+    .strict(),
   'runs.update': z
     .object({ id, name: z.string().max(200).optional(), tags: z.array(z.string().min(1).max(64)).max(32).optional(), notes: z.string().max(10_000).optional() })
     .strict(),
@@ -85,7 +102,8 @@ export interface Outputs {
   'runs.list': ListRunsResult;
   'runs.get': RunDetail;
   'runs.epochs': EpochRecord[];
-  'runs.compare': { runs: RunDetail[]; epochs: Record<string, EpochRecord[]>; diff: ConfigDiff[] };
+  /** `data` by run id: column-wise series and layer × epoch matrices, no histograms */
+  'runs.compare': { runs: RunDetail[]; diff: ConfigDiff[]; data: Record<string, CompareData> };
   'runs.update': RunDetail;
   'runs.delete': { deleted: number };
   'runs.export': { filename: string; mime: string; content: string };

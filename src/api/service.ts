@@ -121,10 +121,11 @@ export class Service {
       'runs.list': (q) => store.listRuns(q),
       'runs.get': ({ id }) => this.get(id),
       'runs.epochs': ({ id, from, to }) => (this.get(id), store.getEpochs(id, { from, to })),
-      'runs.compare': ({ ids }) => {
+      'runs.compare': ({ ids, layerFields }) => {
         const runs = ids.map((id) => this.get(id));
-        const epochs = Object.fromEntries(ids.map((id) => [id, store.getEpochs(id)]));
-        return { runs, epochs, diff: specDiff(runs.map((r) => r.spec)) };
+        // column-wise, histograms never read; layerFields absent: the store's default (gradL2, dzL2, updateRatio)
+        const data = Object.fromEntries([...new Set(ids)].map((id) => [id, store.compareData(id, { layerFields })]));
+        return { runs, diff: specDiff(runs.map((r) => r.spec)), data };
       },
       'runs.update': ({ id, ...patch }) => {
         this.get(id);

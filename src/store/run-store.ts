@@ -4,6 +4,7 @@
  */
 import { issuesOf, specSchema } from '../experiment/spec.ts';
 import type { BackendReport, EpochRecord, RunStatus } from '../train/records.ts';
+import { DEFAULT_COMPARE_LAYER_FIELDS, readCompareData } from './compare-read.ts';
 import { openDatabase, type OpenDatabaseOptions, type OpenedDatabase } from './database.ts';
 import { readEpochs } from './epochs-read.ts';
 import { appendEpoch } from './epochs-write.ts';
@@ -109,6 +110,18 @@ export class RunStore {
     const r = v.check(v.epochRangeSchema, range, 'getEpochs', 'range');
     this.runs.status(runId);
     return readEpochs(this.s, runId, r.from ?? 1, r.to ?? Number.MAX_SAFE_INTEGER);
+  }
+
+  /**
+   * What Compare draws of a run, column-wise: epochs, metrics, weights, task gradients and
+   * cosines, the vanishing ratio, and the chosen layer statistics (default gradL2, dzL2,
+   * updateRatio) as layer × epoch matrices — no histograms. NotFoundError for an unknown run.
+   */
+  compareData(id: string, options: T.CompareOptions = {}): T.CompareData {
+    const runId = this.id(id, 'compareData');
+    const o = v.check(v.compareOptionsSchema, options, 'compareData', 'options');
+    this.runs.status(runId);
+    return readCompareData(this.s, runId, o.layerFields ?? DEFAULT_COMPARE_LAYER_FIELDS);
   }
 
   updateRun(id: string, patch: T.UpdateRunInput): void {

@@ -3,7 +3,7 @@
  * milliseconds.
  */
 import type { Spec } from '../experiment/spec.ts';
-import type { BackendReport, RunStatus } from '../train/records.ts';
+import type { BackendReport, LayerStats, RunStatus, Split } from '../train/records.ts';
 
 export interface Experiment {
   id: string;
@@ -97,4 +97,49 @@ export interface EpochRange {
   from?: number;
   /** last epoch to return, inclusive */
   to?: number;
+}
+
+/** Layer statistics Compare can read (every scalar of LayerStats; histograms never). */
+export type CompareLayerField = Extract<
+  keyof LayerStats,
+  | 'gradL2' | 'gradMeanAbs' | 'gradStd' | 'gradMaxAbs' | 'gradSmallFrac'
+  | 'dzL2' | 'dzStd' | 'weightL2' | 'updateRatio' | 'actMean' | 'actStd' | 'actSaturation'
+>;
+
+/** One named series: one value per column of CompareData.epochs. */
+export interface CompareSeries {
+  name: string;
+  values: Array<number | null>;
+}
+
+/**
+ * One run as Compare needs it, column-wise and without histograms. Column x of every series and
+ * matrix is epoch `epochs[x]`. A value is null where that epoch has none (not probed, no such
+ * task, layer or metric); NaN where NaN was stored (a diverged epoch) — the store's convention.
+ * JSON (the web door) carries NaN as null, as it does for every other method.
+ */
+export interface CompareData {
+  /** stored epoch numbers, ascending */
+  epochs: number[];
+  /** whether the probe (dz, activation, task gradient) statistics ran at each epoch */
+  probed: boolean[];
+  /** plain ratio (not log10) per epoch */
+  vanishingRatio: Array<number | null>;
+  /** every (task, split, metric name) in first-seen order */
+  metrics: Array<{ task: string; split: Split; name: string; values: Array<number | null> }>;
+  /** task weight in force at the end of each epoch, one series per loss-term id */
+  weights: CompareSeries[];
+  /** norm of each task's gradient on the shared trunk, one series per task (probe epochs) */
+  taskGrads: CompareSeries[];
+  /** cosine between two tasks' trunk gradients, one series per pair (probe epochs) */
+  taskCosines: Array<{ a: string; b: string; values: Array<number | null> }>;
+  /** trainable layer names ordered by layer index: row y of every matrix is layers[y] */
+  layers: string[];
+  /** each requested statistic as values[layer row][epoch column], raw (not log10) */
+  layerStats: Partial<Record<CompareLayerField, Array<Array<number | null>>>>;
+}
+
+export interface CompareOptions {
+  /** layer statistics to read (default: gradL2, dzL2, updateRatio) */
+  layerFields?: readonly CompareLayerField[];
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { FINAL_STATUSES, RUN_STATUSES, type EpochRecord, type RunStatus } from '../train/records.ts';
+import { COMPARE_LAYER_FIELDS } from './compare-read.ts';
 import { InvalidArgumentError } from './errors.ts';
 
 /** Parse `value` with `schema`, or throw naming `method` and the offending field under `arg`. */
@@ -63,6 +64,10 @@ export const listRunsSchema = z
     sort: z.enum(['created', 'name', 'status', 'duration']).default('created'),
     dir: z.enum(['asc', 'desc']).default('desc'),
   })
+  .strict();
+
+export const compareOptionsSchema = z
+  .object({ layerFields: z.array(z.enum(COMPARE_LAYER_FIELDS)).max(64).optional() })
   .strict();
 
 export const epochRangeSchema = z

@@ -106,8 +106,34 @@ export function contractSuite(doorName: string, open: () => Promise<Door>): void
       expect(cmp.ok).toBe(true);
       if (cmp.ok) {
         expect(cmp.value.diff).toEqual([{ path: 'weighting.lambda', values: [0.25, 0.75] }]);
-        expect(Object.values(cmp.value.epochs).map((e) => e.length)).toEqual([1, 1]);
+        expect(cmp.value.runs.map((x) => x.id)).toEqual(r.value.runIds);
+        expect(Object.keys(cmp.value.data).sort()).toEqual([...r.value.runIds].sort());
+        for (const d of Object.values(cmp.value.data)) {
+          expect(d.epochs).toEqual([1]);
+          // default statistics only, one matrix row per layer, one column per epoch; no histograms
+          expect(Object.keys(d.layerStats)).toEqual(['gradL2', 'dzL2', 'updateRatio']);
+          expect(d.layerStats.gradL2).toHaveLength(d.layers.length);
+          expect(d.layerStats.gradL2!.every((row) => row.length === 1 && typeof row[0] === 'number')).toBe(true);
+          expect(d.metrics.find((m) => m.task === 'cls' && m.split === 'val' && m.name === 'loss')?.values).toHaveLength(1);
+          expect(d.weights.map((w) => w.name).sort()).toEqual(['cls', 'seg']);
+          expect(JSON.stringify(d)).not.toMatch(/hist/);
+        }
+        // the matrices say what runs.epochs says
+        const [first] = r.value.runIds;
+        const ep = await c.invoke('runs.epochs', { id: first });
+        if (!ep.ok) throw new Error(ep.error.message);
+        const layers = [...ep.value[0].layers].sort((a, b) => a.index - b.index);
+        const d = cmp.value.data[first];
+        expect(d.layers).toEqual(layers.map((l) => l.layer));
+        expect(d.layerStats.gradL2!.map((row) => row[0])).toEqual(layers.map((l) => l.gradL2));
+        expect(d.vanishingRatio).toEqual([ep.value[0].vanishingRatio]);
       }
+      const one = await c.invoke('runs.compare', { ids: r.value.runIds, layerFields: ['weightL2'] });
+      expect(one.ok && Object.values(one.value.data).map((d) => Object.keys(d.layerStats))).toEqual([['weightL2'], ['weightL2']]);
+      expect(await c.invoke('runs.compare', { ids: r.value.runIds, layerFields: ['histogram'] as never })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_argument', field: 'layerFields.0' },
+      });
       expect(await c.invoke('runs.compare', { ids: [ids[0]] })).toMatchObject({ ok: false, error: { field: 'ids' } });
     });
 

@@ -5,7 +5,7 @@ import { runColor } from '../../renderer/src/charts/compare-series.ts';
 import CompareHeatmaps from '../../renderer/src/components/compare/CompareHeatmaps.vue';
 import DiffTable from '../../renderer/src/components/compare/DiffTable.vue';
 import SeriesPicker from '../../renderer/src/components/compare/SeriesPicker.vue';
-import { makeEpoch } from '../unit/store/fixtures/records.ts';
+import { compareDataOf, makeEpoch } from '../unit/store/fixtures/records.ts';
 
 describe('DiffTable', () => {
   it('one row per differing path, a column per run, changed cells marked', () => {
@@ -22,12 +22,17 @@ describe('DiffTable', () => {
   });
 });
 
-it('CompareHeatmaps draws one heatmap per run under one scale', () => {
-  const epochs = { a: [makeEpoch(1), makeEpoch(2)], b: [makeEpoch(1)] };
-  const w = mount(CompareHeatmaps, { props: { runs: [{ id: 'a', label: 'run A' }, { id: 'b', label: 'run B' }], epochs } });
+it('CompareHeatmaps draws one heatmap per run under one scale, and asks for another statistic', async () => {
+  const data = { a: compareDataOf([makeEpoch(1), makeEpoch(2)]), b: compareDataOf([makeEpoch(1)]) };
+  const w = mount(CompareHeatmaps, { props: { runs: [{ id: 'a', label: 'run A' }, { id: 'b', label: 'run B' }], data, field: 'gradL2' } });
   expect(w.findAll('figure.heat').map((f) => f.find('figcaption').text())).toEqual(['run A', 'run B']);
   expect(w.findAll('canvas')).toHaveLength(2);
   expect(w.find('.scale').text()).toMatch(/-?\d\.\d\d.*-?\d\.\d\d/);
+  expect(w.find('[role="status"]').exists()).toBe(false);
+  await w.find('select').setValue('dzL2');
+  expect(w.emitted('update:field')).toEqual([['dzL2']]);
+  await w.setProps({ field: 'dzL2', loading: true });
+  expect(w.find('[role="status"]').text()).toContain('loading ‖dL/dz‖');
 });
 
 it('SeriesPicker switches kind with sensible defaults', async () => {

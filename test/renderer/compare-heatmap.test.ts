@@ -1,19 +1,22 @@
 import type { EpochRecord } from '@core/train/records.ts';
 import { describe, expect, it } from 'vitest';
-import { cellAt, compareHeatmaps, fastLayerMatrix, heatColor, HEAT_COLORS, heatPixels, sharedLogScale } from '../../renderer/src/charts/compare-heatmap.ts';
+import { cellAt, compareHeatmaps, compareMatrix, heatColor, HEAT_COLORS, heatPixels, sharedLogScale } from '../../renderer/src/charts/compare-heatmap.ts';
 import { layerMatrix } from '../../renderer/src/charts/series.ts';
-import { makeEpoch } from '../unit/store/fixtures/records.ts';
+import { compareDataOf, makeEpoch } from '../unit/store/fixtures/records.ts';
 
 const epochs = (n: number, layers = 5) => Array.from({ length: n }, (_, i) => makeEpoch(i + 1, { layers }));
 
-describe('fastLayerMatrix', () => {
-  it('matches layerMatrix values, layers ordered by index', () => {
+describe('compareMatrix', () => {
+  it('is the layer × epoch matrix Live draws from the same records, layers ordered by index', () => {
     const e = epochs(4);
-    const slow = layerMatrix(e, 'gradL2');
-    expect(fastLayerMatrix(e, 'gradL2')).toEqual(slow);
+    expect(compareMatrix(compareDataOf(e), 'gradL2')).toEqual(layerMatrix(e, 'gradL2'));
+    expect(compareMatrix(compareDataOf(e), 'dzL2')).toEqual(layerMatrix(e, 'dzL2'));
   });
-  it('is empty for a run without epochs', () => {
-    expect(fastLayerMatrix([], 'gradL2')).toEqual({ layers: [], epochs: [], values: [] });
+  it('is empty for a run without epochs, an unknown run, or a statistic not loaded yet', () => {
+    const empty = { layers: [], epochs: [], values: [] };
+    expect(compareMatrix(compareDataOf([]), 'gradL2')).toEqual(empty);
+    expect(compareMatrix(undefined, 'gradL2')).toEqual(empty);
+    expect(compareMatrix(compareDataOf(epochs(2)), 'weightL2')).toEqual(empty);
   });
 });
 
@@ -21,7 +24,7 @@ describe('one colour scale across runs', () => {
   const runs = [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }];
   // run b's gradients are 1000× smaller: its cells must look darker on the shared scale
   const small = epochs(3).map((e): EpochRecord => ({ ...e, layers: e.layers.map((l) => ({ ...l, gradL2: l.gradL2 / 1000 })) }));
-  const maps = compareHeatmaps(runs, { a: epochs(3), b: small }, 'gradL2');
+  const maps = compareHeatmaps(runs, { a: compareDataOf(epochs(3)), b: compareDataOf(small) }, 'gradL2');
 
   it('spans the log10 range of every run', () => {
     expect(maps.maps).toHaveLength(2);
@@ -60,7 +63,7 @@ describe('one colour scale across runs', () => {
 });
 
 it('cellAt maps a point in the drawn area back to layer and epoch (first layer at the bottom)', () => {
-  const m = fastLayerMatrix(epochs(4), 'gradL2');
+  const m = compareMatrix(compareDataOf(epochs(4)), 'gradL2');
   expect(cellAt(m, 0.01, 0.99)).toMatchObject({ layer: 'trunk.1', epoch: 1 });
   expect(cellAt(m, 0.99, 0.01)).toMatchObject({ layer: 'head.seg', epoch: 4 });
   expect(cellAt(m, 1.2, 0.5)).toBeNull();

@@ -1,14 +1,16 @@
 import type { RunDetail } from '@core/store/types.ts';
 import { describe, expect, it } from 'vitest';
 import { compareLineOption, compareLines, pointsFor, RUN_COLORS, runColor, runLabels, seriesChoices } from '../../renderer/src/charts/compare-series.ts';
-import { makeEpoch } from '../unit/store/fixtures/records.ts';
+import { COMPARE_LAYER_FIELDS, type CompareLayerField } from '@core/api/contract.ts';
+import { compareDataOf, makeEpoch } from '../unit/store/fixtures/records.ts';
 
 const run = (id: string, name: string) => ({ id, name }) as RunDetail;
-const epochs = (n: number, layers = 5) => Array.from({ length: n }, (_, i) => makeEpoch(i + 1, { layers }));
+/** a run of n epochs as runs.compare sends it, with every layer statistic */
+const run_ = (n: number, layers = 5, fields: readonly CompareLayerField[] = COMPARE_LAYER_FIELDS) => compareDataOf(Array.from({ length: n }, (_, i) => makeEpoch(i + 1, { layers })), fields);
 
 describe('compareLines', () => {
   const runs = [run('aaaaaaaa-1', 'sigmoid'), run('bbbbbbbb-2', 'relu'), run('cccccccc-3', '')];
-  const data = { 'aaaaaaaa-1': epochs(3), 'bbbbbbbb-2': epochs(5), 'cccccccc-3': [] };
+  const data = { 'aaaaaaaa-1': run_(3), 'bbbbbbbb-2': run_(5), 'cccccccc-3': run_(0) };
 
   it('draws one series per run, in the runs order, named by run (short id when unnamed)', () => {
     const lines = compareLines(runs, data, { kind: 'vanishing' });
@@ -28,6 +30,17 @@ describe('compareLines', () => {
     const w = pointsFor(data['aaaaaaaa-1'], { kind: 'layer', layer: 'trunk.2', field: 'weightL2' });
     expect(w[0]).toEqual([1, 4]);
     expect(pointsFor(data['aaaaaaaa-1'], { kind: 'layer', layer: 'nope', field: 'gradL2' })[0]).toEqual([1, null]);
+    // a statistic not loaded yet draws as gaps; a run not loaded draws nothing
+    expect(pointsFor(run_(2, 5, ['gradL2']), { kind: 'layer', layer: 'trunk.1', field: 'weightL2' })).toEqual([[1, null], [2, null]]);
+    expect(pointsFor(undefined, { kind: 'vanishing' })).toEqual([]);
+  });
+
+  it('NaN and non-positive values become gaps on log scales, and stay as they are otherwise', () => {
+    const d = run_(2);
+    const nan = { ...d, vanishingRatio: [Number.NaN, 0], layerStats: { ...d.layerStats, gradL2: d.layerStats.gradL2!.map(() => [null, Number.NaN]) } };
+    expect(pointsFor(nan, { kind: 'vanishing' })).toEqual([[1, null], [2, null]]);
+    expect(pointsFor(nan, { kind: 'layer', layer: 'trunk.1', field: 'gradL2' })).toEqual([[1, null], [2, null]]);
+    expect(pointsFor(d, { kind: 'layer', layer: 'trunk.1', field: 'actSaturation' })).toEqual([[1, 0], [2, null]]);
   });
 
   it('pins run i to colour i in the option, the same colours the tables use', () => {
@@ -44,7 +57,7 @@ it('runLabels adds a short id where names repeat', () => {
 });
 
 it('seriesChoices offers the union of tasks, metrics and layers', () => {
-  const c = seriesChoices({ a: epochs(2, 4), b: epochs(2, 6) });
+  const c = seriesChoices({ a: run_(2, 4), b: run_(2, 6) });
   expect(c.metrics).toEqual({ cls: ['loss', 'accuracy'], seg: ['loss', 'iou'] });
   expect(c.layers).toEqual(['trunk.1', 'trunk.2', 'head.cls', 'head.seg', 'trunk.3', 'trunk.4']);
 });

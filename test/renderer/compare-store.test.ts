@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
-import type { ApiClient, Envelope, Method } from '@core/api/contract.ts';
+import type { ApiClient, CompareLayerField, Envelope, Method } from '@core/api/contract.ts';
 import type { RunDetail } from '@core/store/types.ts';
 import { createPinia, setActivePinia } from 'pinia';
+import { flushPromises } from '@vue/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from 'vue';
 import { API_KEY } from '../../renderer/src/api/inject.ts';
 import { parseIds, useCompareStore } from '../../renderer/src/stores/compare.ts';
-import { makeEpoch, makeSpec } from '../unit/store/fixtures/records.ts';
+import { compareDataOf, makeEpoch, makeSpec } from '../unit/store/fixtures/records.ts';
 
 const detail = (id: string, lambda: number) => ({ id, name: `λ=${lambda}`, spec: makeSpec({ weighting: { method: 'fixed', lambda } }) }) as unknown as RunDetail;
 const RUNS: Record<string, RunDetail> = { a: detail('a', 0.25), b: detail('b', 0.5), c: detail('c', 0.5), d: detail('d', 0.75) };
@@ -14,13 +15,11 @@ const RUNS: Record<string, RunDetail> = { a: detail('a', 0.25), b: detail('b', 0
 function fakeApi() {
   const calls: Array<{ method: Method; input: any }> = [];
   const answer: Partial<Record<Method, (i: any) => unknown>> = {
-    'runs.compare': ({ ids }: { ids: string[] }) => ({
+    'runs.compare': ({ ids, layerFields }: { ids: string[]; layerFields?: CompareLayerField[] }) => ({
       runs: ids.map((id) => RUNS[id]),
-      epochs: Object.fromEntries(ids.map((id) => [id, [makeEpoch(1), makeEpoch(2)]])),
       diff: [{ path: 'weighting.lambda', values: ids.map((id) => RUNS[id].spec.weighting.lambda) }],
+      data: Object.fromEntries(ids.map((id) => [id, compareDataOf([makeEpoch(1), makeEpoch(2)], layerFields)])),
     }),
-    'runs.get': ({ id }: { id: string }) => RUNS[id],
-    'runs.epochs': () => [makeEpoch(1)],
   };
   const api: ApiClient = {
     async invoke(method, input) {
@@ -45,12 +44,14 @@ describe('compare store', () => {
     store = app.runWithContext(() => useCompareStore());
   });
 
-  it('loads runs.compare once for a set of ids', async () => {
+  it('loads runs.compare once for a set of ids, with only the statistic on screen', async () => {
     await store.open(['a', 'b']);
     await store.open(['a', 'b']);
-    expect(fake.calls.map((c) => c.method)).toEqual(['runs.compare']);
+    await flushPromises();
+    expect(fake.calls).toEqual([{ method: 'runs.compare', input: { ids: ['a', 'b'], layerFields: ['gradL2'] } }]);
     expect(store.ids).toEqual(['a', 'b']);
-    expect(Object.keys(store.epochs)).toEqual(['a', 'b']);
+    expect(Object.keys(store.data)).toEqual(['a', 'b']);
+    expect(Object.keys(store.data.a.layerStats)).toEqual(['gradL2']);
     expect(store.diff).toHaveLength(1);
   });
 
@@ -63,16 +64,16 @@ describe('compare store', () => {
     expect(fake.calls).toEqual([]);
   });
 
-  it('adds a run with runs.get + runs.epochs and recomputes the diff locally', async () => {
+  it('adds a run with runs.compare of [first, new] and the statistics loaded, and recomputes the diff locally', async () => {
     await store.open(['b', 'c']);
     expect(store.diff).toHaveLength(1); // the fake's diff, as the service sent it
     await store.add('d');
-    expect(fake.calls.map((c) => c.method)).toEqual(['runs.compare', 'runs.get', 'runs.epochs']);
+    expect(fake.calls.map((c) => c.input)).toEqual([{ ids: ['b', 'c'], layerFields: ['gradL2'] }, { ids: ['b', 'd'], layerFields: ['gradL2'] }]);
     expect(store.ids).toEqual(['b', 'c', 'd']);
-    expect(store.epochs.d).toHaveLength(1);
+    expect(store.data.d.epochs).toEqual([1, 2]);
     expect(store.diff).toEqual([{ path: 'weighting.lambda', values: [0.5, 0.5, 0.75] }]);
     await store.add('d');
-    expect(fake.calls).toHaveLength(3);
+    expect(fake.calls).toHaveLength(2);
   });
 
   it('removes a run locally, narrowing the diff, and keeps at least two', async () => {
@@ -80,10 +81,39 @@ describe('compare store', () => {
     store.remove('a');
     expect(store.ids).toEqual(['b', 'c']);
     expect(store.diff).toEqual([]); // b and c share λ = 0.5
-    expect(Object.keys(store.epochs)).toEqual(['b', 'c']);
+    expect(Object.keys(store.data)).toEqual(['b', 'c']);
     store.remove('b');
     expect(store.ids).toEqual(['b', 'c']);
     expect(fake.calls).toHaveLength(1);
+  });
+
+  it('fetches a statistic picked later once, for the runs shown, and merges it', async () => {
+    await store.open(['a', 'b']);
+    store.heatField = 'dzL2';
+    await flushPromises();
+    store.choice = { kind: 'layer', layer: 'trunk.1', field: 'dzL2' };
+    store.choice = { kind: 'layer', layer: 'trunk.1', field: 'weightL2' };
+    await flushPromises();
+    expect(fake.calls.slice(1).map((c) => c.input)).toEqual([{ ids: ['a', 'b'], layerFields: ['dzL2'] }, { ids: ['a', 'b'], layerFields: ['weightL2'] }]);
+    expect(Object.keys(store.data.b.layerStats)).toEqual(['gradL2', 'dzL2', 'weightL2']);
+    expect(store.hasField('weightL2')).toBe(true);
+    expect(store.fetching).toEqual([]);
+    store.heatField = 'gradL2';
+    await flushPromises();
+    expect(fake.calls).toHaveLength(3);
+    // a run added now comes with every statistic loaded
+    await store.add('c');
+    expect(fake.calls[3].input).toEqual({ ids: ['a', 'c'], layerFields: ['gradL2', 'dzL2', 'weightL2'] });
+  });
+
+  it('a run removed while another is being added leaves nothing loading', async () => {
+    await store.open(['a', 'b', 'c']);
+    const adding = store.add('d');
+    expect(store.loading).toBe(true);
+    store.remove('a');
+    await adding;
+    expect(store.loading).toBe(false);
+    expect(store.ids).toEqual(['b', 'c']);
   });
 });
 

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import type { ApiClient, Envelope, Method } from '@core/api/contract.ts';
+import type { ApiClient, CompareLayerField, Envelope, Method } from '@core/api/contract.ts';
 import type { RunDetail } from '@core/store/types.ts';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia } from 'pinia';
@@ -7,7 +7,7 @@ import { expect, it } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { API_KEY } from '../../renderer/src/api/inject.ts';
 import CompareView from '../../renderer/src/views/CompareView.vue';
-import { makeEpoch, makeSpec } from '../unit/store/fixtures/records.ts';
+import { compareDataOf, makeEpoch, makeSpec } from '../unit/store/fixtures/records.ts';
 
 const run = (id: string, lambda: number) =>
   ({ id, name: `λ=${lambda}`, status: 'completed', epochsDone: 2, epochsPlanned: 2, durationMs: 3000, backend: null, finalMetrics: { cls: { accuracy: lambda } }, spec: makeSpec({ weighting: { method: 'fixed', lambda } }) }) as unknown as RunDetail;
@@ -17,9 +17,10 @@ it('loads the runs named in the route once, draws overlay, heatmaps, summary and
   const api: ApiClient = {
     async invoke(method, input) {
       calls.push(method);
-      const ids = (input as { ids: string[] }).ids;
+      const { ids, layerFields } = input as { ids: string[]; layerFields?: CompareLayerField[] };
       const runs = ids.map((id, i) => run(id, i / 4));
-      const value = { runs, epochs: Object.fromEntries(ids.map((id) => [id, [makeEpoch(1), makeEpoch(2)]])), diff: [{ path: 'weighting.lambda', values: runs.map((r) => r.spec.weighting.lambda) }] };
+      const data = Object.fromEntries(ids.map((id) => [id, compareDataOf([makeEpoch(1), makeEpoch(2)], layerFields)]));
+      const value = { runs, data, diff: [{ path: 'weighting.lambda', values: runs.map((r) => r.spec.weighting.lambda) }] };
       return { ok: true, value } as Envelope<never>;
     },
     subscribe: () => () => {},
@@ -40,6 +41,11 @@ it('loads the runs named in the route once, draws overlay, heatmaps, summary and
   expect(router.currentRoute.value.query.ids).toBe('b,c');
   expect(w.findAll('figure.heat')).toHaveLength(2);
   expect(calls).toEqual(['runs.compare']);
+  // another heatmap statistic is fetched once, for the runs shown
+  await w.find('select[aria-label="Heatmap statistic"]').setValue('updateRatio');
+  await flushPromises();
+  expect(calls).toEqual(['runs.compare', 'runs.compare']);
+  expect(w.findAll('figure.heat')).toHaveLength(2);
 });
 
 it('without ids it explains how to pick runs', async () => {

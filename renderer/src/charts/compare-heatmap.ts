@@ -2,39 +2,26 @@
  * Compare's heatmaps: log10 of a layer statistic, layer × epoch, one per run, all on one colour
  * scale so a colour means the same gradient size in every run. Drawn as pixels, not chart cells.
  */
-import type { EpochRecord } from '@core/train/records.ts';
+import type { CompareData, CompareLayerField } from '@core/api/contract.ts';
 import { heatmapOption } from './options.ts';
-import type { LayerField } from './series.ts';
 
 export interface Matrix {
   /** layer names, ordered by layer index (first layer at the bottom of the chart) */
   layers: string[];
   epochs: number[];
   /** values[layer][epoch column], raw (not log10); null where missing */
-  values: Array<Array<number | null>>;
+  values: ReadonlyArray<ReadonlyArray<number | null>>;
 }
 
-/** Layer × epoch matrix in one pass (O(epochs × layers)), for runs with up to hundreds of each. */
-export function fastLayerMatrix(epochs: EpochRecord[], field: LayerField): Matrix {
-  const row = new Map<string, number>();
-  const order: Array<{ name: string; index: number }> = [];
-  // every epoch of a run has the same layers: the first and last say it all
-  for (const e of epochs.length ? [epochs[0], epochs[epochs.length - 1]] : [])
-    for (const l of e.layers)
-      if (!row.has(l.layer)) {
-        row.set(l.layer, -1);
-        order.push({ name: l.layer, index: l.index });
-      }
-  order.sort((a, b) => a.index - b.index);
-  order.forEach((o, i) => row.set(o.name, i));
-  const values = order.map(() => new Array<number | null>(epochs.length).fill(null));
-  epochs.forEach((e, x) => {
-    for (const l of e.layers) {
-      const y = row.get(l.layer);
-      if (y !== undefined) values[y][x] = (l[field] as number | null) ?? null;
-    }
-  });
-  return { layers: order.map((o) => o.name), epochs: epochs.map((e) => e.epoch), values };
+const EMPTY: Matrix = { layers: [], epochs: [], values: [] };
+
+/**
+ * A run's layer × epoch matrix of one statistic, as runs.compare sent it (no copy). Empty when the
+ * run is unknown or the statistic is not loaded yet.
+ */
+export function compareMatrix(d: CompareData | undefined, field: CompareLayerField): Matrix {
+  const values = d?.layerStats[field];
+  return d && values ? { layers: d.layers, epochs: d.epochs, values } : EMPTY;
 }
 
 /** The log10 range over every matrix (positive finite values only); [-1, 0] when there is none. */
@@ -106,7 +93,7 @@ export function cellAt(m: Matrix, fx: number, fy: number): { layer: string; epoc
   return { layer: m.layers[row], epoch: m.epochs[x], value: m.values[row][x] };
 }
 
-export function compareHeatmaps(runs: Array<{ id: string; label: string }>, epochs: Record<string, EpochRecord[]>, field: LayerField) {
-  const maps = runs.map((r) => ({ id: r.id, label: r.label, matrix: fastLayerMatrix(epochs[r.id] ?? [], field) }));
+export function compareHeatmaps(runs: Array<{ id: string; label: string }>, data: Record<string, CompareData>, field: CompareLayerField) {
+  const maps = runs.map((r) => ({ id: r.id, label: r.label, matrix: compareMatrix(data[r.id], field) }));
   return { scale: sharedLogScale(maps.map((m) => m.matrix)), colors: HEAT_COLORS, maps };
 }

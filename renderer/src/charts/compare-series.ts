@@ -1,11 +1,12 @@
 /**
  * Compare's overlays: one line per run for a chosen series, named by run, each run keeping one
- * colour across every chart and table. Pure: from runs.compare's output to LineSpecs.
+ * colour across every chart and table. Pure: from runs.compare's CompareData to LineSpecs.
  */
+import type { CompareData } from '@core/api/contract.ts';
 import type { RunDetail } from '@core/store/types.ts';
-import type { EpochRecord, Split } from '@core/train/records.ts';
+import type { Split } from '@core/train/records.ts';
 import { lineOption, type LineSpec } from './options.ts';
-import { log10, metricSeries, vanishingSeries, type LayerField, type Point } from './series.ts';
+import { log10, type LayerField, type Point } from './series.ts';
 
 export type SeriesChoice =
   | { kind: 'vanishing' }
@@ -38,24 +39,24 @@ export function runLabels(runs: Array<Pick<RunDetail, 'id' | 'name'>>): string[]
   return base.map((b, i) => ((seen.get(b) ?? 0) > 1 ? `${b} (${runs[i].id.slice(0, 6)})` : b));
 }
 
-function layerPoints(epochs: EpochRecord[], layer: string, field: LayerField): Point[] {
-  const log = LAYER_FIELDS.find((f) => f.field === field)?.log ?? false;
-  return epochs.map((e) => {
-    const v = (e.layers.find((l) => l.layer === layer)?.[field] as number | null | undefined) ?? null;
-    return [e.epoch, log ? log10(v) : v];
-  });
-}
+const pair = (d: CompareData, values: ReadonlyArray<number | null> | undefined, f: (v: number | null) => number | null = (v) => v): Point[] =>
+  d.epochs.map((e, x) => [e, f(values?.[x] ?? null)]);
 
-export function pointsFor(epochs: EpochRecord[], c: SeriesChoice): Point[] {
-  if (c.kind === 'vanishing') return vanishingSeries(epochs);
-  if (c.kind === 'metric') return metricSeries(epochs, c.task, c.name, c.split);
-  return layerPoints(epochs, c.layer, c.field);
+/** The chosen series of one run as [epoch, value] points; nulls where the run has no such value. */
+export function pointsFor(d: CompareData | undefined, c: SeriesChoice): Point[] {
+  if (!d) return [];
+  if (c.kind === 'vanishing') return pair(d, d.vanishingRatio, log10);
+  if (c.kind === 'metric') return pair(d, d.metrics.find((m) => m.task === c.task && m.name === c.name && m.split === c.split)?.values);
+  const log = LAYER_FIELDS.find((f) => f.field === c.field)?.log ?? false;
+  const y = d.layers.indexOf(c.layer);
+  // a layer statistic not loaded yet (fetched on demand) draws as gaps until it arrives
+  return pair(d, y < 0 ? undefined : d.layerStats[c.field]?.[y], log ? log10 : undefined);
 }
 
 /** One line per run, in the runs' order (so series i has colour i). */
-export function compareLines(runs: RunDetail[], epochs: Record<string, EpochRecord[]>, c: SeriesChoice): LineSpec[] {
+export function compareLines(runs: RunDetail[], data: Record<string, CompareData>, c: SeriesChoice): LineSpec[] {
   const labels = runLabels(runs);
-  return runs.map((r, i) => ({ name: labels[i], points: pointsFor(epochs[r.id] ?? [], c) }));
+  return runs.map((r, i) => ({ name: labels[i], points: pointsFor(data[r.id], c) }));
 }
 
 export function choiceTitle(c: SeriesChoice): { title: string; yName: string } {
@@ -73,16 +74,12 @@ export interface Choices {
 }
 
 /** What the series picker offers: the union of every run's tasks, metrics and layers. */
-export function seriesChoices(epochs: Record<string, EpochRecord[]>): Choices {
+export function seriesChoices(data: Record<string, CompareData>): Choices {
   const metrics: Record<string, string[]> = {};
   const layers = new Set<string>();
-  for (const list of Object.values(epochs)) {
-    // every epoch of a run has the same metrics and layers: the first and last say it all
-    for (const e of [list[0], list[list.length - 1]]) {
-      if (!e) continue;
-      for (const m of e.metrics) if (!(metrics[m.task] ??= []).includes(m.name)) metrics[m.task].push(m.name);
-      for (const l of e.layers) layers.add(l.layer);
-    }
+  for (const d of Object.values(data)) {
+    for (const m of d.metrics) if (!(metrics[m.task] ??= []).includes(m.name)) metrics[m.task].push(m.name);
+    for (const l of d.layers) layers.add(l);
   }
   return { metrics, layers: [...layers] };
 }
