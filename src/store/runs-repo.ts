@@ -4,6 +4,7 @@ import type { Spec } from '../experiment/spec.ts';
 import type { BackendReport, RunStatus } from '../train/records.ts';
 import { toJson } from './codec.ts';
 import { NotFoundError, RunStateError } from './errors.ts';
+import { currentOwner, ownerAlive } from './owner.ts';
 import { RUNS_FROM, SUMMARY_COLUMNS, toDetail, type DetailRow } from './run-rows.ts';
 import type { Statements } from './statements.ts';
 import type { RunDetail } from './types.ts';
@@ -31,10 +32,10 @@ export class RunsRepo {
     this.s.db.transaction(() => {
       this.s
         .get(
-          `INSERT INTO runs (id, experiment_id, name, notes, status, spec_json, created_at, epochs_planned)
-           VALUES (?, ?, ?, ?, 'queued', ?, ?, ?)`,
+          `INSERT INTO runs (id, experiment_id, name, notes, status, spec_json, created_at, epochs_planned, owner)
+           VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?)`,
         )
-        .run(id, run.experimentId, run.name, run.notes, JSON.stringify(run.spec), this.now(), run.spec.epochs);
+        .run(id, run.experimentId, run.name, run.notes, JSON.stringify(run.spec), this.now(), run.spec.epochs, currentOwner());
       this.setTags(id, run.tags);
     })();
     return id;
@@ -51,8 +52,8 @@ export class RunsRepo {
     const from = this.status(id);
     if (from !== 'queued') throw new RunStateError(`Run ${id} is ${from}; only a queued run can start`);
     this.s
-      .get("UPDATE runs SET status = 'running', started_at = ?, backend_json = ? WHERE id = ? AND status = 'queued'")
-      .run(this.now(), toJson(backend), id);
+      .get("UPDATE runs SET status = 'running', started_at = ?, backend_json = ?, owner = ? WHERE id = ? AND status = 'queued'")
+      .run(this.now(), toJson(backend), currentOwner(), id);
   }
 
   finish(id: string, status: RunStatus, error: string | null): void {
@@ -65,13 +66,16 @@ export class RunsRepo {
   }
 
   /**
-   * Runs a dead process left `queued` or `running` become `interrupted`. finished_at stays
-   * null: when the process died is unknown. @returns how many runs changed
+   * Runs a dead process left `queued` or `running` become `interrupted` (see owner.ts: a live
+   * owner's runs are left alone). finished_at stays null: when the process died is unknown.
+   * @returns how many runs changed
    */
   markInterrupted(): number {
-    return this.s
-      .get("UPDATE runs SET status = 'interrupted', error = ? WHERE status IN ('queued', 'running')")
-      .run(INTERRUPTED_MESSAGE).changes;
+    const open = this.s.get("SELECT id, owner FROM runs WHERE status IN ('queued', 'running')").all() as Array<{ id: string; owner: string | null }>;
+    const dead = open.filter((r) => !ownerAlive(r.owner));
+    const mark = this.s.get("UPDATE runs SET status = 'interrupted', error = ? WHERE id = ? AND status IN ('queued', 'running')");
+    this.s.db.transaction(() => dead.forEach((r) => mark.run(INTERRUPTED_MESSAGE, r.id)))();
+    return dead.length;
   }
 
   get(id: string): RunDetail | null {

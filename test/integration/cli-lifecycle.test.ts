@@ -73,6 +73,23 @@ describe('CLI run lifecycle', () => {
     store.close();
   });
 
+  it('opening the database from a second process while a run trains leaves that run alone', async () => {
+    const db = join(tmp.dir, 'shared.db');
+    const { child, done } = startCli(['run', longSpec, '--db', db]);
+    await untilEpochs(db, 1);
+    const other = openStore(db);
+    expect(other.interruptedOnOpen).toBe(0);
+    expect(other.listRuns().items[0].status).toBe('running');
+    other.close();
+    await untilEpochs(db, 2);
+    child.kill('SIGINT');
+    const r = await done;
+    expect(r.code).toBe(130);
+    const after = openStore(db);
+    expect(after.listRuns().items[0].status).toBe('cancelled');
+    after.close();
+  });
+
   it('a killed process leaves completed epochs intact; reopening marks the run interrupted', async () => {
     const db = join(tmp.dir, 'kill.db');
     const { child, done } = startCli(['run', longSpec, '--db', db]);

@@ -3,6 +3,7 @@
  * written the way schema N stores them, open it with the real runner, and check the current
  * code reads the data back. A new migration needs a new entry in FIXTURES.
  */
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -78,6 +79,23 @@ const FIXTURES: Record<number, Fixture> = {
       expect(store.getEpochs(RUN)).toEqual([V1_EPOCH]);
       expect(store.listExperiments()).toMatchObject([{ id: EXP, name: 'old sweep', sweep: { axes: [] }, runCount: 1 }]);
     },
+  },
+};
+
+const RUN2 = '22222222-3333-4444-8555-666666666666';
+
+/** Schema 2 adds runs.owner ("host:pid"): a run queued by a live process must stay queued. */
+FIXTURES[2] = {
+  insert(db) {
+    FIXTURES[1].insert(db);
+    db.prepare(
+      `INSERT INTO runs (id, name, notes, status, spec_json, created_at, epochs_planned, epochs_done, owner)
+       VALUES (?, 'queued elsewhere', '', 'queued', ?, 6000, 3, 0, ?)`,
+    ).run(RUN2, JSON.stringify(makeSpec({ epochs: 3 })), `${hostname()}:${process.ppid}`);
+  },
+  check(store) {
+    FIXTURES[1].check(store);
+    expect(store.getRun(RUN2)).toMatchObject({ name: 'queued elsewhere', status: 'queued' });
   },
 };
 

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -132,6 +134,27 @@ describe('opening a store', () => {
     expect(second.getRun(running)).toMatchObject({ status: 'interrupted', epochsDone: 1 });
     expect(second.getEpochs(running)).toEqual([makeEpoch(1)]);
     expect(second.getRun(done)).toMatchObject({ status: 'completed', error: null });
+  });
+
+  it('leaves alone the runs of another live process, and interrupts those of a dead one', async () => {
+    const path = join(tempDir(), 'owners.db');
+    const first = openStore(path);
+    const live = newRun(first, 'live');
+    const dead = newRun(first, 'dead');
+    first.markRunning(live, BACKEND);
+    first.markRunning(dead, BACKEND);
+    // a process that has exited: its pid names nobody now
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+    const setOwner = first.db.prepare('UPDATE runs SET owner = ? WHERE id = ?');
+    setOwner.run(`${hostname()}:${process.ppid}`, live);
+    setOwner.run(`${hostname()}:${gone.stdout.toString()}`, dead);
+    first.close();
+
+    const second = openStore(path);
+    stores.push(second);
+    expect(second.interruptedOnOpen).toBe(1);
+    expect(second.getRun(live)!.status).toBe('running');
+    expect(second.getRun(dead)).toMatchObject({ status: 'interrupted', error: INTERRUPTED_MESSAGE });
   });
 
   it('a newer database: read-only store, reads work, every write throws with the reason, file untouched', () => {
