@@ -1,6 +1,7 @@
 /**
- * Closed-form statistics over flat arrays (gradients, weights, activations). Plain JS on data read
- * once per epoch: cheap next to an epoch of training, and exact (float64 accumulation).
+ * Closed-form statistics over flat arrays, in float64. The trainer computes its statistics on the
+ * backend (tensor-stats.ts); these are the reference those are tested against, plus the few
+ * scalar helpers the trainer uses directly (vanishingRatio, SMALL_GRAD).
  */
 import type { Activation } from '../experiment/spec.ts';
 import type { Histogram } from './records.ts';
