@@ -16,8 +16,8 @@ export function explainOpenError(err: unknown, dbPath: string): string {
   if (/NODE_MODULE_VERSION|compiled against a different Node\.js version|was compiled against/i.test(message)) {
     return (
       `${message}\n\nbetter-sqlite3 is built for Node.js, not for Electron. ` +
-      'Run `npx electron-builder install-app-deps` to rebuild it for Electron ' +
-      '(and `npm rebuild better-sqlite3` to go back to plain Node for the CLI and tests).'
+      'Start the app with `npm start`, which builds a copy for Electron in dist/electron-native/ ' +
+      '(or run `npx electron-builder install-app-deps`, and `npm rebuild better-sqlite3` to go back to plain Node).'
     );
   }
   return `Could not open the database ${dbPath}:\n${message}`;

@@ -16,6 +16,13 @@ export default defineConfig({
     // no inline <script>/<style>: the CSP forbids them
     assetsInlineLimit: 0,
     cssCodeSplit: false,
+    rollupOptions: {
+      // zod's /* @__PURE__ */ comments in odd places: harmless, and noise at every `npm start`
+      onwarn(warning, warn) {
+        if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules/zod')) return;
+        warn(warning);
+      },
+    },
   },
   resolve: { alias: { '@core': fileURLToPath(new URL('../src', import.meta.url)) } },
 });

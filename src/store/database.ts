@@ -33,6 +33,14 @@ export interface OpenedDatabase {
   schemaVersion: number;
 }
 
+/**
+ * `GW_SQLITE_BINDING` names a better-sqlite3 addon built for another runtime (npm start builds
+ * one for Electron beside node_modules, so the copy in node_modules stays built for Node).
+ */
+export function sqliteOptions(env: Record<string, string | undefined> = process.env): { nativeBinding?: string } {
+  return env.GW_SQLITE_BINDING ? { nativeBinding: env.GW_SQLITE_BINDING } : {};
+}
+
 export function isMemoryPath(path: string): boolean {
   return path === ':memory:' || path === '';
 }
@@ -54,7 +62,7 @@ export function openDatabase(path: string, opts: OpenDatabaseOptions = {}): Open
   const found = !memory && existsSync(path) ? probeVersion(path) : 0;
   if (found > latest) return openReadOnly(path, newerSchemaReason(found, latest));
   if (!memory) mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  const db = new Database(path, sqliteOptions());
   try {
     configure(db);
     db.pragma('journal_mode = WAL');
@@ -80,7 +88,7 @@ function configure(db: Database.Database): void {
 }
 
 function probeVersion(path: string): number {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
+  const db = new Database(path, { readonly: true, fileMustExist: true, ...sqliteOptions() });
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     return userVersion(db);
@@ -93,7 +101,7 @@ function openReadOnly(path: string, reason: string): OpenedDatabase {
   if (isMemoryPath(path)) throw new Error('An in-memory database cannot be opened read-only');
   let db: Database.Database;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = new Database(path, { readonly: true, fileMustExist: true, ...sqliteOptions() });
   } catch (err) {
     throw new Error(`Cannot open ${path} read-only: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }

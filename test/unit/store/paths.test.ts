@@ -43,3 +43,11 @@ describe('defaultDatabasePath', () => {
     expect(defaultDatabasePath()).toBe('/from/env.db');
   });
 });
+
+describe('the sqlite addon for another runtime', async () => {
+  const { sqliteOptions } = await import('../../../src/store/database.ts');
+  it('GW_SQLITE_BINDING names the addon better-sqlite3 loads; unset, the default', () => {
+    expect(sqliteOptions({ GW_SQLITE_BINDING: '/x/better_sqlite3.node' })).toEqual({ nativeBinding: '/x/better_sqlite3.node' });
+    expect(sqliteOptions({})).toEqual({});
+  });
+});
