@@ -93,13 +93,7 @@ export class Service {
   }
 
   private get(id: string) {
-    let run = null;
-    try {
-      run = this.o.store.getRun(id);
-    } catch (err) {
-      // a malformed id names no run: answer as for any unknown id
-      if ((err as { code?: string }).code !== 'invalid_argument') throw err;
-    }
+    const run = this.o.store.getRun(id);
     if (!run) throw new ApiFailure({ code: 'not_found', field: 'id', message: `no run with id ${id}` });
     return run;
   }

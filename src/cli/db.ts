@@ -26,12 +26,3 @@ export class CliError extends Error {
 
 export const EXIT = { ok: 0, runFailed: 1, badInput: 2, cancelled: 130 } as const;
 
-/** The run with this id, or null for an unknown or malformed id (the CLI reports both the same way). */
-export function findRun(store: RunStore, id: string): ReturnType<RunStore['getRun']> {
-  try {
-    return store.getRun(id);
-  } catch (err) {
-    if ((err as { code?: string }).code === 'invalid_argument') return null;
-    throw err;
-  }
-}

@@ -1,7 +1,7 @@
 /** `list`, `show` and `delete`: reading and pruning the run store from a terminal. */
 import { RUN_STATUSES, type RunStatus } from '../train/records.ts';
 import type { RunSummary } from '../store/index.ts';
-import { CliError, EXIT, findRun, openCliStore } from './db.ts';
+import { CliError, EXIT, openCliStore } from './db.ts';
 import { backendLine, epochLine } from './progress.ts';
 
 export interface ListFlags {
@@ -44,7 +44,7 @@ export function listCommand(flags: ListFlags): number {
 
 export function showCommand(id: string, flags: { db?: string; json?: boolean }): number {
   const store = openCliStore(flags.db, { write: false });
-  const run = findRun(store, id);
+  const run = store.getRun(id);
   if (!run) {
     store.close();
     throw new CliError(`no run with id ${id}`, EXIT.badInput);
@@ -69,7 +69,7 @@ export function showCommand(id: string, flags: { db?: string; json?: boolean }):
 
 export function deleteCommand(ids: string[], flags: { db?: string }): number {
   const store = openCliStore(flags.db, { write: true });
-  const missing = ids.filter((id) => !findRun(store, id));
+  const missing = ids.filter((id) => !store.getRun(id));
   if (missing.length) {
     store.close();
     throw new CliError(`no run with id ${missing.join(', ')}; nothing deleted`, EXIT.badInput);

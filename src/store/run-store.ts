@@ -99,9 +99,9 @@ export class RunStore {
     return listRuns(this.s, v.check(v.listRunsSchema, query, 'listRuns', 'query'));
   }
 
-  /** Summary + spec + backend + notes, or null for an unknown id. */
+  /** Summary + spec + backend + notes, or null for an unknown id (a malformed id names no run either). */
   getRun(id: string): T.RunDetail | null {
-    return this.runs.get(this.id(id, 'getRun'));
+    return v.idSchema.safeParse(id).success ? this.runs.get(id) : null;
   }
 
   /** Stored epochs in [from, to] (inclusive, 1-based), oldest first; NotFoundError for an unknown run. */

@@ -192,3 +192,12 @@ describe('opening a store', () => {
     expect(hash()).toBe(before);
   });
 });
+
+describe('getRun', () => {
+  it('answers null for an unknown or malformed id (no run can have it)', () => {
+    const s = openStore(':memory:');
+    stores.push(s);
+    expect(s.getRun('not-a-uuid')).toBeNull();
+    expect(s.getRun('11111111-2222-4333-8444-555555555555')).toBeNull();
+  });
+});
