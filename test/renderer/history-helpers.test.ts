@@ -4,9 +4,9 @@ import { debounce, listInput, nextOrder, parseTags } from '../../renderer/src/hi
 
 describe('listInput', () => {
   it('keeps sort, dir, offset, limit and only the filters that are set (trimmed)', () => {
-    expect(listInput({ status: '', tag: ' ', text: '' }, { sort: 'name', dir: 'asc' }, 200, 100)).toEqual({ sort: 'name', dir: 'asc', offset: 200, limit: 100 });
-    expect(listInput({ status: 'diverged', tag: ' aux ', text: ' sig ' }, { sort: 'created', dir: 'desc' }, 0, 50)).toEqual({
-      sort: 'created', dir: 'desc', offset: 0, limit: 50, status: 'diverged', tag: 'aux', text: 'sig',
+    expect(listInput({ status: '', tag: ' ', text: '', experimentId: '' }, { sort: 'name', dir: 'asc' }, 200, 100)).toEqual({ sort: 'name', dir: 'asc', offset: 200, limit: 100 });
+    expect(listInput({ status: 'diverged', tag: ' aux ', text: ' sig ', experimentId: 'e1' }, { sort: 'created', dir: 'desc' }, 0, 50)).toEqual({
+      sort: 'created', dir: 'desc', offset: 0, limit: 50, status: 'diverged', tag: 'aux', text: 'sig', experimentId: 'e1',
     });
   });
 });

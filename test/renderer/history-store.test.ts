@@ -151,6 +151,10 @@ describe('runs store', () => {
     const file = await store.exportRuns(['run-00001', 'run-00002'], 'csv-wide');
     expect(file.filename).toBe('x.csv-wide');
     expect(fake.calls.at(-1)).toEqual({ method: 'runs.export', input: { ids: ['run-00001', 'run-00002'], format: 'csv-wide' } });
+    // nothing selected, an experiment filtered: the whole experiment
+    store.setFilters({ experimentId: 'exp-1' });
+    await store.exportRuns([], 'json');
+    expect(fake.calls.filter((c) => c.method === 'runs.export').at(-1)).toEqual({ method: 'runs.export', input: { ids: [], experimentId: 'exp-1', format: 'json' } });
   });
 });
 

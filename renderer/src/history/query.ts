@@ -7,6 +7,8 @@ export interface RunFilters {
   status: RunStatus | '';
   tag: string;
   text: string;
+  /** '' = any experiment */
+  experimentId: string;
 }
 
 export interface RunOrder {
@@ -14,7 +16,7 @@ export interface RunOrder {
   dir: SortDir;
 }
 
-export const emptyFilters = (): RunFilters => ({ status: '', tag: '', text: '' });
+export const emptyFilters = (): RunFilters => ({ status: '', tag: '', text: '', experimentId: '' });
 
 export function listInput(f: RunFilters, o: RunOrder, offset: number, limit: number): Input<'runs.list'> {
   const input: Input<'runs.list'> = { sort: o.sort, dir: o.dir, offset, limit };
@@ -23,6 +25,7 @@ export function listInput(f: RunFilters, o: RunOrder, offset: number, limit: num
   if (tag) input.tag = tag;
   const text = f.text.trim();
   if (text) input.text = text;
+  if (f.experimentId) input.experimentId = f.experimentId;
   return input;
 }
 

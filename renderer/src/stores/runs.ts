@@ -3,7 +3,7 @@
  * service), the multi-selection, and the edits (rename, tags, notes, delete, export). Epochs are
  * never loaded here. Rows live in a shallowRef array of length `total`; missing pages are holes.
  */
-import type { EXPORT_FORMATS } from '@core/api/contract.ts';
+import type { EXPORT_FORMATS, Output } from '@core/api/contract.ts';
 import type { RunDetail, RunSummary } from '@core/store/types.ts';
 import { defineStore } from 'pinia';
 import { computed, reactive, ref, shallowRef } from 'vue';
@@ -158,14 +158,22 @@ export const useRunsStore = defineStore('runs', () => {
     return deleted;
   }
 
-  const exportRuns = (ids: string[], format: ExportFormat) => call(api, 'runs.export', { ids, format });
+  /** The selection, or — with nothing selected and an experiment filtered — that whole experiment. */
+  const exportRuns = (ids: string[], format: ExportFormat) =>
+    call(api, 'runs.export', !ids.length && filters.experimentId ? { ids: [], experimentId: filters.experimentId, format } : { ids, format });
+  /** Experiments for the filter, newest first; refreshed with the list. */
+  const experiments = shallowRef<Output<'experiments.list'>>([]);
+  const loadExperiments = () =>
+    call(api, 'experiments.list', {})
+      .then((e) => (experiments.value = e))
+      .catch((err: Error) => (error.value = err.message));
   const detail = (id: string) => call(api, 'runs.get', { id });
 
   // the service says the list changed: refresh what is on screen (coalesced: a sweep sends many)
   let pendingRefresh: ReturnType<typeof setTimeout> | null = null;
   function refreshSoon() {
     if (!ready.value || pendingRefresh) return;
-    pendingRefresh = setTimeout(() => ((pendingRefresh = null), void reload()), 150);
+    pendingRefresh = setTimeout(() => ((pendingRefresh = null), void reload(), void loadExperiments()), 150);
   }
   onServiceEvent('runs.changed', refreshSoon);
   onServiceEvent('run.started', refreshSoon);
@@ -174,7 +182,7 @@ export const useRunsStore = defineStore('runs', () => {
   return {
     filters, order, total, rows, ready, loading, error, selection, selectedIds, cursorRun, pendingDelete,
     ensureRange, reload, setFilters, setOrder, click, move, toggle, clearSelection, setSelected,
-    update, detail, requestDelete, cancelDelete, confirmDelete, exportRuns,
+    update, detail, requestDelete, cancelDelete, confirmDelete, exportRuns, experiments, loadExperiments,
   };
 });
 
