@@ -1,6 +1,6 @@
 /** Mapping whatever a method threw onto the envelope's error. */
 import type { z } from 'zod';
-import { SpecError } from '../experiment/spec.ts';
+import { issuesOf, SpecError } from '../experiment/spec.ts';
 import type { ApiError, ErrorCode } from './contract.ts';
 
 export class ApiFailure extends Error {
@@ -9,12 +9,9 @@ export class ApiFailure extends Error {
   }
 }
 
-export function fromZod(err: z.ZodError, prefix = ''): ApiError {
-  const issues = err.issues.flatMap((i) =>
-    i.code === 'unrecognized_keys'
-      ? i.keys.map((k) => ({ field: [prefix, ...i.path, k].filter((p) => p !== '').join('.'), message: 'is not a known field' }))
-      : [{ field: [prefix, ...i.path].filter((p) => p !== '').join('.'), message: i.message }],
-  );
+/** A request that failed its input schema: every field named, as the spec's own errors are. */
+export function fromZod(err: z.ZodError): ApiError {
+  const issues = issuesOf(err);
   return { code: 'invalid_argument', message: issues.map((i) => `${i.field || '(input)'}: ${i.message}`).join('; '), field: issues[0]?.field, issues };
 }
 

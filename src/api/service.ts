@@ -129,7 +129,8 @@ export class Service {
       },
       'runs.delete': ({ ids }) => {
         ids.forEach((id) => this.get(id));
-        const busy = ids.filter((id) => this.scheduler.active.running.includes(id) || this.scheduler.active.queued.includes(id));
+        const { running, queued } = this.scheduler.active;
+        const busy = ids.filter((id) => running.includes(id) || queued.includes(id));
         if (busy.length) throw new ApiFailure({ code: 'invalid_state', field: 'ids', message: `cancel run ${busy.join(', ')} before deleting it` });
         const deleted = store.deleteRuns(ids);
         this.emit('runs.changed', { reason: 'deleted' });

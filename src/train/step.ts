@@ -37,6 +37,8 @@ export interface StepResult {
 interface Pass {
   losses: tf.Scalar[];
   sums: tf.Tensor1D[];
+  /** batch-norm statistics of the kept forward pass, folded into the moving averages after the step */
+  bn: ReturnType<Network['forward']>['bnBatchStats'];
 }
 
 /** Forward all terms; keeps what must outlive the gradient scope when `keep` is set. */
@@ -50,12 +52,10 @@ function forwardTerms(st: StepState, x: tf.Tensor4D, t: BatchTargets, keep: bool
       tf.keep(s.mean);
       tf.keep(s.variance);
     }
-    bnPending.set(st, r.bnBatchStats);
+    pass.bn = r.bnBatchStats;
   }
   return losses;
 }
-
-const bnPending = new WeakMap<StepState, ReturnType<Network['forward']>['bnBatchStats']>();
 
 function trainableVars(st: StepState): tf.Variable[] {
   return st.logVars ? [...st.net.trainable(), st.logVars] : st.net.trainable();
@@ -179,8 +179,7 @@ export function trainStep(st: StepState, x: tf.Tensor4D, t: BatchTargets, captur
   const loss = termLosses.reduce((a, l, i) => a + l * st.weights[i], 0);
   if (method === 'gradnorm') gradnormUpdate(st, x, t, termLosses);
   apply(st, grads);
-  st.net.updateMovingStats(bnPending.get(st) ?? []);
-  bnPending.delete(st);
+  st.net.updateMovingStats(pass.bn ?? []);
   if (!capture) tf.dispose(Object.values(grads));
   return { loss, termLosses, sums, grads: capture ? grads : null };
 }
