@@ -1,6 +1,7 @@
 // Import boundaries (STYLE.md habit 6): logic under src/ runs without Electron or the DOM;
 // only electron/ may import electron; the renderer never imports node:* or tfjs.
 import pluginVue from 'eslint-plugin-vue';
+import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 const restrict = (patterns) => ['error', { patterns }];
@@ -18,13 +19,19 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'off',
+      // size guides (STYLE.md: files ~200 lines, functions ~40): warnings that point at what to split next
+      'max-lines': ['warn', { max: 200, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['warn', { max: 60, skipBlankLines: true, skipComments: true }],
     },
   },
   {
     files: ['src/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([
-        { group: ['electron', 'electron/*'], message: 'src/ must run without Electron (only electron/ may import it).' },
+        {
+          group: ['electron', 'electron/*'],
+          message: 'src/ must run without Electron (only electron/ may import it).',
+        },
         { group: ['vue', 'pinia', 'echarts', '**/renderer/**'], message: 'src/ must not depend on the renderer.' },
       ]),
     },
@@ -33,9 +40,19 @@ export default tseslint.config(
     files: ['renderer/src/**/*.ts', 'renderer/src/**/*.vue'],
     rules: {
       'no-restricted-imports': restrict([
-        { group: ['node:*', 'fs', 'path', 'worker_threads', 'child_process'], message: 'The renderer runs in a browser: no Node modules.' },
-        { group: ['@tensorflow/*', 'better-sqlite3', 'electron'], message: 'The renderer talks to the service through the api client only.' },
+        {
+          group: ['node:*', 'fs', 'path', 'worker_threads', 'child_process'],
+          message: 'The renderer runs in a browser: no Node modules.',
+        },
+        {
+          group: ['@tensorflow/*', 'better-sqlite3', 'electron'],
+          message: 'The renderer talks to the service through the api client only.',
+        },
       ]),
     },
   },
+  // a describe() block is a list of tests, not a function to split
+  { files: ['test/**/*.ts'], rules: { 'max-lines-per-function': 'off' } },
+  // formatting is Prettier's (npm run lint runs `prettier --check`): no eslint rule may fight it
+  prettier,
 );
