@@ -28,7 +28,12 @@ function values(shape: number[], seed: number): Float32Array {
  * typed array from inside tf.tidy: tidy walks a returned container element by element (~13 ms
  * for 32k floats, more than the product itself).
  */
-function time(fn: () => tf.Tensor, reps: number, warmup: number, prepare = () => {}): { ms: number; out: Float32Array } {
+function time(
+  fn: () => tf.Tensor,
+  reps: number,
+  warmup: number,
+  prepare = () => {},
+): { ms: number; out: Float32Array } {
   const once = () => {
     prepare();
     const t0 = performance.now();
@@ -76,14 +81,22 @@ async function benchConv(name: string, x: Shape4, filter: Shape4, stride: number
   await tf.setBackend('wasm');
   const wasm = timeFilterGrad(x, filter, stride, 5, 1);
   const line = { case: name, kernel: 'Conv2DBackpropFilter', x, filter, stride, pad: 'same' };
-  const result = { cpuMs: cpu.ms, wasmMs: wasm.ms, speedup: Math.round(cpu.ms / wasm.ms), relDiffVsCpu: relDiff(wasm.out, cpu.out) };
+  const result = {
+    cpuMs: cpu.ms,
+    wasmMs: wasm.ms,
+    speedup: Math.round(cpu.ms / wasm.ms),
+    relDiffVsCpu: relDiff(wasm.out, cpu.out),
+  };
   console.log(JSON.stringify({ ...line, ...result }));
 }
 
 /** dy and filter are created once per backend; the timed call is the kernel plus reading its result. */
 function timeInputGrad(x: Shape4, filter: Shape4, stride: number, reps: number, warmup: number) {
   const info = tf.backend_util.computeConv2DInfo(x, filter, stride, 1, 'same');
-  const inputs = { dy: tf.tensor(values(info.outShape, 5), info.outShape), filter: tf.tensor(values(filter, 6), filter) };
+  const inputs = {
+    dy: tf.tensor(values(info.outShape, 5), info.outShape),
+    filter: tf.tensor(values(filter, 6), filter),
+  };
   const attrs = { strides: stride, pad: 'same', dataFormat: 'NHWC', inputShape: x };
   const run = () => tf.engine().runKernel(tf.Conv2DBackpropInput, inputs, attrs as never) as tf.Tensor;
   const result = time(run, reps, warmup);
@@ -110,8 +123,20 @@ async function benchInputGrads(builtin: Array<{ ms: number; out: Float32Array }>
   await tf.setBackend('cpu');
   INPUT_GRADS.forEach((c, i) => {
     const cpu = timeInputGrad(c.x, c.filter, c.stride, 1, 0);
-    const line = { case: c.name, kernel: 'Conv2DBackpropInput', x: c.x, filter: c.filter, stride: c.stride, pad: 'same' };
-    const result = { cpuMs: cpu.ms, wasmBuiltinMs: builtin[i].ms, wasmMs: ours[i].ms, speedupVsBuiltin: Math.round((builtin[i].ms / ours[i].ms) * 10) / 10 };
+    const line = {
+      case: c.name,
+      kernel: 'Conv2DBackpropInput',
+      x: c.x,
+      filter: c.filter,
+      stride: c.stride,
+      pad: 'same',
+    };
+    const result = {
+      cpuMs: cpu.ms,
+      wasmBuiltinMs: builtin[i].ms,
+      wasmMs: ours[i].ms,
+      speedupVsBuiltin: Math.round((builtin[i].ms / ours[i].ms) * 10) / 10,
+    };
     console.log(JSON.stringify({ ...line, ...result, relDiffVsCpu: relDiff(ours[i].out, cpu.out) }));
   });
   await tf.setBackend('wasm');
@@ -168,8 +193,20 @@ async function main(): Promise<void> {
   MATMULS.forEach((c, i) => {
     const after = timeMatMul(c);
     const shapes = { a: c.a, b: c.b, transposeA: c.ta, transposeB: c.tb };
-    const result = { beforeMs: before[i].ms, afterMs: after.ms, speedup: Math.round((before[i].ms / after.ms) * 10) / 10 };
-    console.log(JSON.stringify({ case: c.name, kernel: 'BatchMatMul wasm', ...shapes, ...result, relDiff: relDiff(after.out, before[i].out) }));
+    const result = {
+      beforeMs: before[i].ms,
+      afterMs: after.ms,
+      speedup: Math.round((before[i].ms / after.ms) * 10) / 10,
+    };
+    console.log(
+      JSON.stringify({
+        case: c.name,
+        kernel: 'BatchMatMul wasm',
+        ...shapes,
+        ...result,
+        relDiff: relDiff(after.out, before[i].out),
+      }),
+    );
   });
   await benchInputGrads(builtinInputGrads);
   await benchConv('cnn conv1 backprop filter', [64, 32, 32, 1], [3, 3, 1, 16], 1);

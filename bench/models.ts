@@ -19,7 +19,10 @@ export const mlpSpec: Spec = parseSpec({
 export const cnnSpec: Spec = parseSpec({
   name: 'bench cnn',
   model: { trunk: 'cnn', depth: 2, width: 16, kernelSize: 3, downsampleEvery: 2, denseUnits: 128, activation: 'relu' },
-  tasks: [{ kind: 'cls', primary: true }, { kind: 'seg', loss: 'bce' }],
+  tasks: [
+    { kind: 'cls', primary: true },
+    { kind: 'seg', loss: 'bce' },
+  ],
   weighting: { lambda: 0.5 },
   optimizer: { kind: 'adam', learningRate: 1e-3 },
   batchSize: 64,
@@ -30,17 +33,29 @@ function randomSplit(n: number, px: number, classes: number, seed: number): Data
   const rng = createRng(seed);
   const images = Float32Array.from({ length: n * px }, () => rng.next());
   const masks = images.map((v) => (v > 0.5 ? 1 : 0));
-  return { count: n, images, clean: images, masks, labels: Int32Array.from({ length: n }, () => rng.int(classes)), };
+  return { count: n, images, clean: images, masks, labels: Int32Array.from({ length: n }, () => rng.int(classes)) };
 }
 
 /** 28×28 images with 10 classes (the MLP's MNIST-sized input); random pixels are enough to time a step. */
 export function mnistShaped(n: number): Dataset {
   const classNames = Array.from({ length: 10 }, (_, i) => String(i));
-  return { name: 'random 28×28', height: 28, width: 28, channels: 1, classNames, train: randomSplit(n, 784, 10, 1), val: randomSplit(256, 784, 10, 2), source: 'random' };
+  return {
+    name: 'random 28×28',
+    height: 28,
+    width: 28,
+    channels: 1,
+    classNames,
+    train: randomSplit(n, 784, 10, 1),
+    val: randomSplit(256, 784, 10, 2),
+    source: 'random',
+  };
 }
 
 export function shapes32(n: number): Dataset {
-  return generateShapes({ ...(cnnSpec.data as Extract<Spec['data'], { kind: 'shapes' }>), trainCount: n, valCount: 256 }, 1);
+  return generateShapes(
+    { ...(cnnSpec.data as Extract<Spec['data'], { kind: 'shapes' }>), trainCount: n, valCount: 256 },
+    1,
+  );
 }
 
 /** The spec every field of which is a default ({}): what "statistics overhead at defaults" means. */

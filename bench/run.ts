@@ -21,7 +21,10 @@ import { cnnSpec, defaultSpec, mlpSpec, mnistShaped, shapes32 } from './models.t
 tf.enableProdMode();
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const only = args.find((a) => a.startsWith('--backends='))?.slice(11).split(',');
+const only = args
+  .find((a) => a.startsWith('--backends='))
+  ?.slice(11)
+  .split(',');
 
 /** PyTorch CPU (Debian python3-torch + OpenBLAS) on the same 2-core machine, ms per step (issue #2). */
 const PYTORCH_MS: Record<string, number> = { mlp: 14.8, cnn: 26.1 };
@@ -44,7 +47,11 @@ function timeSteps(spec: Spec, ds: Dataset, steps: number, warmup: number) {
   // the statistics of one epoch at defaults: kernel snapshot, the last batch's gradient kept,
   // summaries + histograms on the backend, the probe batch — median of several measurements
   const statsTimes: number[] = [];
-  const probeBatch = makeBatch(ds, ds.val, Int32Array.from({ length: spec.stats.probeBatchSize }, (_, i) => i));
+  const probeBatch = makeBatch(
+    ds,
+    ds.val,
+    Int32Array.from({ length: spec.stats.probeBatchSize }, (_, i) => i),
+  );
   for (let rep = 0; rep < (steps > 1 ? 5 : 1); rep++) {
     const b = makeBatch(ds, ds.train, idx);
     const t0 = performance.now();
@@ -72,12 +79,27 @@ async function benchBackend(name: Exclude<BackendName, 'auto'>): Promise<void> {
     emit({ case: 'backend', backend: name, available: false, reason: (err as Error).message });
     return;
   }
-  emit({ case: 'backend', backend: name, available: true, detail: report.detail, parityMaxAbsDiff: report.parityMaxAbsDiff });
-  const cases = [['defaults', defaultSpec, shapes32(2048)], ['mlp', mlpSpec, mnistShaped(2048)], ['cnn', cnnSpec, shapes32(2048)]] as const;
+  emit({
+    case: 'backend',
+    backend: name,
+    available: true,
+    detail: report.detail,
+    parityMaxAbsDiff: report.parityMaxAbsDiff,
+  });
+  const cases = [
+    ['defaults', defaultSpec, shapes32(2048)],
+    ['mlp', mlpSpec, mnistShaped(2048)],
+    ['cnn', cnnSpec, shapes32(2048)],
+  ] as const;
   for (const [model, spec, ds] of cases) {
     const slow = name === 'cpu' && model === 'cnn';
     if (slow && quick) {
-      emit({ case: 'train-step', backend: name, model, skipped: '--quick: the cpu backend needs minutes per CNN step' });
+      emit({
+        case: 'train-step',
+        backend: name,
+        model,
+        skipped: '--quick: the cpu backend needs minutes per CNN step',
+      });
       continue;
     }
     const { stepMs, statsMs } = timeSteps(spec, ds, slow ? 1 : quick ? 10 : 30, slow ? 0 : 3);
@@ -89,7 +111,9 @@ async function benchBackend(name: Exclude<BackendName, 'auto'>): Promise<void> {
       batch: spec.batchSize,
       msPerStep: +stepMs.toFixed(2),
       samplesPerSec: Math.round((spec.batchSize / stepMs) * 1000),
-      ...(PYTORCH_MS[model] ? { pytorchMsPerStep: PYTORCH_MS[model], timesPyTorch: +(stepMs / PYTORCH_MS[model]).toFixed(2) } : {}),
+      ...(PYTORCH_MS[model]
+        ? { pytorchMsPerStep: PYTORCH_MS[model], timesPyTorch: +(stepMs / PYTORCH_MS[model]).toFixed(2) }
+        : {}),
       statsMsPerEpoch: +statsMs.toFixed(1),
       statsShareOfEpoch: +(statsMs / (stepsPerEpoch * stepMs)).toFixed(4),
       stepsPerEpoch,
@@ -97,5 +121,12 @@ async function benchBackend(name: Exclude<BackendName, 'auto'>): Promise<void> {
   }
 }
 
-emit({ case: 'machine', cpus: cpus()[0]?.model, cores: availableParallelism(), node: process.version, tfjs: tf.version_core });
-for (const name of (only ?? ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']) as Array<Exclude<BackendName, 'auto'>>) await benchBackend(name);
+emit({
+  case: 'machine',
+  cpus: cpus()[0]?.model,
+  cores: availableParallelism(),
+  node: process.version,
+  tfjs: tf.version_core,
+});
+for (const name of (only ?? ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']) as Array<Exclude<BackendName, 'auto'>>)
+  await benchBackend(name);

@@ -39,7 +39,12 @@ function png(size, rgba) {
   const raw = Buffer.alloc(size * (size * 4 + 1));
   for (let y = 0; y < size; y++) rgba.copy(raw, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
   const sig = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([sig, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    sig,
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const mix = (a, b, t) => a.map((v, i) => v + (b[i] - v) * t);
@@ -48,7 +53,8 @@ const BARS = [0.62, 0.42, 0.27, 0.17, 0.11];
 /** The colour at (u, v) in [0, 1]² (v down), as [r, g, b, a] in 0..1. */
 function shade(u, v) {
   // rounded square, corner radius 0.2, margin 0.04
-  const m = 0.04, r = 0.2;
+  const m = 0.04,
+    r = 0.2;
   const dx = Math.max(Math.abs(u - 0.5) - (0.5 - m - r), 0);
   const dy = Math.max(Math.abs(v - 0.5) - (0.5 - m - r), 0);
   if (Math.hypot(dx, dy) > r) return [0, 0, 0, 0];
@@ -68,11 +74,17 @@ function render(size, ss = 4) {
   const out = Buffer.alloc(size * size * 4);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let j = 0; j < ss; j++) {
         for (let i = 0; i < ss; i++) {
           const [cr, cg, cb, ca] = shade((x + (i + 0.5) / ss) / size, (y + (j + 0.5) / ss) / size);
-          r += cr * ca; g += cg * ca; b += cb * ca; a += ca;
+          r += cr * ca;
+          g += cg * ca;
+          b += cb * ca;
+          a += ca;
         }
       }
       const o = (y * size + x) * 4;
@@ -124,5 +136,13 @@ function icns(images) {
 const sizes = new Map([16, 32, 48, 64, 128, 256, 512, 1024].map((s) => [s, render(s, s <= 64 ? 8 : 4)]));
 writeFileSync(new URL('icon.png', OUT), sizes.get(512));
 writeFileSync(new URL('icon.ico', OUT), ico([16, 32, 48, 64, 128, 256].map((s) => [s, sizes.get(s)])));
-writeFileSync(new URL('icon.icns', OUT), icns([['ic07', sizes.get(128)], ['ic08', sizes.get(256)], ['ic09', sizes.get(512)], ['ic10', sizes.get(1024)]]));
+writeFileSync(
+  new URL('icon.icns', OUT),
+  icns([
+    ['ic07', sizes.get(128)],
+    ['ic08', sizes.get(256)],
+    ['ic09', sizes.get(512)],
+    ['ic10', sizes.get(1024)],
+  ]),
+);
 process.stdout.write('wrote build/icon.png, build/icon.ico, build/icon.icns\n');

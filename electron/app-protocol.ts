@@ -64,7 +64,11 @@ export interface ProtocolLike {
 }
 
 /** `fetchFile` is Electron's net.fetch (which reads file:// URLs). */
-export function serveAppProtocol(protocol: ProtocolLike, root: string, fetchFile: (url: string) => Promise<Response>): void {
+export function serveAppProtocol(
+  protocol: ProtocolLike,
+  root: string,
+  fetchFile: (url: string) => Promise<Response>,
+): void {
   protocol.handle(APP_SCHEME, async (req) => {
     const file = resolveAppFile(root, req.url);
     if (!file) return new Response('not found', { status: 404 });

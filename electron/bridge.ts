@@ -35,7 +35,10 @@ export function createBridge(ipc: IpcRendererLike, allow: AllowList): ApiClient 
 
   const invoke = (method: string, input: unknown): Promise<Envelope<unknown>> => {
     if (typeof method !== 'string' || !methods.has(method)) {
-      return Promise.resolve({ ok: false, error: { code: 'unknown_method', message: `unknown method ${String(method)}` } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'unknown_method', message: `unknown method ${String(method)}` },
+      });
     }
     return ipc.invoke(INVOKE_CHANNEL, method, input) as Promise<Envelope<unknown>>;
   };

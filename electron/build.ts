@@ -50,7 +50,11 @@ const tfjsStaysInWorkers: Plugin = {
   name: 'tfjs-stays-in-workers',
   setup(b) {
     b.onResolve({ filter: /^@tensorflow\// }, (args) => ({
-      errors: [{ text: `${args.path} imported by ${relative(ROOT, args.importer)}: the Electron main process must not load tfjs` }],
+      errors: [
+        {
+          text: `${args.path} imported by ${relative(ROOT, args.importer)}: the Electron main process must not load tfjs`,
+        },
+      ],
     }));
   },
 };
@@ -59,7 +63,9 @@ const tfjsStaysInWorkers: Plugin = {
 const contractLists: Plugin = {
   name: 'contract-lists',
   setup(b) {
-    b.onResolve({ filter: /contract\.ts$/ }, (args) => (resolve(args.resolveDir, args.path) === CONTRACT ? { path: CONTRACT, namespace: 'gw-contract' } : undefined));
+    b.onResolve({ filter: /contract\.ts$/ }, (args) =>
+      resolve(args.resolveDir, args.path) === CONTRACT ? { path: CONTRACT, namespace: 'gw-contract' } : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: 'gw-contract' }, () => ({
       contents: `export const METHODS = ${JSON.stringify(METHODS)};\nexport const EVENTS = ${JSON.stringify(EVENTS)};\n`,
       loader: 'js',
@@ -76,7 +82,13 @@ export interface DesktopBuild {
 
 export async function buildDesktop(o: { outDir?: string } = {}): Promise<DesktopBuild> {
   const outDir = resolve(o.outDir ?? at('dist/desktop'));
-  const common = { bundle: true, sourcemap: 'linked', metafile: true, logLevel: 'warning', legalComments: 'none' } as const;
+  const common = {
+    bundle: true,
+    sourcemap: 'linked',
+    metafile: true,
+    logLevel: 'warning',
+    legalComments: 'none',
+  } as const;
   const [main, preload] = await Promise.all([
     build({
       ...common,
@@ -99,7 +111,12 @@ export async function buildDesktop(o: { outDir?: string } = {}): Promise<Desktop
       plugins: [contractLists],
     }),
   ]);
-  return { outDir, main: join(outDir, 'main.mjs'), preload: join(outDir, 'preload.cjs'), metafiles: { main: main.metafile!, preload: preload.metafile! } };
+  return {
+    outDir,
+    main: join(outDir, 'main.mjs'),
+    preload: join(outDir, 'preload.cjs'),
+    metafiles: { main: main.metafile!, preload: preload.metafile! },
+  };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

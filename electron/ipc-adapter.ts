@@ -53,8 +53,10 @@ export function bindContract(
 ): Binding {
   const trust = o.trust ?? isTrustedSender;
   ipcMain.handle(INVOKE_CHANNEL, async (event, method, input): Promise<Envelope<unknown>> => {
-    if (!trust(event)) return { ok: false, error: { code: 'unauthorized', message: 'this page may not call the workbench' } };
-    if (typeof method !== 'string') return { ok: false, error: { code: 'unknown_method', message: 'the method must be a string' } };
+    if (!trust(event))
+      return { ok: false, error: { code: 'unauthorized', message: 'this page may not call the workbench' } };
+    if (typeof method !== 'string')
+      return { ok: false, error: { code: 'unknown_method', message: 'the method must be a string' } };
     try {
       return await service.handle(method, input);
     } catch (err) {

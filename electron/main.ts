@@ -32,7 +32,11 @@ else app.quit();
 
 function openWindow(): BrowserWindow {
   const icon = join(ROOT, 'build', 'icon.png');
-  mainWindow = createMainWindow({ preloadPath: PRELOAD_PATH, userData: app.getPath('userData'), icon: existsSync(icon) ? icon : undefined });
+  mainWindow = createMainWindow({
+    preloadPath: PRELOAD_PATH,
+    userData: app.getPath('userData'),
+    icon: existsSync(icon) ? icon : undefined,
+  });
   mainWindow.on('closed', () => (mainWindow = null));
   return mainWindow;
 }
@@ -84,7 +88,9 @@ app.on('before-quit', (e) => {
   closing = true;
   host
     .close()
-    .catch((err: unknown) => console.error(`closing the service failed: ${err instanceof Error ? err.message : String(err)}`))
+    .catch((err: unknown) =>
+      console.error(`closing the service failed: ${err instanceof Error ? err.message : String(err)}`),
+    )
     .finally(() => {
       closed = true;
       app.quit();

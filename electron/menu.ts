@@ -13,12 +13,20 @@ export interface MenuActions {
 
 export const ROUTES = { newExperiment: '#/design', export: '#/history', diagnostics: '#/settings' } as const;
 
-export function menuTemplate(a: MenuActions, platform: NodeJS.Platform = process.platform): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  a: MenuActions,
+  platform: NodeJS.Platform = process.platform,
+): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const file: MenuItemConstructorOptions = {
     label: '&File',
     submenu: [
-      { id: 'new-experiment', label: 'New experiment', accelerator: 'CmdOrCtrl+N', click: () => a.navigate(ROUTES.newExperiment) },
+      {
+        id: 'new-experiment',
+        label: 'New experiment',
+        accelerator: 'CmdOrCtrl+N',
+        click: () => a.navigate(ROUTES.newExperiment),
+      },
       { id: 'open-database', label: 'Open database…', accelerator: 'CmdOrCtrl+O', click: () => a.openDatabase() },
       { id: 'export', label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => a.navigate(ROUTES.export) },
       { type: 'separator' },
@@ -27,7 +35,16 @@ export function menuTemplate(a: MenuActions, platform: NodeJS.Platform = process
   };
   const view: MenuItemConstructorOptions = {
     label: '&View',
-    submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
+    submenu: [
+      { role: 'reload' },
+      { role: 'toggleDevTools' },
+      { type: 'separator' },
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+    ],
   };
   const help: MenuItemConstructorOptions = {
     label: '&Help',
@@ -35,7 +52,15 @@ export function menuTemplate(a: MenuActions, platform: NodeJS.Platform = process
   };
   const appMenu: MenuItemConstructorOptions = {
     label: 'Gradient Workbench',
-    submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { id: 'quit', label: 'Quit Gradient Workbench', accelerator: 'Cmd+Q', click: () => a.quit() }],
+    submenu: [
+      { role: 'about' },
+      { type: 'separator' },
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      { type: 'separator' },
+      { id: 'quit', label: 'Quit Gradient Workbench', accelerator: 'Cmd+Q', click: () => a.quit() },
+    ],
   };
   return [...(mac ? [appMenu] : []), file, { role: 'editMenu' }, view, help];
 }

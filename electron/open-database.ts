@@ -3,7 +3,11 @@ import { type BrowserWindow, dialog } from 'electron';
 import type { ServiceHost } from './service-host.ts';
 import { explainOpenError, openNotesText } from './startup.ts';
 
-export async function openDatabaseFromMenu(host: ServiceHost, win: BrowserWindow | null, reloadAll: () => void): Promise<void> {
+export async function openDatabaseFromMenu(
+  host: ServiceHost,
+  win: BrowserWindow | null,
+  reloadAll: () => void,
+): Promise<void> {
   const pick = await (win ? dialog.showOpenDialog(win, OPEN_OPTIONS) : dialog.showOpenDialog(OPEN_OPTIONS));
   const file = pick.canceled ? undefined : pick.filePaths[0];
   if (!file || file === host.dbPath) return;

@@ -93,7 +93,10 @@ export function hardenSession(s: SessionLike): void {
 
 export interface WebContentsSecurityLike {
   getURL(): string;
-  on(event: 'will-navigate' | 'will-redirect', h: (e: { preventDefault(): void; url?: string }, url: string) => void): unknown;
+  on(
+    event: 'will-navigate' | 'will-redirect',
+    h: (e: { preventDefault(): void; url?: string }, url: string) => void,
+  ): unknown;
   on(event: 'will-attach-webview', h: (e: { preventDefault(): void }) => void): unknown;
   setWindowOpenHandler(h: (details: { url: string }) => { action: 'deny' }): void;
 }

@@ -70,5 +70,9 @@ export class ServiceHost {
 }
 
 function notes(store: RunStore): OpenNotes {
-  return { readOnlyReason: store.readOnly ? store.readOnlyReason : null, backupPath: store.backupPath ?? null, interrupted: store.interruptedOnOpen ?? 0 };
+  return {
+    readOnlyReason: store.readOnly ? store.readOnlyReason : null,
+    backupPath: store.backupPath ?? null,
+    interrupted: store.interruptedOnOpen ?? 0,
+  };
 }

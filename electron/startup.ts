@@ -24,7 +24,11 @@ export function explainOpenError(err: unknown, dbPath: string): string {
 }
 
 /** What the user is told after opening a database, or null when there is nothing to say. */
-export function openNotesText(n: { readOnlyReason: string | null; backupPath: string | null; interrupted: number }): string | null {
+export function openNotesText(n: {
+  readOnlyReason: string | null;
+  backupPath: string | null;
+  interrupted: number;
+}): string | null {
   const lines = [
     n.readOnlyReason ? `Opened read-only: ${n.readOnlyReason}` : null,
     n.backupPath ? `The database was migrated; the previous file was copied to ${n.backupPath}.` : null,

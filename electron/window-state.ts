@@ -61,16 +61,24 @@ function overlap(a: Rect, b: Rect): { width: number; height: number } {
  * The bounds to open with: the saved ones, sized to fit the display they are on, without a
  * position when no display's work area shows enough of the window; the defaults when none saved.
  */
-export function restoreState(saved: WindowState | null, workAreas: Rect[], defaults: Bounds = DEFAULT_BOUNDS): WindowState {
+export function restoreState(
+  saved: WindowState | null,
+  workAreas: Rect[],
+  defaults: Bounds = DEFAULT_BOUNDS,
+): WindowState {
   if (!saved) return { bounds: { ...defaults }, maximized: false };
   const { x, y, width, height } = saved.bounds;
-  if (x === undefined || y === undefined) return { bounds: fit({ width, height }, workAreas), maximized: saved.maximized };
+  if (x === undefined || y === undefined)
+    return { bounds: fit({ width, height }, workAreas), maximized: saved.maximized };
   const on = workAreas.find((w) => {
     const o = overlap({ x, y, width, height }, w);
     return o.width >= MIN_VISIBLE.width && o.height >= MIN_VISIBLE.height;
   });
   if (!on) return { bounds: fit({ width, height }, workAreas), maximized: saved.maximized };
-  return { bounds: { x, y, width: Math.min(width, on.width), height: Math.min(height, on.height) }, maximized: saved.maximized };
+  return {
+    bounds: { x, y, width: Math.min(width, on.width), height: Math.min(height, on.height) },
+    maximized: saved.maximized,
+  };
 }
 
 /** No position (the window manager centres it), no larger than the largest display. */

@@ -15,7 +15,10 @@ export interface MainWindowOptions {
 
 export function createMainWindow(o: MainWindowOptions): BrowserWindow {
   const stateFile = join(o.userData, WINDOW_STATE_FILE);
-  const state = restoreState(readWindowState(stateFile), screen.getAllDisplays().map((d) => d.workArea));
+  const state = restoreState(
+    readWindowState(stateFile),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const win = new BrowserWindow({ ...windowOptions(o.preloadPath, state.bounds), ...(o.icon ? { icon: o.icon } : {}) });
   hardenContents(win.webContents);
   if (state.maximized) win.maximize();

@@ -14,8 +14,16 @@ for (const script of ['build:renderer', 'build:electron']) {
   const code = run('npm', ['run', '--silent', script]);
   if (code !== 0) process.exit(code);
 }
-const packaged = run('npx', ['electron-builder', '--config', 'electron-builder.yml', '--publish', 'never', ...process.argv.slice(2)]);
+const packaged = run('npx', [
+  'electron-builder',
+  '--config',
+  'electron-builder.yml',
+  '--publish',
+  'never',
+  ...process.argv.slice(2),
+]);
 process.stdout.write('rebuilding native modules for Node again (electron-builder built them for Electron)…\n');
 const restored = run('npm', ['rebuild', 'better-sqlite3']);
-if (restored !== 0) process.stderr.write('`npm rebuild better-sqlite3` failed: run it before using the CLI or the tests\n');
+if (restored !== 0)
+  process.stderr.write('`npm rebuild better-sqlite3` failed: run it before using the CLI or the tests\n');
 process.exit(packaged || restored);

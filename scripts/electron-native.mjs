@@ -17,9 +17,22 @@ export function electronSqliteBinding(root) {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   cpSync(source, work, { recursive: true, filter: (p) => !p.includes(`${join(source, 'build')}`) });
-  const nodeGyp = createRequire(join(root, 'package.json')).resolve('node-gyp/bin/node-gyp.js', { paths: [root, join(process.execPath, '..', '..', 'lib', 'node_modules', 'npm')] });
+  const nodeGyp = createRequire(join(root, 'package.json')).resolve('node-gyp/bin/node-gyp.js', {
+    paths: [root, join(process.execPath, '..', '..', 'lib', 'node_modules', 'npm')],
+  });
   process.stdout.write(`building better-sqlite3 for Electron ${version} (once; kept in ${outDir})…\n`);
-  const r = spawnSync(process.execPath, [nodeGyp, 'rebuild', '--release', `--target=${version}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers'], { cwd: work, stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    [
+      nodeGyp,
+      'rebuild',
+      '--release',
+      `--target=${version}`,
+      `--arch=${process.arch}`,
+      '--dist-url=https://electronjs.org/headers',
+    ],
+    { cwd: work, stdio: 'inherit' },
+  );
   if (r.status !== 0) throw new Error('could not build better-sqlite3 for Electron (see node-gyp output above)');
   cpSync(join(work, 'build', 'Release', 'better_sqlite3.node'), addon);
   rmSync(work, { recursive: true, force: true });

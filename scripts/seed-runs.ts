@@ -36,11 +36,18 @@ const rand = () => ((state ^= state << 13), (state ^= state >>> 17), (state ^= s
 
 const ACTS = ['sigmoid', 'tanh', 'relu', 'elu'] as const;
 const TAGS = ['baseline', 'sweep', 'sigmoid', 'deep', 'aux', 'seed-cnn', 'probe', 'gpu'];
-const BACKEND: BackendReport = { name: 'wasm', detail: 'wasm (SIMD, 1 thread)', skipped: [{ name: 'tensorflow-gpu', reason: 'libcudart.so.11.0 not found' }], parityMaxAbsDiff: 3e-7 };
+const BACKEND: BackendReport = {
+  name: 'wasm',
+  detail: 'wasm (SIMD, 1 thread)',
+  skipped: [{ name: 'tensorflow-gpu', reason: 'libcudart.so.11.0 not found' }],
+  parityMaxAbsDiff: 3e-7,
+};
 
 function layer(epoch: number, i: number, decay: number): LayerStats {
   const head = i >= L - 2;
-  const grad = 0.5 * Math.pow(10, -decay * (L - 3 - Math.min(i, L - 3)) / Math.max(1, L - 3)) * (0.8 + 0.4 * rand()) / Math.sqrt(epoch);
+  const grad =
+    (0.5 * Math.pow(10, (-decay * (L - 3 - Math.min(i, L - 3))) / Math.max(1, L - 3)) * (0.8 + 0.4 * rand())) /
+    Math.sqrt(epoch);
   return {
     layer: head ? `head.${i === L - 2 ? 'cls' : 'seg'}` : `trunk.${i + 1}`,
     index: i,
@@ -59,7 +66,13 @@ function layer(epoch: number, i: number, decay: number): LayerStats {
     actMean: head ? null : 0.2 * rand(),
     actStd: head ? null : 0.5,
     actSaturation: head ? null : Math.min(1, decay / 8),
-    histogram: { min: -grad, max: grad, counts: Array.from({ length: BINS }, (_, b) => Math.round(1000 * Math.exp(-(((b - BINS / 2) / (BINS / 6)) ** 2)))) },
+    histogram: {
+      min: -grad,
+      max: grad,
+      counts: Array.from({ length: BINS }, (_, b) =>
+        Math.round(1000 * Math.exp(-(((b - BINS / 2) / (BINS / 6)) ** 2))),
+      ),
+    },
   };
 }
 
@@ -79,7 +92,10 @@ function epochRecord(epoch: number, decay: number, skill: number): EpochRecord {
     ],
     weights: { cls: 0.5, seg: 0.5 },
     layers,
-    taskGrads: [{ task: 'cls', norm: 0.1 / epoch }, { task: 'seg', norm: 0.05 / epoch }],
+    taskGrads: [
+      { task: 'cls', norm: 0.1 / epoch },
+      { task: 'seg', norm: 0.05 / epoch },
+    ],
     taskCosines: [{ a: 'cls', b: 'seg', cosine: -0.3 + 0.6 * rand() }],
     vanishingRatio: layers[0].gradL2 / layers[L - 3].gradL2,
     probed: true,
@@ -89,24 +105,47 @@ function epochRecord(epoch: number, decay: number, skill: number): EpochRecord {
 let clock = Date.UTC(2025, 0, 1);
 const store = openStore(a.db, { now: () => clock });
 const t0 = performance.now();
-const experimentId = store.createExperiment({ name: `synthetic sweep (${N} runs)`, sweep: { 'model.activation': ACTS } });
+const experimentId = store.createExperiment({
+  name: `synthetic sweep (${N} runs)`,
+  sweep: { 'model.activation': ACTS },
+});
 const writeRun = store.db.transaction((k: number) => {
   const act = ACTS[k % ACTS.length];
   const lambda = Math.round(rand() * 20) / 20;
-  const spec = parseSpec({ epochs: E, tasks: [{ kind: 'cls', primary: true }, { kind: 'seg' }], weighting: { method: 'fixed', lambda }, model: { depth: L - 2, activation: act }, stats: { histogramBins: BINS }, seed: k });
+  const spec = parseSpec({
+    epochs: E,
+    tasks: [{ kind: 'cls', primary: true }, { kind: 'seg' }],
+    weighting: { method: 'fixed', lambda },
+    model: { depth: L - 2, activation: act },
+    stats: { histogramBins: BINS },
+    seed: k,
+  });
   const tags = [TAGS[k % TAGS.length], ...(k % 3 === 0 ? [TAGS[(k + 3) % TAGS.length]] : [])];
-  const id = store.createRun({ spec, name: `synthetic #${k + 1} · ${act} λ=${lambda}`, tags, notes: k % 5 === 0 ? 'seeded for the performance budget' : '', experimentId: k % 2 ? experimentId : null });
+  const id = store.createRun({
+    spec,
+    name: `synthetic #${k + 1} · ${act} λ=${lambda}`,
+    tags,
+    notes: k % 5 === 0 ? 'seeded for the performance budget' : '',
+    experimentId: k % 2 ? experimentId : null,
+  });
   clock += 1000 + Math.floor(rand() * 60_000);
   store.markRunning(id, BACKEND);
   const decay = act === 'sigmoid' ? 6 : act === 'tanh' ? 3 : 1;
   for (let e = 1; e <= E; e++) store.appendEpoch(id, epochRecord(e, decay * (0.7 + 0.6 * rand()), 0.6 + 0.4 * rand()));
   clock += E * 1000 + Math.floor(rand() * 10_000);
-  const status: RunStatus = k % 17 === 5 ? 'failed' : k % 23 === 7 ? 'diverged' : k % 29 === 3 ? 'cancelled' : 'completed';
-  store.finishRun(id, status, status === 'failed' ? 'worker exited with code 1' : status === 'diverged' ? 'loss became NaN at epoch 2' : null);
+  const status: RunStatus =
+    k % 17 === 5 ? 'failed' : k % 23 === 7 ? 'diverged' : k % 29 === 3 ? 'cancelled' : 'completed';
+  store.finishRun(
+    id,
+    status,
+    status === 'failed' ? 'worker exited with code 1' : status === 'diverged' ? 'loss became NaN at epoch 2' : null,
+  );
 });
 for (let k = 0; k < N; k++) {
   writeRun(k);
   if ((k + 1) % 1000 === 0) process.stderr.write(`${k + 1} runs\n`);
 }
 store.close();
-console.log(`seeded ${N} runs × ${E} epochs × ${L} layers (${BINS} bins) into ${a.db} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+console.log(
+  `seeded ${N} runs × ${E} epochs × ${L} layers (${BINS} bins) into ${a.db} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+);

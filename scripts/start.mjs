@@ -15,7 +15,11 @@ const { electronSqliteBinding } = await import('./electron-native.mjs');
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
 
-const renderer = spawnSync('npm', ['run', '--silent', 'build:renderer'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
+const renderer = spawnSync('npm', ['run', '--silent', 'build:renderer'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  shell: process.platform === 'win32',
+});
 if (renderer.status !== 0) process.exit(renderer.status ?? 1);
 
 /**
@@ -25,8 +29,12 @@ if (renderer.status !== 0) process.exit(renderer.status ?? 1);
 function ensureElectron() {
   const found = electronBinary(ROOT);
   if (found || process.env.GW_NO_ELECTRON_DOWNLOAD === '1') return found;
-  process.stdout.write('fetching Electron\'s binary (once)…\n');
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/electron/install.js')], { cwd: ROOT, stdio: 'ignore', timeout: 600_000 });
+  process.stdout.write("fetching Electron's binary (once)…\n");
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/electron/install.js')], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    timeout: 600_000,
+  });
   return r.status === 0 ? electronBinary(ROOT) : null;
 }
 
@@ -52,8 +60,13 @@ if (binary && binding) {
 } else {
   if (!binary) process.stdout.write(`${NO_ELECTRON_MESSAGE}\n`);
   // serve's default port, unless it is taken (then any free one) or the user named one
-  const port = args.some((a) => a === '--port' || a.startsWith('--port=')) ? [] : ['--port', (await portFree(8787)) ? '8787' : '0'];
-  child = spawn(process.execPath, [join(ROOT, 'bin/gradient-workbench.js'), 'serve', '--open', ...port, ...args], { cwd: ROOT, stdio: 'inherit' });
+  const port = args.some((a) => a === '--port' || a.startsWith('--port='))
+    ? []
+    : ['--port', (await portFree(8787)) ? '8787' : '0'];
+  child = spawn(process.execPath, [join(ROOT, 'bin/gradient-workbench.js'), 'serve', '--open', ...port, ...args], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
 }
 
 function portFree(port) {

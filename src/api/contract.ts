@@ -5,7 +5,13 @@
  */
 import { z } from 'zod';
 import type { Spec } from '../experiment/spec.ts';
-import type { CompareData, CompareLayerField, Experiment as StoreExperiment, ListRunsResult, RunDetail } from '../store/types.ts';
+import type {
+  CompareData,
+  CompareLayerField,
+  Experiment as StoreExperiment,
+  ListRunsResult,
+  RunDetail,
+} from '../store/types.ts';
 import type { BackendReport, EpochRecord, ProgressEvent, RunStatus } from '../train/records.ts';
 
 export type { CompareData, CompareLayerField, CompareSeries } from '../store/types.ts';
@@ -17,18 +23,32 @@ export const EXPORT_FORMATS = ['csv', 'csv-wide', 'json'] as const;
 
 /** Layer statistics runs.compare can send (the store's CompareLayerField, checked both ways below). */
 export const COMPARE_LAYER_FIELDS = [
-  'gradL2', 'gradMeanAbs', 'gradStd', 'gradMaxAbs', 'gradSmallFrac',
-  'dzL2', 'dzStd', 'weightL2', 'updateRatio', 'actMean', 'actStd', 'actSaturation',
+  'gradL2',
+  'gradMeanAbs',
+  'gradStd',
+  'gradMaxAbs',
+  'gradSmallFrac',
+  'dzL2',
+  'dzStd',
+  'weightL2',
+  'updateRatio',
+  'actMean',
+  'actStd',
+  'actSaturation',
 ] as const satisfies readonly CompareLayerField[];
 /** every CompareLayerField is listed: this line fails to compile when one is missing */
-const _allCompareFields: Exclude<CompareLayerField, (typeof COMPARE_LAYER_FIELDS)[number]> extends never ? true : never = true;
+const _allCompareFields: Exclude<CompareLayerField, (typeof COMPARE_LAYER_FIELDS)[number]> extends never
+  ? true
+  : never = true;
 void _allCompareFields;
 
 export const inputs = {
   'runs.start': z
     .object({ spec: z.unknown().optional(), experiment: z.unknown().optional() })
     .strict()
-    .refine((o) => (o.spec === undefined) !== (o.experiment === undefined), { message: 'give exactly one of spec or experiment' }),
+    .refine((o) => (o.spec === undefined) !== (o.experiment === undefined), {
+      message: 'give exactly one of spec or experiment',
+    }),
   'runs.cancel': z.object({ id }).strict(),
   'runs.list': z
     .object({
@@ -43,7 +63,9 @@ export const inputs = {
     })
     .strict(),
   'runs.get': z.object({ id }).strict(),
-  'runs.epochs': z.object({ id, from: z.number().int().min(1).optional(), to: z.number().int().min(1).optional() }).strict(),
+  'runs.epochs': z
+    .object({ id, from: z.number().int().min(1).optional(), to: z.number().int().min(1).optional() })
+    .strict(),
   'runs.compare': z
     .object({
       ids: ids(2, 20),
@@ -52,10 +74,17 @@ export const inputs = {
     })
     .strict(),
   'runs.update': z
-    .object({ id, name: z.string().max(200).optional(), tags: z.array(z.string().min(1).max(64)).max(32).optional(), notes: z.string().max(10_000).optional() })
+    .object({
+      id,
+      name: z.string().max(200).optional(),
+      tags: z.array(z.string().min(1).max(64)).max(32).optional(),
+      notes: z.string().max(10_000).optional(),
+    })
     .strict(),
   'runs.delete': z.object({ ids: ids(1, 10_000) }).strict(),
-  'runs.export': z.object({ ids: ids(0, 10_000), experimentId: id.optional(), format: z.enum(EXPORT_FORMATS) }).strict(),
+  'runs.export': z
+    .object({ ids: ids(0, 10_000), experimentId: id.optional(), format: z.enum(EXPORT_FORMATS) })
+    .strict(),
   'runs.active': z.object({}).strict(),
   'experiments.list': z.object({}).strict(),
   'presets.list': z.object({}).strict(),
@@ -112,7 +141,14 @@ export interface Outputs {
   'presets.list': Preset[];
   'spec.validate': { ok: boolean; issues: SpecIssueOut[]; runs: number; specs: Spec[] };
   'backends.diagnose': { diagnoses: BackendDiagnosisOut[]; lastUsed: BackendReport | null };
-  'app.info': { version: string; dbPath: string; readOnly: boolean; readOnlyReason: string | null; parallel: number; door: 'ipc' | 'web' | 'local' };
+  'app.info': {
+    version: string;
+    dbPath: string;
+    readOnly: boolean;
+    readOnlyReason: string | null;
+    parallel: number;
+    door: 'ipc' | 'web' | 'local';
+  };
 }
 
 export type Output<M extends Method> = Outputs[M];
@@ -128,7 +164,15 @@ export interface Events {
 export type EventName = keyof Events;
 export const EVENTS: EventName[] = ['run.started', 'run.progress', 'run.epoch', 'run.finished', 'runs.changed'];
 
-export const ERROR_CODES = ['invalid_argument', 'not_found', 'read_only', 'invalid_state', 'unknown_method', 'unauthorized', 'internal'] as const;
+export const ERROR_CODES = [
+  'invalid_argument',
+  'not_found',
+  'read_only',
+  'invalid_state',
+  'unknown_method',
+  'unauthorized',
+  'internal',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ApiError {

@@ -12,15 +12,30 @@ export class ApiFailure extends Error {
 /** A request that failed its input schema: every field named, as the spec's own errors are. */
 export function fromZod(err: z.ZodError): ApiError {
   const issues = issuesOf(err);
-  return { code: 'invalid_argument', message: issues.map((i) => `${i.field || '(input)'}: ${i.message}`).join('; '), field: issues[0]?.field, issues };
+  return {
+    code: 'invalid_argument',
+    message: issues.map((i) => `${i.field || '(input)'}: ${i.message}`).join('; '),
+    field: issues[0]?.field,
+    issues,
+  };
 }
 
-const STORE_CODES: Record<string, ErrorCode> = { invalid_argument: 'invalid_argument', not_found: 'not_found', read_only: 'read_only', invalid_state: 'invalid_state' };
+const STORE_CODES: Record<string, ErrorCode> = {
+  invalid_argument: 'invalid_argument',
+  not_found: 'not_found',
+  read_only: 'read_only',
+  invalid_state: 'invalid_state',
+};
 
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiFailure) return err.error;
   if (err instanceof SpecError)
-    return { code: 'invalid_argument', message: err.message.replace(/\n/g, '; '), field: err.issues[0]?.field, issues: err.issues };
+    return {
+      code: 'invalid_argument',
+      message: err.message.replace(/\n/g, '; '),
+      field: err.issues[0]?.field,
+      issues: err.issues,
+    };
   const e = err as { code?: string; field?: string; message?: string };
   const code = e.code ? STORE_CODES[e.code] : undefined;
   if (code) return { code, message: e.message ?? String(err), ...(e.field ? { field: e.field } : {}) };

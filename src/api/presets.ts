@@ -20,6 +20,12 @@ export function loadPresets(dir = EXAMPLES_DIR): Preset[] {
     .map((f) => {
       const value = JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as Record<string, unknown>;
       const kind = 'base' in value || 'sweep' in value ? 'experiment' : 'spec';
-      return { id: basename(f, '.json'), title: String(value.name ?? f), description: String(value.notes ?? value.description ?? ''), kind, value };
+      return {
+        id: basename(f, '.json'),
+        title: String(value.name ?? f),
+        description: String(value.notes ?? value.description ?? ''),
+        kind,
+        value,
+      };
     });
 }

@@ -38,7 +38,15 @@ export class Scheduler {
   /** Store the runs as `queued` (all or none) and start as many as allowed. Returns their ids in order. */
   enqueue(specs: Spec[], o: EnqueueOptions = {}): string[] {
     const ids = this.store.db.transaction(() =>
-      specs.map((spec) => this.store.createRun({ spec, name: spec.name || describeSpec(spec), tags: spec.tags, notes: spec.notes, experimentId: o.experimentId ?? null })),
+      specs.map((spec) =>
+        this.store.createRun({
+          spec,
+          name: spec.name || describeSpec(spec),
+          tags: spec.tags,
+          notes: spec.notes,
+          experimentId: o.experimentId ?? null,
+        }),
+      ),
     )();
     ids.forEach((runId, i) => this.queue.push({ runId, spec: specs[i] }));
     this.pump();

@@ -9,7 +9,15 @@ import { parseSpec, type Spec } from '../experiment/spec.ts';
 import { expandExperiment } from '../experiment/sweep.ts';
 import type { RunStore } from '../store/index.ts';
 import type { ProgressEvent } from '../train/records.ts';
-import { type Envelope, type EventName, type Events, inputs, type Input, type Method, type Output } from './contract.ts';
+import {
+  type Envelope,
+  type EventName,
+  type Events,
+  inputs,
+  type Input,
+  type Method,
+  type Output,
+} from './contract.ts';
 import { ApiFailure, fromZod, toApiError } from './errors.ts';
 import { loadPresets } from './presets.ts';
 import { Scheduler } from './scheduler.ts';
@@ -35,21 +43,26 @@ export class Service {
 
   constructor(private readonly o: ServiceOptions) {
     this.emitter.setMaxListeners(0);
-    this.scheduler = new Scheduler(o.store, {
-      onStarted: (runId, backend) => this.emit('run.started', { runId, backend }),
-      onProgress: (p) => (this.progress.set(p.runId, p), this.emit('run.progress', p)),
-      onEpoch: (runId, record) => this.emit('run.epoch', { runId, record }),
-      onFinished: (runId, end) => {
-        this.progress.delete(runId);
-        this.emit('run.finished', { runId, status: end.status, epochs: end.epochs, message: end.message ?? null });
+    this.scheduler = new Scheduler(
+      o.store,
+      {
+        onStarted: (runId, backend) => this.emit('run.started', { runId, backend }),
+        onProgress: (p) => (this.progress.set(p.runId, p), this.emit('run.progress', p)),
+        onEpoch: (runId, record) => this.emit('run.epoch', { runId, record }),
+        onFinished: (runId, end) => {
+          this.progress.delete(runId);
+          this.emit('run.finished', { runId, status: end.status, epochs: end.epochs, message: end.message ?? null });
+        },
       },
-    }, o.parallel);
+      o.parallel,
+    );
     this.handlers = this.createHandlers();
   }
 
   /** Validate the input, run the method, answer with an envelope — never throws. */
   async handle(method: string, input: unknown): Promise<Envelope<unknown>> {
-    if (!Object.hasOwn(inputs, method)) return { ok: false, error: { code: 'unknown_method', message: `unknown method ${method}` } };
+    if (!Object.hasOwn(inputs, method))
+      return { ok: false, error: { code: 'unknown_method', message: `unknown method ${method}` } };
     const m = method as Method;
     const parsed = inputs[m].safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: fromZod(parsed.error) };
@@ -76,7 +89,11 @@ export class Service {
     this.o.store.close();
   }
 
-  private expand(input: { spec?: unknown; experiment?: unknown }): { name: string | null; sweep: unknown; specs: Spec[] } {
+  private expand(input: { spec?: unknown; experiment?: unknown }): {
+    name: string | null;
+    sweep: unknown;
+    specs: Spec[];
+  } {
     if (input.experiment !== undefined) {
       const e = expandExperiment(input.experiment);
       return { name: e.name, sweep: e.sweep, specs: e.runs.map((r) => r.spec) };
@@ -85,9 +102,18 @@ export class Service {
   }
 
   private runIdsFor(input: { ids: string[]; experimentId?: string }): string[] {
-    const extra = input.experimentId ? this.o.store.listRuns({ experimentId: input.experimentId, limit: 1000, sort: 'created', dir: 'asc' }).items.map((r) => r.id) : [];
+    const extra = input.experimentId
+      ? this.o.store
+          .listRuns({ experimentId: input.experimentId, limit: 1000, sort: 'created', dir: 'asc' })
+          .items.map((r) => r.id)
+      : [];
     const all = [...new Set([...input.ids, ...extra])];
-    if (!all.length) throw new ApiFailure({ code: 'invalid_argument', field: 'ids', message: 'ids: name at least one run (or an experimentId)' });
+    if (!all.length)
+      throw new ApiFailure({
+        code: 'invalid_argument',
+        field: 'ids',
+        message: 'ids: name at least one run (or an experimentId)',
+      });
     for (const id of all) this.get(id);
     return all;
   }
@@ -131,7 +157,12 @@ export class Service {
         ids.forEach((id) => this.get(id));
         const { running, queued } = this.scheduler.active;
         const busy = ids.filter((id) => running.includes(id) || queued.includes(id));
-        if (busy.length) throw new ApiFailure({ code: 'invalid_state', field: 'ids', message: `cancel run ${busy.join(', ')} before deleting it` });
+        if (busy.length)
+          throw new ApiFailure({
+            code: 'invalid_state',
+            field: 'ids',
+            message: `cancel run ${busy.join(', ')} before deleting it`,
+          });
         const deleted = store.deleteRuns(ids);
         this.emit('runs.changed', { reason: 'deleted' });
         return { deleted };
@@ -139,9 +170,18 @@ export class Service {
       'runs.export': (input) => {
         const ids = this.runIdsFor(input);
         const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
-        if (input.format === 'json') return { filename: `gradient-workbench-${stamp}.json`, mime: 'application/json', content: stringifyJsonExport(exportJson(store, ids), 2) };
+        if (input.format === 'json')
+          return {
+            filename: `gradient-workbench-${stamp}.json`,
+            mime: 'application/json',
+            content: stringifyJsonExport(exportJson(store, ids), 2),
+          };
         const content = input.format === 'csv' ? exportCsvLong(store, ids) : exportCsvWide(store, ids);
-        return { filename: `gradient-workbench-${stamp}${input.format === 'csv' ? '' : '-wide'}.csv`, mime: 'text/csv', content };
+        return {
+          filename: `gradient-workbench-${stamp}${input.format === 'csv' ? '' : '-wide'}.csv`,
+          mime: 'text/csv',
+          content,
+        };
       },
       'runs.active': () => ({ ...this.scheduler.active, progress: Object.fromEntries(this.progress) }),
       'experiments.list': () => store.listExperiments(),
@@ -160,7 +200,10 @@ export class Service {
         // in a worker: this process (CLI, serve, Electron main) never loads tfjs
         const { diagnoseBackends } = await import('../train/backend/diagnose-in-worker.ts');
         const last = store.listRuns({ limit: 20 }).items.find((r) => r.startedAt);
-        return { diagnoses: await diagnoseBackends(), lastUsed: last ? (store.getRun(last.id)?.backend ?? null) : null };
+        return {
+          diagnoses: await diagnoseBackends(),
+          lastUsed: last ? (store.getRun(last.id)?.backend ?? null) : null,
+        };
       },
       'app.info': () => ({
         version: pkg.version,

@@ -4,7 +4,12 @@
  */
 import type { ApiClient, Envelope, EventName, Events, Input, Method, Output } from './contract.ts';
 
-type WsLike = { onmessage: ((e: { data: unknown }) => void) | null; onclose: (() => void) | null; onopen: (() => void) | null; close(): void };
+type WsLike = {
+  onmessage: ((e: { data: unknown }) => void) | null;
+  onclose: (() => void) | null;
+  onopen: (() => void) | null;
+  close(): void;
+};
 type WsCtor = new (url: string) => WsLike;
 
 export interface WebClientOptions {
@@ -55,10 +60,18 @@ export function createWebClient(o: WebClientOptions = {}): WebClient {
   return {
     async invoke<M extends Method>(method: M, input: Input<M>): Promise<Envelope<Output<M>>> {
       try {
-        const res = await doFetch(new URL(`api/${method}`, base), { method: 'POST', headers, body: JSON.stringify(input ?? {}), credentials: 'same-origin' });
+        const res = await doFetch(new URL(`api/${method}`, base), {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(input ?? {}),
+          credentials: 'same-origin',
+        });
         return (await res.json()) as Envelope<Output<M>>;
       } catch (err) {
-        return { ok: false, error: { code: 'internal', message: `the workbench service did not answer: ${(err as Error).message}` } };
+        return {
+          ok: false,
+          error: { code: 'internal', message: `the workbench service did not answer: ${(err as Error).message}` },
+        };
       }
     },
     subscribe<E extends EventName>(event: E, cb: (payload: Events[E]) => void): () => void {

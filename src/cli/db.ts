@@ -9,8 +9,12 @@ export function openCliStore(flag: string | undefined, o: { write: boolean }): R
   const store = openStore(resolveDbPath(flag));
   if (store.readOnly && o.write) throw new CliError(store.readOnlyReason ?? 'the database is read-only', 1);
   if (store.readOnly) process.stderr.write(`note: ${store.readOnlyReason}\n`);
-  if (store.backupPath) process.stderr.write(`note: database migrated; the previous file was copied to ${store.backupPath}\n`);
-  if (store.interruptedOnOpen) process.stderr.write(`note: ${store.interruptedOnOpen} run(s) left running by a process that died are now marked interrupted\n`);
+  if (store.backupPath)
+    process.stderr.write(`note: database migrated; the previous file was copied to ${store.backupPath}\n`);
+  if (store.interruptedOnOpen)
+    process.stderr.write(
+      `note: ${store.interruptedOnOpen} run(s) left running by a process that died are now marked interrupted\n`,
+    );
   return store;
 }
 
@@ -25,4 +29,3 @@ export class CliError extends Error {
 }
 
 export const EXIT = { ok: 0, runFailed: 1, badInput: 2, cancelled: 130 } as const;
-

@@ -18,7 +18,12 @@ async function exit(work: () => number | Promise<number>): Promise<void> {
     if (err instanceof CliError) {
       process.stderr.write(`error: ${err.message}\n`);
       process.exitCode = err.exitCode;
-    } else if (code === 'invalid_argument' || code === 'not_found' || code === 'read_only' || code === 'invalid_state') {
+    } else if (
+      code === 'invalid_argument' ||
+      code === 'not_found' ||
+      code === 'read_only' ||
+      code === 'invalid_state'
+    ) {
       // the store's own refusals: a one-line message, no stack
       process.stderr.write(`error: ${(err as Error).message}\n`);
       process.exitCode = code === 'invalid_argument' || code === 'not_found' ? EXIT.badInput : EXIT.runFailed;
@@ -42,7 +47,9 @@ const program = new Command('gradient-workbench')
 
 program
   .command('run <file>')
-  .description('train the spec or experiment (sweep) in <file>; prints run ids; exit 0 completed, 1 failed/diverged, 2 bad input, 130 cancelled')
+  .description(
+    'train the spec or experiment (sweep) in <file>; prints run ids; exit 0 completed, 1 failed/diverged, 2 bad input, 130 cancelled',
+  )
   .option(...dbOption)
   .option('--json', 'one JSON object per line (events), for machines')
   .option('--parallel <n>', 'runs trained at once (default: one per core)')
@@ -85,7 +92,9 @@ program
 
 program
   .command('serve')
-  .description('serve the workbench UI and API to a browser (loopback only unless --host; elsewhere a token is required)')
+  .description(
+    'serve the workbench UI and API to a browser (loopback only unless --host; elsewhere a token is required)',
+  )
   .option(...dbOption)
   .option('--port <port>', 'port (0 = any free one)', '8787')
   .option('--host <host>', 'address to bind', '127.0.0.1')

@@ -17,7 +17,8 @@ export interface Reporter {
 }
 
 const short = (id: string) => id.slice(0, 8);
-const fmt = (x: number | null | undefined, digits = 4) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : Number(x.toPrecision(digits)).toString());
+const fmt = (x: number | null | undefined, digits = 4) =>
+  x === null || x === undefined || !Number.isFinite(x) ? '—' : Number(x.toPrecision(digits)).toString();
 
 export function epochLine(rec: EpochRecord): string {
   const val = rec.metrics.filter((m) => m.split === 'val' && !m.task.includes('@'));
@@ -41,7 +42,16 @@ export function jsonReporter(out: NodeJS.WritableStream): Reporter {
     queued: (runId, name) => w({ event: 'queued', runId, name }),
     started: (runId, backend) => w({ event: 'started', runId, backend }),
     progress: (p) => w({ event: 'progress', ...p }),
-    epoch: (runId, rec) => w({ event: 'epoch', runId, epoch: rec.epoch, metrics: rec.metrics, weights: rec.weights, vanishingRatio: rec.vanishingRatio, samplesPerSec: rec.samplesPerSec }),
+    epoch: (runId, rec) =>
+      w({
+        event: 'epoch',
+        runId,
+        epoch: rec.epoch,
+        metrics: rec.metrics,
+        weights: rec.weights,
+        vanishingRatio: rec.vanishingRatio,
+        samplesPerSec: rec.samplesPerSec,
+      }),
     finished: (runId, end) => w({ event: 'finished', runId, ...end }),
     note: (text) => w({ event: 'note', text }),
     stop: () => {},
@@ -64,7 +74,14 @@ export function plainReporter(out: NodeJS.WritableStream): Reporter {
 /** Terminal: one bar per running run with epoch, loss and ETA; epoch lines and notes print above. */
 export function ttyReporter(out: NodeJS.WriteStream): Reporter {
   const multi = new cliProgress.MultiBar(
-    { stream: out, format: ' {name} |{bar}| {percentage}% | epoch {epoch}/{epochs} | loss {loss} | ETA {eta_formatted}', hideCursor: true, clearOnComplete: false, etaBuffer: 50, fps: 5 },
+    {
+      stream: out,
+      format: ' {name} |{bar}| {percentage}% | epoch {epoch}/{epochs} | loss {loss} | ETA {eta_formatted}',
+      hideCursor: true,
+      clearOnComplete: false,
+      etaBuffer: 50,
+      fps: 5,
+    },
     cliProgress.Presets.shades_classic,
   );
   const bars = new Map<string, cliProgress.SingleBar>();
@@ -77,7 +94,8 @@ export function ttyReporter(out: NodeJS.WriteStream): Reporter {
       const name = (names.get(runId) || short(runId)).slice(0, 28).padEnd(28);
       bars.set(runId, multi.create(1000, 0, { name, epoch: 0, epochs: '?', loss: '—' }));
     },
-    progress: (p) => bars.get(p.runId)?.update(Math.round(p.fraction * 1000), { epoch: p.epoch, epochs: p.epochs, loss: fmt(p.loss) }),
+    progress: (p) =>
+      bars.get(p.runId)?.update(Math.round(p.fraction * 1000), { epoch: p.epoch, epochs: p.epochs, loss: fmt(p.loss) }),
     epoch: (runId, rec) => log(`run ${short(runId)} ${epochLine(rec)}`),
     finished: (runId, end) => {
       bars.get(runId)?.stop();

@@ -16,15 +16,26 @@ export interface ListFlags {
 const metricText = (r: RunSummary) =>
   Object.entries(r.finalMetrics)
     .filter(([task]) => !task.includes('@'))
-    .flatMap(([task, m]) => Object.entries(m).filter(([k]) => k !== 'loss').map(([k, v]) => `${task}.${k}=${v.toFixed(3)}`))
+    .flatMap(([task, m]) =>
+      Object.entries(m)
+        .filter(([k]) => k !== 'loss')
+        .map(([k, v]) => `${task}.${k}=${v.toFixed(3)}`),
+    )
     .join(' ');
 
 export function listCommand(flags: ListFlags): number {
-  if (flags.status && !RUN_STATUSES.includes(flags.status as RunStatus)) throw new CliError(`--status: must be one of ${RUN_STATUSES.join(', ')}`, EXIT.badInput);
+  if (flags.status && !RUN_STATUSES.includes(flags.status as RunStatus))
+    throw new CliError(`--status: must be one of ${RUN_STATUSES.join(', ')}`, EXIT.badInput);
   const limit = flags.limit ? Number(flags.limit) : 50;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new CliError('--limit: must be an integer from 1 to 1000', EXIT.badInput);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+    throw new CliError('--limit: must be an integer from 1 to 1000', EXIT.badInput);
   const store = openCliStore(flags.db, { write: false });
-  const res = store.listRuns({ status: flags.status as RunStatus | undefined, tag: flags.tag, text: flags.text, limit });
+  const res = store.listRuns({
+    status: flags.status as RunStatus | undefined,
+    tag: flags.tag,
+    text: flags.text,
+    limit,
+  });
   store.close();
   if (flags.json) {
     process.stdout.write(JSON.stringify(res) + '\n');
@@ -36,7 +47,19 @@ export function listCommand(flags: ListFlags): number {
   }
   for (const r of res.items) {
     const ratio = r.lastVanishingRatio ? `log10v=${Math.log10(r.lastVanishingRatio).toFixed(2)}` : '';
-    process.stdout.write([r.id, r.status.padEnd(11), r.createdAt.slice(0, 19), `${r.epochsDone}/${r.epochsPlanned}`, r.name, metricText(r), ratio].filter(Boolean).join('  ') + '\n');
+    process.stdout.write(
+      [
+        r.id,
+        r.status.padEnd(11),
+        r.createdAt.slice(0, 19),
+        `${r.epochsDone}/${r.epochsPlanned}`,
+        r.name,
+        metricText(r),
+        ratio,
+      ]
+        .filter(Boolean)
+        .join('  ') + '\n',
+    );
   }
   if (res.total > res.items.length) process.stdout.write(`… ${res.total - res.items.length} more (use --limit)\n`);
   return EXIT.ok;

@@ -31,7 +31,10 @@ export function readJsonFile(file: string): unknown {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new CliError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`, EXIT.badInput);
+    throw new CliError(
+      `cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`,
+      EXIT.badInput,
+    );
   }
   try {
     return JSON.parse(text);
@@ -55,7 +58,11 @@ export function planRuns(file: string, flags: RunFlags): Plan {
     }
     return { experiment: null, specs: [parseSpec(override(raw))] };
   } catch (err) {
-    if (err instanceof SpecError) throw new CliError(`invalid spec in ${file}:\n${err.issues.map((i) => `  ${i.field || '(spec)'}: ${i.message}`).join('\n')}`, EXIT.badInput);
+    if (err instanceof SpecError)
+      throw new CliError(
+        `invalid spec in ${file}:\n${err.issues.map((i) => `  ${i.field || '(spec)'}: ${i.message}`).join('\n')}`,
+        EXIT.badInput,
+      );
     throw err;
   }
 }
@@ -68,17 +75,24 @@ function pickReporter(json: boolean | undefined): Reporter {
 export async function runCommand(file: string, flags: RunFlags): Promise<number> {
   const plan = planRuns(file, flags);
   const parallel = flags.parallel !== undefined ? Number(flags.parallel) : undefined;
-  if (parallel !== undefined && !(Number.isInteger(parallel) && parallel >= 1 && parallel <= 64)) throw new CliError('--parallel: must be an integer from 1 to 64', EXIT.badInput);
+  if (parallel !== undefined && !(Number.isInteger(parallel) && parallel >= 1 && parallel <= 64))
+    throw new CliError('--parallel: must be an integer from 1 to 64', EXIT.badInput);
   const store = openCliStore(flags.db, { write: true });
   const reporter = pickReporter(flags.json);
   const ends: JobEnd[] = [];
-  const scheduler = new Scheduler(store, {
-    onStarted: (id, b) => reporter.started(id, b),
-    onProgress: (p) => reporter.progress(p),
-    onEpoch: (id, rec) => reporter.epoch(id, rec),
-    onFinished: (id, end) => (ends.push(end), reporter.finished(id, end)),
-  }, parallel ?? Math.min(plan.specs.length, availableParallelism()));
-  const experimentId = plan.experiment ? store.createExperiment({ name: plan.experiment.name, sweep: plan.experiment.sweep }) : null;
+  const scheduler = new Scheduler(
+    store,
+    {
+      onStarted: (id, b) => reporter.started(id, b),
+      onProgress: (p) => reporter.progress(p),
+      onEpoch: (id, rec) => reporter.epoch(id, rec),
+      onFinished: (id, end) => (ends.push(end), reporter.finished(id, end)),
+    },
+    parallel ?? Math.min(plan.specs.length, availableParallelism()),
+  );
+  const experimentId = plan.experiment
+    ? store.createExperiment({ name: plan.experiment.name, sweep: plan.experiment.sweep })
+    : null;
   const ids = scheduler.enqueue(plan.specs, { experimentId });
   ids.forEach((id, i) => reporter.queued(id, plan.specs[i].name || describeSpec(plan.specs[i])));
   let interrupts = 0;

@@ -28,15 +28,31 @@ function openBrowser(url: string): void {
 
 export async function serveCommand(flags: ServeFlags): Promise<number> {
   const port = Number(flags.port ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError('--port: must be an integer from 0 to 65535', EXIT.badInput);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new CliError('--port: must be an integer from 0 to 65535', EXIT.badInput);
   const dbPath = resolveDbPath(flags.db);
   const store = openCliStore(flags.db, { write: false });
-  const service = new Service({ store, dbPath, door: 'web', parallel: flags.parallel ? Number(flags.parallel) : undefined });
-  const bridge = await startWebBridge({ service, host: flags.host ?? '127.0.0.1', port, staticDir: RENDERER_DIST }).catch((err: NodeJS.ErrnoException) => {
-    throw new CliError(err.code === 'EADDRINUSE' ? `port ${port} is in use; pick another with --port` : err.message, EXIT.runFailed);
+  const service = new Service({
+    store,
+    dbPath,
+    door: 'web',
+    parallel: flags.parallel ? Number(flags.parallel) : undefined,
+  });
+  const bridge = await startWebBridge({
+    service,
+    host: flags.host ?? '127.0.0.1',
+    port,
+    staticDir: RENDERER_DIST,
+  }).catch((err: NodeJS.ErrnoException) => {
+    throw new CliError(
+      err.code === 'EADDRINUSE' ? `port ${port} is in use; pick another with --port` : err.message,
+      EXIT.runFailed,
+    );
   });
   const url = bridge.token ? `${bridge.url}?token=${bridge.token}` : bridge.url;
-  process.stdout.write(`Gradient Workbench at ${url}\ndatabase ${dbPath}${store.readOnly ? ' (read-only)' : ''}\nCtrl-C stops (running runs are cancelled, their epochs kept)\n`);
+  process.stdout.write(
+    `Gradient Workbench at ${url}\ndatabase ${dbPath}${store.readOnly ? ' (read-only)' : ''}\nCtrl-C stops (running runs are cancelled, their epochs kept)\n`,
+  );
   if (flags.open) openBrowser(url);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -37,8 +37,7 @@ const DTYPE_NAMES: Record<number, string> = {
   0x0e: 'float64',
 };
 
-const hex32 = (b: Uint8Array) =>
-  '0x' + Array.from(b.subarray(0, 4), (x) => x.toString(16).padStart(2, '0')).join('');
+const hex32 = (b: Uint8Array) => '0x' + Array.from(b.subarray(0, 4), (x) => x.toString(16).padStart(2, '0')).join('');
 
 /** Reads and parses `file` (resolved against process.cwd()); gzip is detected by its 1f 8b magic. */
 export function readIdxFile(file: string): IdxArray {
@@ -98,7 +97,10 @@ export function parseIdx(path: string, bytes: Uint8Array): IdxArray {
   const expected = dims.reduce((a, b) => a * b, 1);
   const found = bytes.length - headerLength;
   if (found < expected) {
-    throw new IdxError(path, `truncated: header promises ${dims.join('×')} = ${expected} bytes of data, found ${found}`);
+    throw new IdxError(
+      path,
+      `truncated: header promises ${dims.join('×')} = ${expected} bytes of data, found ${found}`,
+    );
   }
   if (found > expected) {
     throw new IdxError(path, `${found - expected} unexpected bytes after the ${dims.join('×')} data`);

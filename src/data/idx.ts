@@ -81,7 +81,10 @@ function chooseSamples(
 function readPair(imagesFile: string, labelsFile: string): IdxPair {
   const images = readIdxFile(imagesFile);
   if (images.dims.length !== 3) {
-    throw new IdxError(images.path, `expected 3-D images (count×rows×cols), found ${images.dims.length}-D ${images.dims.join('×')}`);
+    throw new IdxError(
+      images.path,
+      `expected 3-D images (count×rows×cols), found ${images.dims.length}-D ${images.dims.join('×')}`,
+    );
   }
   const labels = readIdxFile(labelsFile);
   if (labels.dims.length !== 1) {

@@ -6,7 +6,15 @@ import { experimentSchema } from './sweep.ts';
 export function jsonSchemas(): Record<string, unknown> {
   const opts = { io: 'input', unrepresentable: 'any' } as const;
   return {
-    'spec.schema.json': { $id: 'https://gradient-workbench.local/spec.schema.json', title: 'Gradient Workbench run spec', ...z.toJSONSchema(specSchema, opts) },
-    'experiment.schema.json': { $id: 'https://gradient-workbench.local/experiment.schema.json', title: 'Gradient Workbench experiment (base spec + sweep axes)', ...z.toJSONSchema(experimentSchema, opts) },
+    'spec.schema.json': {
+      $id: 'https://gradient-workbench.local/spec.schema.json',
+      title: 'Gradient Workbench run spec',
+      ...z.toJSONSchema(specSchema, opts),
+    },
+    'experiment.schema.json': {
+      $id: 'https://gradient-workbench.local/experiment.schema.json',
+      title: 'Gradient Workbench experiment (base spec + sweep axes)',
+      ...z.toJSONSchema(experimentSchema, opts),
+    },
   };
 }

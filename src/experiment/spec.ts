@@ -134,7 +134,11 @@ export const specSchema = z
     notes: z.string().max(10_000).default(''),
     data: dataSchema.prefault({ kind: 'shapes' }),
     model: modelSchema.prefault({}),
-    tasks: z.array(taskSchema).min(1).max(3).prefault([{ kind: 'cls' }]),
+    tasks: z
+      .array(taskSchema)
+      .min(1)
+      .max(3)
+      .prefault([{ kind: 'cls' }]),
     weighting: weightingSchema.prefault({}),
     optimizer: optimizerSchema.prefault({}),
     epochs: int(1, 10_000).default(10),

@@ -13,7 +13,10 @@ export const experimentSchema = z
     base: z.record(z.string(), z.unknown()).default({}),
     /** e.g. { "weighting.lambda": [0, 0.5, 1], "model.activation": ["sigmoid", "relu"] } */
     sweep: z
-      .record(z.string().regex(/^[A-Za-z]+(\.[A-Za-z0-9]+)*$/, 'must be a dotted spec path such as model.depth'), z.array(z.unknown()).min(1).max(1000))
+      .record(
+        z.string().regex(/^[A-Za-z]+(\.[A-Za-z0-9]+)*$/, 'must be a dotted spec path such as model.depth'),
+        z.array(z.unknown()).min(1).max(1000),
+      )
       .default({}),
   })
   .strict();
@@ -49,7 +52,10 @@ export function setPath(obj: Record<string, unknown>, path: string, value: unkno
 }
 
 function product(axes: Array<[string, unknown[]]>): Array<Record<string, unknown>> {
-  return axes.reduce<Array<Record<string, unknown>>>((acc, [path, values]) => acc.flatMap((p) => values.map((v) => ({ ...p, [path]: v }))), [{}]);
+  return axes.reduce<Array<Record<string, unknown>>>(
+    (acc, [path, values]) => acc.flatMap((p) => values.map((v) => ({ ...p, [path]: v }))),
+    [{}],
+  );
 }
 
 export const pointLabel = (point: Record<string, unknown>) =>
@@ -64,7 +70,8 @@ export function expandExperiment(input: unknown): Experiment {
   const e = parsed.data;
   const axes = Object.entries(e.sweep);
   const count = axes.reduce((n, [, v]) => n * v.length, 1);
-  if (count > MAX_SWEEP_RUNS) throw new SpecError([{ field: 'sweep', message: `expands to ${count} runs; at most ${MAX_SWEEP_RUNS}` }]);
+  if (count > MAX_SWEEP_RUNS)
+    throw new SpecError([{ field: 'sweep', message: `expands to ${count} runs; at most ${MAX_SWEEP_RUNS}` }]);
   const issues: SpecIssue[] = [];
   const runs: ExpandedRun[] = [];
   for (const point of product(axes)) {
@@ -75,7 +82,13 @@ export function expandExperiment(input: unknown): Experiment {
     else if (!raw.name) raw = setPath(raw, 'name', e.name);
     const r = specSchema.safeParse(raw);
     if (r.success) runs.push({ spec: r.data, point });
-    else issues.push(...issuesOf(r.error).map((i) => ({ field: i.field, message: axes.length ? `${i.message} (sweep point ${label})` : i.message })));
+    else
+      issues.push(
+        ...issuesOf(r.error).map((i) => ({
+          field: i.field,
+          message: axes.length ? `${i.message} (sweep point ${label})` : i.message,
+        })),
+      );
   }
   if (issues.length) throw new SpecError(issues);
   return { name: e.name, description: e.description, sweep: e.sweep, runs };

@@ -55,11 +55,18 @@ export function epochCells(rec: EpochRecord): Cell[] {
   for (const l of rec.layers) {
     for (const [field, series] of LAYER_SERIES) {
       const value = l[field] as number | null;
-      if (value !== null) cells.push({ split: '', subject: l.layer, series, column: `layer/${l.layer}/${series}`, value });
+      if (value !== null)
+        cells.push({ split: '', subject: l.layer, series, column: `layer/${l.layer}/${series}`, value });
     }
   }
   for (const g of rec.taskGrads)
-    cells.push({ split: '', subject: g.task, series: 'task_grad_norm', column: `task_grad_norm/${g.task}`, value: g.norm });
+    cells.push({
+      split: '',
+      subject: g.task,
+      series: 'task_grad_norm',
+      column: `task_grad_norm/${g.task}`,
+      value: g.norm,
+    });
   for (const c of rec.taskCosines) {
     const series = `cosine(${c.a},${c.b})`;
     cells.push({ split: '', subject: '', series, column: series, value: c.cosine });

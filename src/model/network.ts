@@ -74,7 +74,8 @@ export class Network {
   }
 
   private createVars(l: LayerPlan, init: Init, rng: ReturnType<typeof createRng>): LayerVars {
-    const v = (t: tf.Tensor, name: string, trainable = true) => tf.variable(t, trainable, `${this.prefix}/${l.name}/${name}`);
+    const v = (t: tf.Tensor, name: string, trainable = true) =>
+      tf.variable(t, trainable, `${this.prefix}/${l.name}/${name}`);
     const out = l.kernelShape[l.kernelShape.length - 1];
     const vars: LayerVars = {
       kernel: v(tf.tensor(initKernel(init, l.kernelShape, rng), l.kernelShape), 'kernel'),
@@ -125,12 +126,19 @@ export class Network {
   }
 
   private linear(l: LayerPlan, v: LayerVars, input: tf.Tensor): tf.Tensor {
-    if (l.kind === 'conv') return tf.add(tf.conv2d(input as tf.Tensor4D, v.kernel as tf.Tensor4D, l.stride, 'same'), v.bias);
+    if (l.kind === 'conv')
+      return tf.add(tf.conv2d(input as tf.Tensor4D, v.kernel as tf.Tensor4D, l.stride, 'same'), v.bias);
     const flat = input.rank === 2 ? input : tf.reshape(input, [input.shape[0], -1]);
     return tf.add(tf.matMul(flat as tf.Tensor2D, v.kernel as tf.Tensor2D), v.bias);
   }
 
-  private normalise(l: LayerPlan, i: number, z: tf.Tensor, training: boolean, stats: ForwardResult['bnBatchStats']): tf.Tensor {
+  private normalise(
+    l: LayerPlan,
+    i: number,
+    z: tf.Tensor,
+    training: boolean,
+    stats: ForwardResult['bnBatchStats'],
+  ): tf.Tensor {
     const v = this.vars[i];
     if (l.norm === 'none') return z;
     let mean: tf.Tensor;

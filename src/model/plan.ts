@@ -63,7 +63,17 @@ function trunkLayers(m: ModelSpec, input: [number, number, number]): LayerPlan[]
   for (let i = 1; i <= m.depth; i++) {
     if (m.trunk === 'mlp') {
       const next = [m.width];
-      out.push({ ...base, name: `trunk.${i}`, index: 0, kind: 'dense', kernelShape: [shape[0], m.width], stride: 1, inShape: shape, outShape: next, residual: m.residual && i > 1 && shape[0] === m.width });
+      out.push({
+        ...base,
+        name: `trunk.${i}`,
+        index: 0,
+        kind: 'dense',
+        kernelShape: [shape[0], m.width],
+        stride: 1,
+        inShape: shape,
+        outShape: next,
+        residual: m.residual && i > 1 && shape[0] === m.width,
+      });
       shape = next;
     } else {
       const down = m.downsampleEvery > 0 && i % m.downsampleEvery === 0;
@@ -71,13 +81,33 @@ function trunkLayers(m: ModelSpec, input: [number, number, number]): LayerPlan[]
       const stride = down ? 2 : 1;
       const next = [Math.ceil(shape[0] / stride), Math.ceil(shape[1] / stride), filters];
       const same = next.every((v, k) => v === shape[k]);
-      out.push({ ...base, name: `trunk.${i}`, index: 0, kind: 'conv', kernelShape: [m.kernelSize, m.kernelSize, shape[2], filters], stride, inShape: shape, outShape: next, residual: m.residual && same });
+      out.push({
+        ...base,
+        name: `trunk.${i}`,
+        index: 0,
+        kind: 'conv',
+        kernelShape: [m.kernelSize, m.kernelSize, shape[2], filters],
+        stride,
+        inShape: shape,
+        outShape: next,
+        residual: m.residual && same,
+      });
       shape = next;
     }
   }
   if (m.trunk === 'cnn' && m.denseUnits > 0) {
     const i = m.depth + 1;
-    out.push({ ...base, name: `trunk.${i}`, index: 0, kind: 'dense', kernelShape: [size(shape), m.denseUnits], stride: 1, inShape: [size(shape)], outShape: [m.denseUnits], residual: false });
+    out.push({
+      ...base,
+      name: `trunk.${i}`,
+      index: 0,
+      kind: 'dense',
+      kernelShape: [size(shape), m.denseUnits],
+      stride: 1,
+      inShape: [size(shape)],
+      outShape: [m.denseUnits],
+      residual: false,
+    });
   }
   return out;
 }
@@ -89,10 +119,31 @@ function headLayers(term: TermPlan, feature: number[], m: ModelSpec): LayerPlan[
   const out: LayerPlan[] = [];
   let width = inSize;
   if (m.headHidden > 0) {
-    out.push({ ...common, name: `${name}.hidden`, index: 0, kind: 'dense', kernelShape: [inSize, m.headHidden], inShape: [inSize], outShape: [m.headHidden], activation: 'relu', from: term.attach });
+    out.push({
+      ...common,
+      name: `${name}.hidden`,
+      index: 0,
+      kind: 'dense',
+      kernelShape: [inSize, m.headHidden],
+      inShape: [inSize],
+      outShape: [m.headHidden],
+      activation: 'relu',
+      from: term.attach,
+    });
     width = m.headHidden;
   }
-  out.push({ ...common, name, index: 0, kind: 'head', kernelShape: [width, term.outputSize], inShape: [width], outShape: [term.outputSize], activation: 'linear', from: out.length ? -1 : term.attach, term: term.id });
+  out.push({
+    ...common,
+    name,
+    index: 0,
+    kind: 'head',
+    kernelShape: [width, term.outputSize],
+    inShape: [width],
+    outShape: [term.outputSize],
+    activation: 'linear',
+    from: out.length ? -1 : term.attach,
+    term: term.id,
+  });
   return out;
 }
 
@@ -103,16 +154,36 @@ export function lossOf(task: TaskKind, segLoss: 'bce' | 'l1'): LossKind {
 }
 
 /** Plan the network for a spec and a data shape `[height, width, channels]` with `classes` labels. */
-export function planModel(spec: Pick<Spec, 'model' | 'tasks'>, input: [number, number, number], classes: number): ModelPlan {
+export function planModel(
+  spec: Pick<Spec, 'model' | 'tasks'>,
+  input: [number, number, number],
+  classes: number,
+): ModelPlan {
   const trunk = trunkLayers(spec.model, input);
   const depth = trunk.length;
   const outputSize = (t: TaskKind) => (t === 'cls' ? classes : input[0] * input[1]);
   const terms: TermPlan[] = [];
   for (const t of spec.tasks)
-    terms.push({ id: t.kind, task: t.kind, loss: lossOf(t.kind, t.loss), main: true, attach: depth, weight: t.weight, outputSize: outputSize(t.kind) });
+    terms.push({
+      id: t.kind,
+      task: t.kind,
+      loss: lossOf(t.kind, t.loss),
+      main: true,
+      attach: depth,
+      weight: t.weight,
+      outputSize: outputSize(t.kind),
+    });
   for (const t of spec.tasks)
     if (t.aux)
-      terms.push({ id: `${t.kind}@${t.aux.layer}`, task: t.kind, loss: lossOf(t.kind, t.loss), main: false, attach: t.aux.layer, weight: t.aux.weight, outputSize: outputSize(t.kind) });
+      terms.push({
+        id: `${t.kind}@${t.aux.layer}`,
+        task: t.kind,
+        loss: lossOf(t.kind, t.loss),
+        main: false,
+        attach: t.aux.layer,
+        weight: t.aux.weight,
+        outputSize: outputSize(t.kind),
+      });
   const layers = [...trunk];
   for (const term of terms) layers.push(...headLayers(term, trunk[term.attach - 1].outShape, spec.model));
   layers.forEach((l, i) => (l.index = i));

@@ -48,13 +48,22 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   return text ? JSON.parse(text) : {};
 }
 
-async function handleApi(o: WebBridgeOptions, req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
-  if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'invalid_argument', message: 'use POST with a JSON body' } });
+async function handleApi(
+  o: WebBridgeOptions,
+  req: IncomingMessage,
+  res: ServerResponse,
+  method: string,
+): Promise<void> {
+  if (req.method !== 'POST')
+    return send(res, 405, { ok: false, error: { code: 'invalid_argument', message: 'use POST with a JSON body' } });
   let input: unknown;
   try {
     input = await readBody(req);
   } catch (err) {
-    return send(res, 400, { ok: false, error: { code: 'invalid_argument', message: `bad request body: ${(err as Error).message}` } });
+    return send(res, 400, {
+      ok: false,
+      error: { code: 'invalid_argument', message: `bad request body: ${(err as Error).message}` },
+    });
   }
   send(res, 200, await o.service.handle(method, input));
 }
@@ -62,17 +71,25 @@ async function handleApi(o: WebBridgeOptions, req: IncomingMessage, res: ServerR
 export async function startWebBridge(o: WebBridgeOptions): Promise<WebBridge> {
   const host = o.host ?? '127.0.0.1';
   const token = o.token !== undefined ? o.token : isLoopback(host) ? null : newToken();
-  const statics = o.staticDir && existsSync(o.staticDir) ? sirv(o.staticDir, { single: true, dev: false, etag: true }) : null;
+  const statics =
+    o.staticDir && existsSync(o.staticDir) ? sirv(o.staticDir, { single: true, dev: false, etag: true }) : null;
   const server = createServer((req, res) => {
-    if (!hostAllowed(req, host)) return send(res, 403, { ok: false, error: { code: 'unauthorized', message: 'host not allowed' } });
-    if (!authorised(req, token)) return send(res, 401, { ok: false, error: { code: 'unauthorized', message: 'this workbench needs the token printed when it started (?token=…)' } });
+    if (!hostAllowed(req, host))
+      return send(res, 403, { ok: false, error: { code: 'unauthorized', message: 'host not allowed' } });
+    if (!authorised(req, token))
+      return send(res, 401, {
+        ok: false,
+        error: { code: 'unauthorized', message: 'this workbench needs the token printed when it started (?token=…)' },
+      });
     const url = new URL(req.url ?? '/', 'http://x');
-    if (token && url.searchParams.get('token')) res.setHeader('set-cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    if (token && url.searchParams.get('token'))
+      res.setHeader('set-cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
     if (url.pathname.startsWith('/api/')) return void handleApi(o, req, res, decodeURIComponent(url.pathname.slice(5)));
     res.setHeader('content-security-policy', contentSecurityPolicy());
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'no-referrer');
-    if (statics) return statics(req, res, () => send(res, 404, { ok: false, error: { code: 'not_found', message: 'not found' } }));
+    if (statics)
+      return statics(req, res, () => send(res, 404, { ok: false, error: { code: 'not_found', message: 'not found' } }));
     res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('Gradient Workbench API is running, but the renderer is not built: run `npm run build:renderer`.\n');
   });

@@ -38,9 +38,7 @@ const NON_FINITE: Record<string, number> = {
 
 /** JSON.stringify that keeps NaN and ±Infinity (as strings) instead of turning them into null. */
 export function toJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    typeof v === 'number' && !Number.isFinite(v) ? String(v) : v,
-  );
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
 }
 
 /**
@@ -48,9 +46,7 @@ export function toJson(value: unknown): string {
  * whose string leaves are never the words NaN/Infinity (weights, metric summaries).
  */
 export function fromNumericJson<T>(text: string): T {
-  return JSON.parse(text, (_key, v: unknown) =>
-    typeof v === 'string' && v in NON_FINITE ? NON_FINITE[v] : v,
-  ) as T;
+  return JSON.parse(text, (_key, v: unknown) => (typeof v === 'string' && v in NON_FINITE ? NON_FINITE[v] : v)) as T;
 }
 
 /** Histogram counts → BLOB of little-endian uint32 (4 bytes per bin). */

@@ -43,7 +43,9 @@ export function readCompareData(s: Statements, runId: string, fields: readonly C
 }
 
 function read(s: Statements, runId: string, fields: CompareLayerField[]): CompareData {
-  const rows = s.raw('SELECT epoch, vanishing_ratio, probed, nan_mask, weights_json FROM epochs WHERE run_id = ? ORDER BY epoch').all(runId) as EpochRow[];
+  const rows = s
+    .raw('SELECT epoch, vanishing_ratio, probed, nan_mask, weights_json FROM epochs WHERE run_id = ? ORDER BY epoch')
+    .all(runId) as EpochRow[];
   const n = rows.length;
   const epochs = new Array<number>(n);
   const probed = new Array<boolean>(n);
@@ -55,21 +57,28 @@ function read(s: Statements, runId: string, fields: CompareLayerField[]): Compar
     probed[x] = pr === 1;
     vanishingRatio[x] = readNullable(vr, mask, 0);
     col.set(epoch, x);
-    for (const [task, w] of Object.entries(fromNumericJson<Record<string, number>>(json))) weights.at(task, task)[x] = w;
+    for (const [task, w] of Object.entries(fromNumericJson<Record<string, number>>(json)))
+      weights.at(task, task)[x] = w;
   });
 
   const metrics = new Series<{ task: string; split: Split; name: string }>(n);
-  for (const [epoch, task, split, name, value] of s.raw(`SELECT epoch, task, split, name, value FROM metrics ${BY_RUN}`).all(runId) as MetricRow[]) {
+  for (const [epoch, task, split, name, value] of s
+    .raw(`SELECT epoch, task, split, name, value FROM metrics ${BY_RUN}`)
+    .all(runId) as MetricRow[]) {
     const x = col.get(epoch);
     if (x !== undefined) metrics.at(`${task}\u0000${split}\u0000${name}`, { task, split, name })[x] = readNumber(value);
   }
   const grads = new Series(n);
-  for (const [epoch, task, norm] of s.raw(`SELECT epoch, task, norm FROM task_grads ${BY_RUN}`).all(runId) as GradRow[]) {
+  for (const [epoch, task, norm] of s
+    .raw(`SELECT epoch, task, norm FROM task_grads ${BY_RUN}`)
+    .all(runId) as GradRow[]) {
     const x = col.get(epoch);
     if (x !== undefined) grads.at(task, task)[x] = readNumber(norm);
   }
   const cosines = new Series<{ a: string; b: string }>(n);
-  for (const [epoch, a, b, cosine] of s.raw(`SELECT epoch, a, b, cosine FROM task_cosines ${BY_RUN}`).all(runId) as CosineRow[]) {
+  for (const [epoch, a, b, cosine] of s
+    .raw(`SELECT epoch, a, b, cosine FROM task_cosines ${BY_RUN}`)
+    .all(runId) as CosineRow[]) {
     const x = col.get(epoch);
     if (x !== undefined) cosines.at(`${a}\u0000${b}`, { a, b })[x] = readNumber(cosine);
   }
@@ -89,7 +98,13 @@ function read(s: Statements, runId: string, fields: CompareLayerField[]): Compar
 }
 
 /** Layer × epoch matrices of `fields`: rows by layer index, null where a layer has no row that epoch. */
-function readLayers(s: Statements, runId: string, fields: CompareLayerField[], col: Map<number, number>, n: number): Pick<CompareData, 'layers' | 'layerStats'> {
+function readLayers(
+  s: Statements,
+  runId: string,
+  fields: CompareLayerField[],
+  col: Map<number, number>,
+  n: number,
+): Pick<CompareData, 'layers' | 'layerStats'> {
   const columns = fields.map((f) => `, ${COMPARE_LAYER_COLUMNS[f]}`).join('');
   const sql = `SELECT epoch, layer_index, layer, nan_mask${columns} FROM layer_stats WHERE run_id = ? ORDER BY epoch, layer_index`;
   const rows = s.raw(sql).all(runId) as Array<[number, number, string, number, ...Cell[]]>;

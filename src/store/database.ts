@@ -103,7 +103,9 @@ function openReadOnly(path: string, reason: string): OpenedDatabase {
   try {
     db = new Database(path, { readonly: true, fileMustExist: true, ...sqliteOptions() });
   } catch (err) {
-    throw new Error(`Cannot open ${path} read-only: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    throw new Error(`Cannot open ${path} read-only: ${err instanceof Error ? err.message : String(err)}`, {
+      cause: err,
+    });
   }
   configure(db);
   return { db, readOnly: true, readOnlyReason: reason, backupPath: null, schemaVersion: userVersion(db) };
@@ -121,7 +123,10 @@ function hasContent(db: Database.Database, version: number): boolean {
  * @returns the path of the copy
  */
 export function backupBeside(db: Database.Database, path: string, version: number): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   let target = `${path}.v${version}-${stamp}.bak`;
   for (let i = 2; existsSync(target); i++) target = `${path}.v${version}-${stamp}-${i}.bak`;
   db.prepare('VACUUM INTO ?').run(target);

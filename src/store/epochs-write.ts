@@ -23,15 +23,22 @@ const INSERT_COSINE = 'INSERT INTO task_cosines (run_id, epoch, a, b, cosine) VA
 export function appendEpoch(s: Statements, runId: string, rec: EpochRecord): void {
   s.db.transaction(() => {
     const run = s.get('SELECT status, epochs_done FROM runs WHERE id = ?').get(runId) as
-      | { status: string; epochs_done: number }
-      | undefined;
+      { status: string; epochs_done: number } | undefined;
     if (run === undefined) throw new NotFoundError('run', runId);
     if (run.status !== 'running')
       throw new RunStateError(`Run ${runId} is ${run.status}; epochs can only be added to a running run`);
     const e = rec.epoch;
     const vr = rec.vanishingRatio;
-    s.get(INSERT_EPOCH)
-      .run(runId, e, rec.durationMs, rec.samplesPerSec, toJson(rec.weights), vr, rec.probed ? 1 : 0, nanMask([vr]));
+    s.get(INSERT_EPOCH).run(
+      runId,
+      e,
+      rec.durationMs,
+      rec.samplesPerSec,
+      toJson(rec.weights),
+      vr,
+      rec.probed ? 1 : 0,
+      nanMask([vr]),
+    );
     const metric = s.get(INSERT_METRIC);
     for (const m of rec.metrics) metric.run(runId, e, m.task, m.split, m.name, m.value);
     const layer = s.get(INSERT_LAYER);
@@ -46,10 +53,26 @@ export function appendEpoch(s: Statements, runId: string, rec: EpochRecord): voi
 
 function layerValues(l: LayerStats): unknown[] {
   return [
-    l.index, l.layer, l.kind, l.trunk ? 1 : 0, l.params,
-    l.gradL2, l.gradMeanAbs, l.gradStd, l.gradMaxAbs, l.gradSmallFrac,
-    l.dzL2, l.dzStd, l.weightL2, l.updateRatio, l.actMean, l.actStd, l.actSaturation,
-    l.histogram.min, l.histogram.max, encodeCounts(l.histogram.counts),
+    l.index,
+    l.layer,
+    l.kind,
+    l.trunk ? 1 : 0,
+    l.params,
+    l.gradL2,
+    l.gradMeanAbs,
+    l.gradStd,
+    l.gradMaxAbs,
+    l.gradSmallFrac,
+    l.dzL2,
+    l.dzStd,
+    l.weightL2,
+    l.updateRatio,
+    l.actMean,
+    l.actStd,
+    l.actSaturation,
+    l.histogram.min,
+    l.histogram.max,
+    encodeCounts(l.histogram.counts),
     nanMask(LAYER_NULLABLE_FIELDS.map((f) => l[f])),
   ];
 }
@@ -59,6 +82,7 @@ function updateSummary(s: Statements, runId: string, rec: EpochRecord): void {
   const val: MetricSummary = {};
   for (const m of rec.metrics) if (m.split === 'val') (val[m.task] ??= {})[m.name] = m.value;
   const summaryJson = Object.keys(val).length > 0 ? toJson(val) : null;
-  s.get('UPDATE runs SET epochs_done = ?, last_vanishing_ratio = ?, summary_json = COALESCE(?, summary_json) WHERE id = ?')
-    .run(rec.epoch, rec.vanishingRatio, summaryJson, runId);
+  s.get(
+    'UPDATE runs SET epochs_done = ?, last_vanishing_ratio = ?, summary_json = COALESCE(?, summary_json) WHERE id = ?',
+  ).run(rec.epoch, rec.vanishingRatio, summaryJson, runId);
 }

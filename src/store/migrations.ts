@@ -26,7 +26,10 @@ export function loadMigrations(dir: string): Migration[] {
     .sort((a, b) => a.version - b.version);
   migrations.forEach((m, i) => {
     if (m.version !== i + 1)
-      throw new MigrationError(m.file, `expected migration number ${i + 1} here (numbers run 1..N without gaps or repeats)`);
+      throw new MigrationError(
+        m.file,
+        `expected migration number ${i + 1} here (numbers run 1..N without gaps or repeats)`,
+      );
   });
   if (migrations.length === 0) throw new Error(`No migrations (NNNN_name.sql) found in ${dir}`);
   return migrations;

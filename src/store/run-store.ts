@@ -33,7 +33,12 @@ export class RunStore {
   private readonly experiments: ExperimentsRepo;
 
   constructor(opened: OpenedDatabase, opts: RunStoreOptions = {}) {
-    ({ db: this.db, readOnly: this.readOnly, readOnlyReason: this.readOnlyReason, backupPath: this.backupPath } = opened);
+    ({
+      db: this.db,
+      readOnly: this.readOnly,
+      readOnlyReason: this.readOnlyReason,
+      backupPath: this.backupPath,
+    } = opened);
     const now = opts.now ?? Date.now;
     this.s = new Statements(this.db);
     this.runs = new RunsRepo(this.s, now);

@@ -35,7 +35,16 @@ export class RunsRepo {
           `INSERT INTO runs (id, experiment_id, name, notes, status, spec_json, created_at, epochs_planned, owner)
            VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?)`,
         )
-        .run(id, run.experimentId, run.name, run.notes, JSON.stringify(run.spec), this.now(), run.spec.epochs, currentOwner());
+        .run(
+          id,
+          run.experimentId,
+          run.name,
+          run.notes,
+          JSON.stringify(run.spec),
+          this.now(),
+          run.spec.epochs,
+          currentOwner(),
+        );
       this.setTags(id, run.tags);
     })();
     return id;
@@ -52,7 +61,9 @@ export class RunsRepo {
     const from = this.status(id);
     if (from !== 'queued') throw new RunStateError(`Run ${id} is ${from}; only a queued run can start`);
     this.s
-      .get("UPDATE runs SET status = 'running', started_at = ?, backend_json = ?, owner = ? WHERE id = ? AND status = 'queued'")
+      .get(
+        "UPDATE runs SET status = 'running', started_at = ?, backend_json = ?, owner = ? WHERE id = ? AND status = 'queued'",
+      )
       .run(this.now(), toJson(backend), currentOwner(), id);
   }
 
@@ -71,9 +82,14 @@ export class RunsRepo {
    * @returns how many runs changed
    */
   markInterrupted(): number {
-    const open = this.s.get("SELECT id, owner FROM runs WHERE status IN ('queued', 'running')").all() as Array<{ id: string; owner: string | null }>;
+    const open = this.s.get("SELECT id, owner FROM runs WHERE status IN ('queued', 'running')").all() as Array<{
+      id: string;
+      owner: string | null;
+    }>;
     const dead = open.filter((r) => !ownerAlive(r.owner));
-    const mark = this.s.get("UPDATE runs SET status = 'interrupted', error = ? WHERE id = ? AND status IN ('queued', 'running')");
+    const mark = this.s.get(
+      "UPDATE runs SET status = 'interrupted', error = ? WHERE id = ? AND status IN ('queued', 'running')",
+    );
     this.s.db.transaction(() => dead.forEach((r) => mark.run(INTERRUPTED_MESSAGE, r.id)))();
     return dead.length;
   }

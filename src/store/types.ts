@@ -102,8 +102,18 @@ export interface EpochRange {
 /** Layer statistics Compare can read (every scalar of LayerStats; histograms never). */
 export type CompareLayerField = Extract<
   keyof LayerStats,
-  | 'gradL2' | 'gradMeanAbs' | 'gradStd' | 'gradMaxAbs' | 'gradSmallFrac'
-  | 'dzL2' | 'dzStd' | 'weightL2' | 'updateRatio' | 'actMean' | 'actStd' | 'actSaturation'
+  | 'gradL2'
+  | 'gradMeanAbs'
+  | 'gradStd'
+  | 'gradMaxAbs'
+  | 'gradSmallFrac'
+  | 'dzL2'
+  | 'dzStd'
+  | 'weightL2'
+  | 'updateRatio'
+  | 'actMean'
+  | 'actStd'
+  | 'actSaturation'
 >;
 
 /** One named series: one value per column of CompareData.epochs. */

@@ -26,12 +26,12 @@ export const tagsSchema = z
   .max(32)
   .refine((t) => new Set(t).size === t.length, { message: 'tags must be unique' });
 
-const isStatus = (v: unknown): v is RunStatus => typeof v === 'string' && (RUN_STATUSES as readonly string[]).includes(v);
+const isStatus = (v: unknown): v is RunStatus =>
+  typeof v === 'string' && (RUN_STATUSES as readonly string[]).includes(v);
 export const statusSchema = z.custom<RunStatus>(isStatus, { message: `must be one of ${RUN_STATUSES.join(', ')}` });
-export const finalStatusSchema = z.custom<RunStatus>(
-  (v) => isStatus(v) && FINAL_STATUSES.includes(v),
-  { message: `must be one of ${FINAL_STATUSES.join(', ')}` },
-);
+export const finalStatusSchema = z.custom<RunStatus>((v) => isStatus(v) && FINAL_STATUSES.includes(v), {
+  message: `must be one of ${FINAL_STATUSES.join(', ')}`,
+});
 
 export const createExperimentSchema = z.object({
   name: z.string().min(1).max(200),
@@ -121,10 +121,22 @@ export const epochRecordSchema: z.ZodType<EpochRecord> = z
         seen.add(k);
       });
     };
-    dup('metrics', r.metrics.map((m) => `${m.task}/${m.split}/${m.name}`));
-    dup('layers', r.layers.map((l) => `index ${l.index}`));
-    dup('taskGrads', r.taskGrads.map((t) => t.task));
-    dup('taskCosines', r.taskCosines.map((c) => `${c.a}/${c.b}`));
+    dup(
+      'metrics',
+      r.metrics.map((m) => `${m.task}/${m.split}/${m.name}`),
+    );
+    dup(
+      'layers',
+      r.layers.map((l) => `index ${l.index}`),
+    );
+    dup(
+      'taskGrads',
+      r.taskGrads.map((t) => t.task),
+    );
+    dup(
+      'taskCosines',
+      r.taskCosines.map((c) => `${c.a}/${c.b}`),
+    );
   });
 
 export const backendSchema = z.object({

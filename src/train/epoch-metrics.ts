@@ -34,13 +34,24 @@ export class TermAccumulator {
     const losses = this.meanLosses();
     return this.plan.terms.flatMap((term, i) => [
       { task: term.id, split, name: 'loss', value: losses[i] },
-      ...Object.entries(metricsFromSums(term.task, this.sums[i])).map(([name, value]) => ({ task: term.id, split, name, value })),
+      ...Object.entries(metricsFromSums(term.task, this.sums[i])).map(([name, value]) => ({
+        task: term.id,
+        split,
+        name,
+        value,
+      })),
     ]);
   }
 }
 
 /** Losses and metrics of every term on a whole split, inference mode (batch norm uses moving statistics). */
-export function evaluate(net: Network, plan: ModelPlan, ds: Dataset, split: DataSplit, batchSize: number): TermAccumulator {
+export function evaluate(
+  net: Network,
+  plan: ModelPlan,
+  ds: Dataset,
+  split: DataSplit,
+  batchSize: number,
+): TermAccumulator {
   const acc = new TermAccumulator(plan);
   const all = Int32Array.from({ length: split.count }, (_, i) => i);
   for (const [s, e] of batchRanges(split.count, Math.max(batchSize, 256))) {

@@ -51,7 +51,9 @@ export function startJob(o: { spec: Spec; runId: string; progressIntervalMs?: nu
       else if (m.type === 'error') end = { status: 'failed', epochs, message: m.message };
     });
     worker.on('error', (err) => (end ??= { status: 'failed', epochs, message: `trainer crashed: ${err.message}` }));
-    worker.on('exit', (code) => resolve(end ?? { status: 'failed', epochs, message: `trainer exited (code ${code}) without finishing` }));
+    worker.on('exit', (code) =>
+      resolve(end ?? { status: 'failed', epochs, message: `trainer exited (code ${code}) without finishing` }),
+    );
   });
   return {
     done,

@@ -20,13 +20,23 @@ export function snapshotKernels(st: StepState): tf.Tensor[] {
  * @param grads  the applied gradient of the epoch's last batch, by variable name
  * @param before snapshotKernels() taken before that batch's update (disposed here)
  */
-export function layerRecords(st: StepState, grads: tf.NamedTensorMap, before: tf.Tensor[], probe: ProbeResult | null, bins: number): LayerStats[] {
+export function layerRecords(
+  st: StepState,
+  grads: tf.NamedTensorMap,
+  before: tf.Tensor[],
+  probe: ProbeResult | null,
+  bins: number,
+): LayerStats[] {
   const gradOf = (i: number) => grads[st.net.vars[i].kernel.name] ?? tf.zerosLike(st.net.vars[i].kernel);
   const packed = tf.tidy(() =>
     tf.stack(
       st.net.vars.map((v, i) => {
         const w = v.kernel;
-        const extra = tf.stack([tf.sum(tf.square(w)), tf.sum(tf.square(tf.sub(w, before[i]))), tf.sum(tf.square(before[i]))]);
+        const extra = tf.stack([
+          tf.sum(tf.square(w)),
+          tf.sum(tf.square(tf.sub(w, before[i]))),
+          tf.sum(tf.square(before[i])),
+        ]);
         return tf.concat([summaryVector(gradOf(i)), extra]);
       }),
     ),
@@ -34,13 +44,19 @@ export function layerRecords(st: StepState, grads: tf.NamedTensorMap, before: tf
   const rows = packed.dataSync();
   packed.dispose();
   const summaries = st.plan.layers.map((_, i) => fromSummary(rows, i * ROW));
-  const hist = tf.tidy(() => tf.stack(st.plan.layers.map((_, i) => histogramCounts(gradOf(i), summaries[i].min, summaries[i].max, bins))));
+  const hist = tf.tidy(() =>
+    tf.stack(st.plan.layers.map((_, i) => histogramCounts(gradOf(i), summaries[i].min, summaries[i].max, bins))),
+  );
   const counts = hist.dataSync();
   hist.dispose();
   tf.dispose(before);
   return st.plan.layers.map((l, i) => {
     const s = summaries[i];
-    const [wSq, dSq, bSq] = [rows[i * ROW + SUMMARY_SIZE], rows[i * ROW + SUMMARY_SIZE + 1], rows[i * ROW + SUMMARY_SIZE + 2]];
+    const [wSq, dSq, bSq] = [
+      rows[i * ROW + SUMMARY_SIZE],
+      rows[i * ROW + SUMMARY_SIZE + 1],
+      rows[i * ROW + SUMMARY_SIZE + 2],
+    ];
     const p = probe?.layers[i];
     return {
       layer: l.name,

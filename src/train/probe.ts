@@ -69,7 +69,12 @@ function gram(passes: TermPass[]): number[][] {
   const m = tf.tidy(() => {
     const dots: tf.Scalar[] = [];
     for (let i = 0; i < K; i++)
-      for (let j = 0; j < K; j++) dots.push(passes[i].shared.map((g, v) => tf.sum(tf.mul(g, passes[j].shared[v]))).reduce((a, b) => tf.add(a, b)) as tf.Scalar);
+      for (let j = 0; j < K; j++)
+        dots.push(
+          passes[i].shared
+            .map((g, v) => tf.sum(tf.mul(g, passes[j].shared[v])))
+            .reduce((a, b) => tf.add(a, b)) as tf.Scalar,
+        );
     return tf.stack(dots);
   });
   const v = m.dataSync();
@@ -113,6 +118,11 @@ export function runProbe(st: StepState, x: tf.Tensor4D, t: BatchTargets): ProbeR
   const taskGrads = ids.map((task, i) => ({ task, norm: norms[i] }));
   const taskCosines: TaskCosine[] = [];
   for (let i = 0; i < ids.length; i++)
-    for (let j = i + 1; j < ids.length; j++) taskCosines.push({ a: ids[i], b: ids[j], cosine: norms[i] > 0 && norms[j] > 0 ? G[i][j] / (norms[i] * norms[j]) : 0 });
+    for (let j = i + 1; j < ids.length; j++)
+      taskCosines.push({
+        a: ids[i],
+        b: ids[j],
+        cosine: norms[i] > 0 && norms[j] > 0 ? G[i][j] / (norms[i] * norms[j]) : 0,
+      });
   return { layers, taskGrads, taskCosines };
 }

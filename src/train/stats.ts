@@ -22,8 +22,13 @@ export interface Summary {
 
 export function summarize(v: ArrayLike<number>): Summary {
   const n = v.length;
-  let sum = 0, sq = 0, abs = 0, maxAbs = 0, small = 0;
-  let min = Infinity, max = -Infinity;
+  let sum = 0,
+    sq = 0,
+    abs = 0,
+    maxAbs = 0,
+    small = 0;
+  let min = Infinity,
+    max = -Infinity;
   for (let i = 0; i < n; i++) {
     const x = v[i];
     const a = Math.abs(x);
@@ -66,7 +71,8 @@ export function l2(v: ArrayLike<number>): number {
 
 /** ‖after − before‖ / ‖before‖ (0 when the weights are all zero). */
 export function updateRatio(before: ArrayLike<number>, after: ArrayLike<number>): number {
-  let d = 0, w = 0;
+  let d = 0,
+    w = 0;
   for (let i = 0; i < before.length; i++) {
     const diff = after[i] - before[i];
     d += diff * diff;
@@ -83,7 +89,8 @@ export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
 
 /** Cosine similarity; 0 when either vector is zero. */
 export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const na = l2(a), nb = l2(b);
+  const na = l2(a),
+    nb = l2(b);
   return na > 0 && nb > 0 ? dot(a, b) / (na * nb) : 0;
 }
 

@@ -8,7 +8,14 @@ import type { Network } from '../model/network.ts';
 import type { ModelPlan } from '../model/plan.ts';
 import type { Rng } from '../util/rng.ts';
 import { type BatchTargets, metricSums, termLoss, weightedSum } from './losses.ts';
-import { gramMatrix, gradnormStep, minNormWeights, pcgrad, uncertaintyLoss, uncertaintyWeights } from './weighting/index.ts';
+import {
+  gramMatrix,
+  gradnormStep,
+  minNormWeights,
+  pcgrad,
+  uncertaintyLoss,
+  uncertaintyWeights,
+} from './weighting/index.ts';
 
 export interface StepState {
   net: Network;
@@ -66,7 +73,9 @@ function combinedGrads(st: StepState, x: tf.Tensor4D, t: BatchTargets, pass: Pas
   const regression = st.plan.terms.map((term) => term.loss !== 'softmax_ce' && term.loss !== 'bce');
   const { value, grads } = tf.variableGrads(() => {
     const losses = forwardTerms(st, x, t, true, pass);
-    return st.logVars ? uncertaintyLoss(losses, st.logVars as tf.Tensor1D, regression) : weightedSum(losses, st.weights);
+    return st.logVars
+      ? uncertaintyLoss(losses, st.logVars as tf.Tensor1D, regression)
+      : weightedSum(losses, st.weights);
   }, trainableVars(st));
   value.dispose();
   if (st.logVars) st.weights = uncertaintyWeights(Array.from(st.logVars.dataSync()), regression);
@@ -74,9 +83,18 @@ function combinedGrads(st: StepState, x: tf.Tensor4D, t: BatchTargets, pass: Pas
 }
 
 /** Per-term gradients on every variable (term i's head only gets its own). */
-function perTermGrads(st: StepState, x: tf.Tensor4D, t: BatchTargets, pass: Pass, scale: number[]): tf.NamedTensorMap[] {
+function perTermGrads(
+  st: StepState,
+  x: tf.Tensor4D,
+  t: BatchTargets,
+  pass: Pass,
+  scale: number[],
+): tf.NamedTensorMap[] {
   return st.plan.terms.map((_, i) => {
-    const { value, grads } = tf.variableGrads(() => tf.mul(forwardTerms(st, x, t, i === 0, pass)[i], scale[i]) as tf.Scalar, st.net.trainable());
+    const { value, grads } = tf.variableGrads(
+      () => tf.mul(forwardTerms(st, x, t, i === 0, pass)[i], scale[i]) as tf.Scalar,
+      st.net.trainable(),
+    );
     value.dispose();
     return grads;
   });
@@ -86,7 +104,12 @@ const flatShared = (st: StepState, g: tf.NamedTensorMap) =>
   tf.concat(st.net.shared().map((v) => (g[v.name] ? tf.reshape(g[v.name], [-1]) : tf.zeros([v.size])))) as tf.Tensor1D;
 
 /** Write a flat shared gradient back into per-variable tensors; head gradients are summed over terms. */
-function assemble(st: StepState, sharedFlat: tf.Tensor1D, perTerm: tf.NamedTensorMap[], headScale: number[]): tf.NamedTensorMap {
+function assemble(
+  st: StepState,
+  sharedFlat: tf.Tensor1D,
+  perTerm: tf.NamedTensorMap[],
+  headScale: number[],
+): tf.NamedTensorMap {
   const out: tf.NamedTensorMap = {};
   let offset = 0;
   for (const v of st.net.shared()) {
@@ -135,7 +158,10 @@ function gradnormUpdate(st: StepState, x: tf.Tensor4D, t: BatchTargets, termLoss
   const lastTrunk = st.net.vars[common - 1].kernel;
   const norms = st.plan.terms.map((_, i) =>
     tf.tidy(() => {
-      const { value, grads } = tf.variableGrads(() => tf.mul(forwardTerms(st, x, t, false, {} as Pass)[i], st.weights[i]) as tf.Scalar, [lastTrunk]);
+      const { value, grads } = tf.variableGrads(
+        () => tf.mul(forwardTerms(st, x, t, false, {} as Pass)[i], st.weights[i]) as tf.Scalar,
+        [lastTrunk],
+      );
       value.dispose();
       return tf.norm(grads[lastTrunk.name]).dataSync()[0];
     }),
@@ -143,7 +169,13 @@ function gradnormUpdate(st: StepState, x: tf.Tensor4D, t: BatchTargets, termLoss
   st.initialLosses ??= termLosses.map((l) => Math.max(l, 1e-12));
   const lossRatios = termLosses.map((l, i) => l / st.initialLosses![i]);
   const w = st.spec.weighting;
-  st.weights = gradnormStep({ weights: st.weights, gradNorms: norms, lossRatios, alpha: w.alpha, lr: w.weightLr }).weights;
+  st.weights = gradnormStep({
+    weights: st.weights,
+    gradNorms: norms,
+    lossRatios,
+    alpha: w.alpha,
+    lr: w.weightLr,
+  }).weights;
 }
 
 /** Weight decay (L2 on kernels) and global-norm clipping, then the optimiser's update. */

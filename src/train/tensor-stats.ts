@@ -51,7 +51,10 @@ export function histogramCounts(t: tf.Tensor, min: number, max: number, bins: nu
     const x = tf.reshape(t, [-1]);
     const width = (max - min) / bins;
     const k = width > 0 ? tf.clipByValue(tf.floor(tf.div(tf.sub(x, min), width)), 0, bins - 1) : tf.zerosLike(x);
-    return tf.cast(tf.bincount(tf.cast(k, 'int32') as tf.Tensor1D, tf.tensor1d([], 'float32'), bins), 'float32') as tf.Tensor1D;
+    return tf.cast(
+      tf.bincount(tf.cast(k, 'int32') as tf.Tensor1D, tf.tensor1d([], 'float32'), bins),
+      'float32',
+    ) as tf.Tensor1D;
   });
 }
 

@@ -47,14 +47,31 @@ function initialWeights(spec: Spec, plan: ModelPlan): number[] {
   if (m === 'equal' || m === 'gradnorm' || m === 'uncertainty') return equalWeights(K);
   if (m === 'mgda') return new Array(K).fill(1 / K);
   const mainTerms = plan.terms.filter((t) => t.main).length;
-  return fixedWeights({ weights: plan.terms.map((t) => t.weight), lambda: spec.weighting.lambda, primaryIndex: plan.primary, mainTerms });
+  return fixedWeights({
+    weights: plan.terms.map((t) => t.weight),
+    lambda: spec.weighting.lambda,
+    primaryIndex: plan.primary,
+    mainTerms,
+  });
 }
 
 export function createState(spec: Spec, ds: Dataset): StepState {
   const plan = planModel(spec, [ds.height, ds.width, 1], ds.classNames.length);
   const net = new Network(plan, spec.model.init, spec.seed);
-  const logVars = spec.weighting.method === 'uncertainty' ? tf.tidy(() => tf.variable(tf.zeros([plan.terms.length]), true, `${net.vars[0].kernel.name}/../log_vars`)) : null;
-  return { net, plan, spec, optimizer: createOptimizer(spec.optimizer), weights: initialWeights(spec, plan), logVars, initialLosses: null, rng: createRng(spec.seed).fork('pcgrad') };
+  const logVars =
+    spec.weighting.method === 'uncertainty'
+      ? tf.tidy(() => tf.variable(tf.zeros([plan.terms.length]), true, `${net.vars[0].kernel.name}/../log_vars`))
+      : null;
+  return {
+    net,
+    plan,
+    spec,
+    optimizer: createOptimizer(spec.optimizer),
+    weights: initialWeights(spec, plan),
+    logVars,
+    initialLosses: null,
+    rng: createRng(spec.seed).fork('pcgrad'),
+  };
 }
 
 export function disposeState(st: StepState): void {
@@ -84,12 +101,14 @@ async function loop(o: TrainOptions, st: StepState): Promise<TrainResult> {
   let lastProgress = 0;
   for (let epoch = 1; epoch <= spec.epochs; epoch++) {
     const t0 = Date.now();
-    if (spec.weighting.method === 'dwa') st.weights = dwaWeights(lossHistory, spec.weighting.temperature, st.plan.terms.length);
+    if (spec.weighting.method === 'dwa')
+      st.weights = dwaWeights(lossHistory, spec.weighting.temperature, st.plan.terms.length);
     rng.shuffle(order);
     const acc = new TermAccumulator(st.plan);
     let before: tf.Tensor[] = [];
     let grads: tf.NamedTensorMap | null = null;
-    let lossSum = 0, seen = 0;
+    let lossSum = 0,
+      seen = 0;
     for (let b = 0; b < ranges.length; b++) {
       if (o.shouldStop?.()) return { status: 'cancelled', epochs: epoch - 1 };
       const last = b === ranges.length - 1;
@@ -99,7 +118,11 @@ async function loop(o: TrainOptions, st: StepState): Promise<TrainResult> {
       disposeBatch(batch);
       if (!Number.isFinite(r.loss)) {
         if (r.grads) tf.dispose([...Object.values(r.grads), ...before]);
-        return { status: 'diverged', epochs: epoch - 1, message: `loss became ${r.loss} at epoch ${epoch}, batch ${b + 1}` };
+        return {
+          status: 'diverged',
+          epochs: epoch - 1,
+          message: `loss became ${r.loss} at epoch ${epoch}, batch ${b + 1}`,
+        };
       }
       grads = r.grads;
       acc.add(batch.size, r.termLosses, r.sums);
@@ -110,7 +133,17 @@ async function loop(o: TrainOptions, st: StepState): Promise<TrainResult> {
         lastProgress = now;
         const fraction = (epoch - 1 + (b + 1) / ranges.length) / spec.epochs;
         const elapsedMs = now - started;
-        o.onProgress({ runId: o.runId ?? '', epoch, epochs: spec.epochs, batch: b + 1, batches: ranges.length, loss: lossSum / seen, fraction, elapsedMs, etaMs: (elapsedMs / fraction) * (1 - fraction) });
+        o.onProgress({
+          runId: o.runId ?? '',
+          epoch,
+          epochs: spec.epochs,
+          batch: b + 1,
+          batches: ranges.length,
+          loss: lossSum / seen,
+          fraction,
+          elapsedMs,
+          etaMs: (elapsedMs / fraction) * (1 - fraction),
+        });
       }
     }
     const trainMs = Date.now() - t0;

@@ -21,7 +21,12 @@ const tiny = (name: string, epochs = 2) => ({
   weighting: { lambda: 0.6 },
 });
 
-function waitFor<E extends keyof Events>(c: ApiClient, event: E, pred: (p: Events[E]) => boolean, ms = 60_000): Promise<Events[E]> {
+function waitFor<E extends keyof Events>(
+  c: ApiClient,
+  event: E,
+  pred: (p: Events[E]) => boolean,
+  ms = 60_000,
+): Promise<Events[E]> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => (off(), reject(new Error(`no ${event} within ${ms} ms`))), ms);
     const off = c.subscribe(event, (p) => {
@@ -46,7 +51,10 @@ export function contractSuite(doorName: string, open: () => Promise<Door>): void
     afterAll(() => door?.close());
 
     it('refuses an unknown method and malformed input with a named field', async () => {
-      expect(await c.invoke('runs.nope' as never, {} as never)).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+      expect(await c.invoke('runs.nope' as never, {} as never)).toMatchObject({
+        ok: false,
+        error: { code: 'unknown_method' },
+      });
       const r = await c.invoke('runs.list', { limit: 0 });
       expect(r).toMatchObject({ ok: false, error: { code: 'invalid_argument', field: 'limit' } });
       const extra = await c.invoke('runs.get', { id: 'x', evil: true } as never);
@@ -59,13 +67,17 @@ export function contractSuite(doorName: string, open: () => Promise<Door>): void
       expect(r.ok).toBe(false);
       if (r.ok) return;
       expect(r.error.code).toBe('invalid_argument');
-      expect(r.error.issues!.map((i) => i.field)).toEqual(expect.arrayContaining(['model.depth', 'optimizer.learningRate']));
+      expect(r.error.issues!.map((i) => i.field)).toEqual(
+        expect.arrayContaining(['model.depth', 'optimizer.learningRate']),
+      );
       const after = await c.invoke('runs.list', {});
       expect(after.ok && before.ok && after.value.total).toBe(before.ok && before.value.total);
     });
 
     it('spec.validate answers for forms without starting anything', async () => {
-      const good = await c.invoke('spec.validate', { experiment: { name: 'e', base: tiny('x'), sweep: { 'weighting.lambda': [0.2, 0.8] } } });
+      const good = await c.invoke('spec.validate', {
+        experiment: { name: 'e', base: tiny('x'), sweep: { 'weighting.lambda': [0.2, 0.8] } },
+      });
       expect(good).toMatchObject({ ok: true, value: { ok: true, runs: 2 } });
       const bad = await c.invoke('spec.validate', { spec: { epochs: 0 } });
       expect(bad).toMatchObject({ ok: true, value: { ok: false, issues: [{ field: 'epochs' }] } });
@@ -93,7 +105,9 @@ export function contractSuite(doorName: string, open: () => Promise<Door>): void
     });
 
     it('runs an experiment, lists it, compares its runs with a config diff', async () => {
-      const r = await c.invoke('runs.start', { experiment: { name: 'contract sweep', base: tiny('s', 1), sweep: { 'weighting.lambda': [0.25, 0.75] } } });
+      const r = await c.invoke('runs.start', {
+        experiment: { name: 'contract sweep', base: tiny('s', 1), sweep: { 'weighting.lambda': [0.25, 0.75] } },
+      });
       expect(r.ok).toBe(true);
       if (!r.ok) return;
       await Promise.all(r.value.runIds.map((id) => waitFor(c, 'run.finished', (p) => p.runId === id)));
@@ -114,7 +128,9 @@ export function contractSuite(doorName: string, open: () => Promise<Door>): void
           expect(Object.keys(d.layerStats)).toEqual(['gradL2', 'dzL2', 'updateRatio']);
           expect(d.layerStats.gradL2).toHaveLength(d.layers.length);
           expect(d.layerStats.gradL2!.every((row) => row.length === 1 && typeof row[0] === 'number')).toBe(true);
-          expect(d.metrics.find((m) => m.task === 'cls' && m.split === 'val' && m.name === 'loss')?.values).toHaveLength(1);
+          expect(
+            d.metrics.find((m) => m.task === 'cls' && m.split === 'val' && m.name === 'loss')?.values,
+          ).toHaveLength(1);
           expect(d.weights.map((w) => w.name).sort()).toEqual(['cls', 'seg']);
           expect(JSON.stringify(d)).not.toMatch(/hist/);
         }
@@ -129,8 +145,13 @@ export function contractSuite(doorName: string, open: () => Promise<Door>): void
         expect(d.vanishingRatio).toEqual([ep.value[0].vanishingRatio]);
       }
       const one = await c.invoke('runs.compare', { ids: r.value.runIds, layerFields: ['weightL2'] });
-      expect(one.ok && Object.values(one.value.data).map((d) => Object.keys(d.layerStats))).toEqual([['weightL2'], ['weightL2']]);
-      expect(await c.invoke('runs.compare', { ids: r.value.runIds, layerFields: ['histogram'] as never })).toMatchObject({
+      expect(one.ok && Object.values(one.value.data).map((d) => Object.keys(d.layerStats))).toEqual([
+        ['weightL2'],
+        ['weightL2'],
+      ]);
+      expect(
+        await c.invoke('runs.compare', { ids: r.value.runIds, layerFields: ['histogram'] as never }),
+      ).toMatchObject({
         ok: false,
         error: { code: 'invalid_argument', field: 'layerFields.0' },
       });
@@ -153,7 +174,10 @@ export function contractSuite(doorName: string, open: () => Promise<Door>): void
       expect(rows.some((x) => x.series === 'grad_l2')).toBe(true);
       const json = await c.invoke('runs.export', { ids: [ids[0]], format: 'json' });
       expect(json.ok && JSON.parse(json.value.content).runs[0].epochs).toHaveLength(2);
-      expect(await c.invoke('runs.export', { ids: ['missing-id'], format: 'csv' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await c.invoke('runs.export', { ids: ['missing-id'], format: 'csv' })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
     });
 
     it('cancels a running run and keeps what it wrote', async () => {
@@ -163,7 +187,10 @@ export function contractSuite(doorName: string, open: () => Promise<Door>): void
       await waitFor(c, 'run.epoch', (p) => p.runId === id);
       const active = await c.invoke('runs.active', {});
       expect(active.ok && active.value.running).toContain(id);
-      expect(await c.invoke('runs.delete', { ids: [id] })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+      expect(await c.invoke('runs.delete', { ids: [id] })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_state' },
+      });
       const finished = waitFor(c, 'run.finished', (p) => p.runId === id);
       expect(await c.invoke('runs.cancel', { id })).toMatchObject({ ok: true, value: { cancelled: true } });
       expect((await finished).status).toBe('cancelled');
@@ -173,7 +200,10 @@ export function contractSuite(doorName: string, open: () => Promise<Door>): void
     });
 
     it('deletes runs; unknown ids are refused without deleting anything', async () => {
-      expect(await c.invoke('runs.delete', { ids: [ids[0], 'nope'] })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await c.invoke('runs.delete', { ids: [ids[0], 'nope'] })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
       expect(await c.invoke('runs.get', { id: ids[0] })).toMatchObject({ ok: true });
       expect(await c.invoke('runs.delete', { ids: [ids[0]] })).toMatchObject({ ok: true, value: { deleted: 1 } });
       expect(await c.invoke('runs.get', { id: ids[0] })).toMatchObject({ ok: false, error: { code: 'not_found' } });
@@ -181,7 +211,9 @@ export function contractSuite(doorName: string, open: () => Promise<Door>): void
 
     it('lists presets and describes the app', async () => {
       const p = await c.invoke('presets.list', {});
-      expect(p.ok && p.value.map((x) => x.id)).toEqual(expect.arrayContaining(['seed-cnn-cls-seg', 'vanishing-sigmoid-mlp', 'deep-supervision']));
+      expect(p.ok && p.value.map((x) => x.id)).toEqual(
+        expect.arrayContaining(['seed-cnn-cls-seg', 'vanishing-sigmoid-mlp', 'deep-supervision']),
+      );
       const info = await c.invoke('app.info', {});
       expect(info).toMatchObject({ ok: true, value: { readOnly: false } });
     });

@@ -33,9 +33,21 @@ export async function startE2E(o: { colorScheme?: 'light' | 'dark' } = {}): Prom
   const bridge: WebBridge = await startWebBridge({ service, host: '127.0.0.1', port: 0, staticDir: RENDERER_DIST });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, colorScheme: o.colorScheme ?? 'light', acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    colorScheme: o.colorScheme ?? 'light',
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

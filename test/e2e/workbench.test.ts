@@ -10,7 +10,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, hasChromium, hasRenderer, startE2E } from './harness.ts';
 
-const why = !hasChromium ? ' (skipped: /usr/bin/chromium not installed — apt-get install chromium)' : !hasRenderer ? ' (skipped: renderer not built — npm run build:renderer)' : '';
+const why = !hasChromium
+  ? ' (skipped: /usr/bin/chromium not installed — apt-get install chromium)'
+  : !hasRenderer
+    ? ' (skipped: renderer not built — npm run build:renderer)'
+    : '';
 
 async function setField(page: Page, path: string, value: string) {
   const input = page.locator(`[data-field="${path}"] input`).first();
@@ -124,7 +128,13 @@ describe.skipIf(!!why)(`the workbench in Chromium${why}`, () => {
   it('every view in dark mode', async () => {
     const dark = await e2e.browser.newContext({ viewport: { width: 1400, height: 900 }, colorScheme: 'dark' });
     const page = await dark.newPage();
-    for (const [view, route] of [['design', '#/design'], ['live', `#/live/${runIds[0]}`], ['history', '#/history'], ['compare', `#/compare?ids=${runIds.join(',')}`], ['settings', '#/settings']]) {
+    for (const [view, route] of [
+      ['design', '#/design'],
+      ['live', `#/live/${runIds[0]}`],
+      ['history', '#/history'],
+      ['compare', `#/compare?ids=${runIds.join(',')}`],
+      ['settings', '#/settings'],
+    ]) {
       await page.goto(`${e2e.url}${route}`);
       await page.waitForTimeout(1500);
       await page.screenshot({ path: `${(await import('./harness.ts')).SHOTS}/${view}-dark.png`, fullPage: true });

@@ -28,17 +28,31 @@ describe('the IPC adapter', () => {
     const { service } = fakeService();
     bindContract(ipc, service, () => []);
     expect([...ipc.handlers.keys()]).toEqual([INVOKE_CHANNEL]);
-    expect(await ipc.call(INVOKE_CHANNEL, trustedEvent(), 'runs.list', { limit: 3 })).toEqual({ ok: true, value: { method: 'runs.list', input: { limit: 3 } } });
+    expect(await ipc.call(INVOKE_CHANNEL, trustedEvent(), 'runs.list', { limit: 3 })).toEqual({
+      ok: true,
+      value: { method: 'runs.list', input: { limit: 3 } },
+    });
   });
 
   it('refuses senders outside the app, and non-string methods, without calling the service', async () => {
     const ipc = new FakeIpcMain();
     const { service } = fakeService();
     bindContract(ipc, service, () => []);
-    for (const event of [{ senderFrame: { url: 'https://evil.example/app://workbench/' } }, { senderFrame: { url: 'file:///etc/passwd' } }, { senderFrame: null }, {}]) {
-      expect(await ipc.call(INVOKE_CHANNEL, event, 'runs.list', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    for (const event of [
+      { senderFrame: { url: 'https://evil.example/app://workbench/' } },
+      { senderFrame: { url: 'file:///etc/passwd' } },
+      { senderFrame: null },
+      {},
+    ]) {
+      expect(await ipc.call(INVOKE_CHANNEL, event, 'runs.list', {})).toMatchObject({
+        ok: false,
+        error: { code: 'unauthorized' },
+      });
     }
-    expect(await ipc.call(INVOKE_CHANNEL, trustedEvent(), { method: 'runs.list' }, {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await ipc.call(INVOKE_CHANNEL, trustedEvent(), { method: 'runs.list' }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_method' },
+    });
     expect(service.calls).toEqual([]);
   });
 
@@ -47,7 +61,10 @@ describe('the IPC adapter', () => {
     const { service } = fakeService();
     service.handle = () => Promise.reject(new Error('boom'));
     bindContract(ipc, service, () => []);
-    expect(await ipc.call(INVOKE_CHANNEL, trustedEvent(), 'runs.list', {})).toEqual({ ok: false, error: { code: 'internal', message: 'boom' } });
+    expect(await ipc.call(INVOKE_CHANNEL, trustedEvent(), 'runs.list', {})).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'boom' },
+    });
   });
 
   it('sends every contract event to every live window as {event, payload}', () => {
@@ -60,7 +77,10 @@ describe('the IPC adapter', () => {
     service.emit('run.finished', { runId: 'r1', status: 'completed', epochs: 2, message: null });
     service.emit('runs.changed', { reason: 'created' });
     const expected = [
-      { channel: EVENT_CHANNEL, message: { event: 'run.finished', payload: { runId: 'r1', status: 'completed', epochs: 2, message: null } } },
+      {
+        channel: EVENT_CHANNEL,
+        message: { event: 'run.finished', payload: { runId: 'r1', status: 'completed', epochs: 2, message: null } },
+      },
       { channel: EVENT_CHANNEL, message: { event: 'runs.changed', payload: { reason: 'created' } } },
     ];
     expect(a.sent).toEqual(expected);

@@ -43,7 +43,10 @@ describe.skipIf(!hasElectron)('the desktop app launched in Electron (skipped: El
     expect(shape).toEqual({ api: ['invoke', 'subscribe'], require: 'undefined', process: 'undefined' });
     const info = await page.evaluate(() => (window as any).api.invoke('app.info', {}));
     expect(info).toMatchObject({ ok: true, value: { door: 'ipc', readOnly: false } });
-    expect(await page.evaluate(() => (window as any).api.invoke('runs.nope', {}))).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await page.evaluate(() => (window as any).api.invoke('runs.nope', {}))).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_method' },
+    });
   });
 
   it('one window, on the app origin, and no tfjs in the main process', async () => {

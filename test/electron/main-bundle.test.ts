@@ -29,11 +29,18 @@ describe('the main bundle', () => {
     expect(imports.filter((p) => p.startsWith('@tensorflow/'))).toEqual([]);
     expect(inputs).not.toContain('src/train/backend/select.ts');
     expect(inputs).toContain('src/train/backend/diagnose-in-worker.ts');
-    expect(inputs.filter((p) => p.startsWith('src/model/') || (p.startsWith('src/train/backend/') && !p.endsWith('diagnose-in-worker.ts')))).toEqual([]);
+    expect(
+      inputs.filter(
+        (p) =>
+          p.startsWith('src/model/') || (p.startsWith('src/train/backend/') && !p.endsWith('diagnose-in-worker.ts')),
+      ),
+    ).toEqual([]);
   });
 
   it('keeps npm packages external (node_modules ships with the app) and electron unbundled', () => {
-    const external = new Set(Object.values(out.metafiles.main.inputs).flatMap((i) => i.imports.filter((x) => x.external).map((x) => x.path)));
+    const external = new Set(
+      Object.values(out.metafiles.main.inputs).flatMap((i) => i.imports.filter((x) => x.external).map((x) => x.path)),
+    );
     expect([...external]).toEqual(expect.arrayContaining(['electron', 'better-sqlite3', 'zod']));
     expect(Object.keys(out.metafiles.main.inputs).some((p) => p.includes('node_modules'))).toBe(false);
   });
@@ -46,10 +53,18 @@ describe('the main bundle', () => {
     expect(r.exitCode).toBe(0);
 
     expect(r.pageUrl).toBe('app://workbench/index.html');
-    expect(r.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: join(ROOT, 'dist/desktop/preload.cjs') });
+    expect(r.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      preload: join(ROOT, 'dist/desktop/preload.cjs'),
+    });
     expect(r.userData).toBe(join(appData, 'Gradient Workbench'));
-    expect(r.schemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
-    if (existsSync(join(ROOT, 'renderer/dist/index.html'))) expect(r.index).toEqual({ status: 200, csp: desktopContentSecurityPolicy(), hasApp: true });
+    expect(r.schemes).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
+    if (existsSync(join(ROOT, 'renderer/dist/index.html')))
+      expect(r.index).toEqual({ status: 200, csp: desktopContentSecurityPolicy(), hasApp: true });
     else expect(r.index.status).toBe(404);
     expect(r.escape).toBe(404);
 
@@ -70,6 +85,8 @@ describe('the main bundle', () => {
     store.close();
     expect(run.status).toBe('cancelled');
     expect(run.epochsDone).toBeGreaterThanOrEqual(1);
-    expect(JSON.parse(readFileSync(join(appData, 'Gradient Workbench', 'window-state.json'), 'utf8'))).toMatchObject({ bounds: { width: 1280, height: 820 } });
+    expect(JSON.parse(readFileSync(join(appData, 'Gradient Workbench', 'window-state.json'), 'utf8'))).toMatchObject({
+      bounds: { width: 1280, height: 820 },
+    });
   });
 });

@@ -26,7 +26,11 @@ describe('electron-builder.yml', () => {
   it("passes electron-builder's own validation and names the app", async () => {
     const c = await builderConfig.getConfig(ROOT, join(ROOT, 'electron-builder.yml'), null);
     await builderConfig.validateConfiguration(c, quiet);
-    expect(c).toMatchObject({ appId: 'org.gradientworkbench.app', productName: 'Gradient Workbench', directories: { output: 'release', buildResources: 'build' } });
+    expect(c).toMatchObject({
+      appId: 'org.gradientworkbench.app',
+      productName: 'Gradient Workbench',
+      directories: { output: 'release', buildResources: 'build' },
+    });
     expect(c.linux.target).toEqual(['AppImage', 'deb']);
     expect(c.win.target).toEqual(['nsis']);
     expect(c.mac.target).toEqual(['dmg']);
@@ -35,13 +39,26 @@ describe('electron-builder.yml', () => {
 
   it('ships the desktop build, the renderer, sources, migrations and examples; main is the bundle', async () => {
     const c = await builderConfig.getConfig(ROOT, join(ROOT, 'electron-builder.yml'), null);
-    const files = c.files.flatMap((f: { filter?: string[] } | string) => (typeof f === 'string' ? [f] : (f.filter ?? [])));
-    expect(files).toEqual(expect.arrayContaining(['dist/desktop/**', 'renderer/dist/**', 'src/**', 'migrations/**', 'examples/**', 'package.json']));
+    const files = c.files.flatMap((f: { filter?: string[] } | string) =>
+      typeof f === 'string' ? [f] : (f.filter ?? []),
+    );
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'dist/desktop/**',
+        'renderer/dist/**',
+        'src/**',
+        'migrations/**',
+        'examples/**',
+        'package.json',
+      ]),
+    );
     expect(c.extraMetadata.main).toBe('dist/desktop/main.mjs');
   });
 
   it('rejects a misspelt option (so the validation above means something)', async () => {
-    await expect(builderConfig.validateConfiguration({ productName: 'x', linux: { targett: 'deb' } }, quiet)).rejects.toThrow(/Invalid configuration/);
+    await expect(
+      builderConfig.validateConfiguration({ productName: 'x', linux: { targett: 'deb' } }, quiet),
+    ).rejects.toThrow(/Invalid configuration/);
   });
 
   it('icons: a 512×512 PNG, an ICO and an ICNS', () => {
@@ -93,32 +110,36 @@ describe("start's Electron check", () => {
  * rebuild, the `dir` target. Then the packaged main runs under the stand-in electron module, so
  * the `files` list is proven to hold everything the app loads at run time.
  */
-describe.skipIf(process.platform !== 'linux')('the packaged app (linux-unpacked, with a stand-in Electron; Linux only)', () => {
-  const tmp = tempDir();
-  afterAll(() => tmp.cleanup());
+describe.skipIf(process.platform !== 'linux')(
+  'the packaged app (linux-unpacked, with a stand-in Electron; Linux only)',
+  () => {
+    const tmp = tempDir();
+    afterAll(() => tmp.cleanup());
 
-  it('packs, and the packaged main process serves the page, trains a run and diagnoses backends', async () => {
-    await buildDesktop();
-    const fakeDist = join(tmp.dir, 'electron-dist');
-    mkdirSync(join(fakeDist, 'resources'), { recursive: true });
-    writeFileSync(join(fakeDist, 'electron'), '#!/bin/sh\n', { mode: 0o755 });
-    const out = join(tmp.dir, 'release');
-    const pack = await run(process.execPath, [
-      require.resolve('electron-builder/cli.js'),
-      ...['--config', 'electron-builder.yml', '--linux', 'dir', '--x64', '--publish', 'never'],
-      ...['-c.npmRebuild=false', `-c.electronDist=${fakeDist}`, `-c.directories.output=${out}`],
-    ]);
-    expect(pack.code, pack.output).toBe(0);
-    const app = join(out, 'linux-unpacked', 'resources', 'app');
-    expect(JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')).main).toBe('dist/desktop/main.mjs');
+    it('packs, and the packaged main process serves the page, trains a run and diagnoses backends', async () => {
+      await buildDesktop();
+      const fakeDist = join(tmp.dir, 'electron-dist');
+      mkdirSync(join(fakeDist, 'resources'), { recursive: true });
+      writeFileSync(join(fakeDist, 'electron'), '#!/bin/sh\n', { mode: 0o755 });
+      const out = join(tmp.dir, 'release');
+      const pack = await run(process.execPath, [
+        require.resolve('electron-builder/cli.js'),
+        ...['--config', 'electron-builder.yml', '--linux', 'dir', '--x64', '--publish', 'never'],
+        ...['-c.npmRebuild=false', `-c.electronDist=${fakeDist}`, `-c.directories.output=${out}`],
+      ]);
+      expect(pack.code, pack.output).toBe(0);
+      const app = join(out, 'linux-unpacked', 'resources', 'app');
+      expect(JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')).main).toBe('dist/desktop/main.mjs');
 
-    const r = await runScenario(join(app, 'dist/desktop/main.mjs'), tmp.dir);
-    expect(r.errors).toEqual([]);
-    expect(r.webPreferences.preload).toBe(join(app, 'dist/desktop/preload.cjs'));
-    if (existsSync(join(ROOT, 'renderer/dist/index.html'))) expect(r.index).toMatchObject({ status: 200, hasApp: true });
-    expect(r.presets).toBeGreaterThan(0);
-    expect(r.run.finished).toMatchObject({ status: 'completed' });
-    expect(r.diagnosis).toEqual(expect.arrayContaining([{ name: 'cpu', available: true }]));
-    expect(r.tfjsInMainThread).toBe(false);
-  });
-});
+      const r = await runScenario(join(app, 'dist/desktop/main.mjs'), tmp.dir);
+      expect(r.errors).toEqual([]);
+      expect(r.webPreferences.preload).toBe(join(app, 'dist/desktop/preload.cjs'));
+      if (existsSync(join(ROOT, 'renderer/dist/index.html')))
+        expect(r.index).toMatchObject({ status: 200, hasApp: true });
+      expect(r.presets).toBeGreaterThan(0);
+      expect(r.run.finished).toMatchObject({ status: 'completed' });
+      expect(r.diagnosis).toEqual(expect.arrayContaining([{ name: 'cpu', available: true }]));
+      expect(r.tfjsInMainThread).toBe(false);
+    });
+  },
+);

@@ -20,7 +20,8 @@ function fakeIpc() {
     invoke: vi.fn(async (..._args: unknown[]) => ({ ok: true, value: 'sent' })),
     on: vi.fn((_channel: string, l: (event: unknown, message: unknown) => void) => listeners.add(l)),
     removeListener: vi.fn((_channel: string, l: (event: unknown, message: unknown) => void) => listeners.delete(l)),
-    deliver: (message: unknown) => listeners.forEach((l) => l({ sender: { secret: 'ipcRenderer' }, ports: [] }, message)),
+    deliver: (message: unknown) =>
+      listeners.forEach((l) => l({ sender: { secret: 'ipcRenderer' }, ports: [] }, message)),
     listeners,
   };
 }
@@ -34,7 +35,10 @@ describe('the preload bridge (createBridge)', () => {
     expect(await api.invoke('runs.list', { limit: 2 })).toEqual({ ok: true, value: 'sent' });
     expect(ipc.invoke).toHaveBeenCalledWith(INVOKE_CHANNEL, 'runs.list', { limit: 2 });
     for (const bad of ['runs.nope', '__proto__', 'constructor', '', 42]) {
-      expect(await api.invoke(bad as never, {} as never)).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+      expect(await api.invoke(bad as never, {} as never)).toMatchObject({
+        ok: false,
+        error: { code: 'unknown_method' },
+      });
     }
     expect(ipc.invoke).toHaveBeenCalledTimes(1);
   });
@@ -93,7 +97,10 @@ describe('the built preload (dist/desktop/preload.cjs)', () => {
     const ipc = fakeIpc();
     const exposed = new Map<string, Record<string, unknown>>();
     const required: string[] = [];
-    const electron = { contextBridge: { exposeInMainWorld: (key: string, api: Record<string, unknown>) => exposed.set(key, api) }, ipcRenderer: ipc };
+    const electron = {
+      contextBridge: { exposeInMainWorld: (key: string, api: Record<string, unknown>) => exposed.set(key, api) },
+      ipcRenderer: ipc,
+    };
     const module = { exports: {} };
     const require = (id: string) => {
       required.push(id);
@@ -117,7 +124,10 @@ describe('the built preload (dist/desktop/preload.cjs)', () => {
 
   it("allows exactly the contract's METHODS and EVENTS", async () => {
     const { ipc, exposed } = load();
-    const api = exposed.get('api') as { invoke(m: string, i: unknown): Promise<unknown>; subscribe(e: string, cb: () => void): () => void };
+    const api = exposed.get('api') as {
+      invoke(m: string, i: unknown): Promise<unknown>;
+      subscribe(e: string, cb: () => void): () => void;
+    };
     for (const m of METHODS) await api.invoke(m, {});
     expect(ipc.invoke.mock.calls.map((c) => c[1])).toEqual(METHODS);
     expect(await api.invoke('runs.nope', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });

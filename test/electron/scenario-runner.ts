@@ -5,8 +5,16 @@ import { fileURLToPath } from 'node:url';
 
 const REGISTER = fileURLToPath(new URL('./fake-electron/register.mjs', import.meta.url));
 
-export function run(cmd: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; output: string }> {
-  const child = spawn(cmd, args, { cwd: join(fileURLToPath(new URL('../../', import.meta.url))), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function run(
+  cmd: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; output: string }> {
+  const child = spawn(cmd, args, {
+    cwd: join(fileURLToPath(new URL('../../', import.meta.url))),
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let output = '';
   child.stdout.on('data', (d) => ((stdout += d), (output += d)));

@@ -3,11 +3,24 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { responseHeaders, resolveAppFile, serveAppProtocol } from '../../electron/app-protocol.ts';
-import { desktopContentSecurityPolicy, hardenContents, hardenSession, navigationAllowed, requestAllowed, windowOptions } from '../../electron/security.ts';
+import {
+  desktopContentSecurityPolicy,
+  hardenContents,
+  hardenSession,
+  navigationAllowed,
+  requestAllowed,
+  windowOptions,
+} from '../../electron/security.ts';
 import { ROOT } from '../../electron/paths.ts';
 import { tempDir } from '../helpers/cli.ts';
 
-const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+const directives = (csp: string) =>
+  new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([k, ...v]) => [k, v]),
+  );
 
 describe('window options', () => {
   const o = windowOptions('/app/dist/desktop/preload.cjs');
@@ -26,7 +39,13 @@ describe('window options', () => {
     });
   });
   it('keep remembered bounds and open hidden until the first paint', () => {
-    expect(windowOptions('p', { x: 10, y: 20, width: 1000, height: 700 })).toMatchObject({ x: 10, y: 20, width: 1000, height: 700, show: false });
+    expect(windowOptions('p', { x: 10, y: 20, width: 1000, height: 700 })).toMatchObject({
+      x: 10,
+      y: 20,
+      width: 1000,
+      height: 700,
+      show: false,
+    });
   });
 });
 
@@ -64,7 +83,8 @@ describe('navigation, new windows, permissions, remote content', () => {
   it('requests only to the app, data: and blob:', () => {
     expect(requestAllowed('app://workbench/assets/index.js')).toBe(true);
     expect(requestAllowed('data:image/png;base64,AA')).toBe(true);
-    for (const url of ['https://cdn.example/x.js', 'http://127.0.0.1:8787/api', 'file:///etc/hosts', 'ws://localhost/']) expect(requestAllowed(url)).toBe(false);
+    for (const url of ['https://cdn.example/x.js', 'http://127.0.0.1:8787/api', 'file:///etc/hosts', 'ws://localhost/'])
+      expect(requestAllowed(url)).toBe(false);
   });
   it('hardenContents denies navigation away, new windows and webviews', () => {
     const handlers = new Map<string, (e: { preventDefault(): void }, url: string) => void>();
@@ -89,7 +109,11 @@ describe('navigation, new windows, permissions, remote content', () => {
     let request: ((wc: unknown, p: string, cb: (g: boolean) => void) => void) | undefined;
     let check: ((...a: unknown[]) => boolean) | undefined;
     let before: ((d: { url: string }, cb: (r: { cancel: boolean }) => void) => void) | undefined;
-    hardenSession({ setPermissionRequestHandler: (h) => (request = h), setPermissionCheckHandler: (h) => (check = h), webRequest: { onBeforeRequest: (h) => (before = h) } });
+    hardenSession({
+      setPermissionRequestHandler: (h) => (request = h),
+      setPermissionCheckHandler: (h) => (check = h),
+      webRequest: { onBeforeRequest: (h) => (before = h) },
+    });
     for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       const cb = vi.fn();
       request!(null, p, cb);
@@ -119,7 +143,15 @@ describe('the app:// protocol', () => {
     expect(resolveAppFile(root, 'app://workbench/../secret.txt')).toBe(join(root, 'secret.txt'));
     expect(resolveAppFile(root, 'app://workbench/%2e%2e/secret.txt')).toBe(join(root, 'secret.txt'));
     // an encoded slash survives parsing and would climb out once decoded: refused
-    for (const url of ['app://workbench/..%2fsecret.txt', 'app://workbench/..%5csecret.txt', 'app://workbench/%00', 'app://workbench/%E0%A4%A', 'app://other/index.html', 'file:///etc/passwd', 'nope']) {
+    for (const url of [
+      'app://workbench/..%2fsecret.txt',
+      'app://workbench/..%5csecret.txt',
+      'app://workbench/%00',
+      'app://workbench/%E0%A4%A',
+      'app://other/index.html',
+      'file:///etc/passwd',
+      'nope',
+    ]) {
       expect(resolveAppFile(root, url), url).toBeNull();
     }
   });

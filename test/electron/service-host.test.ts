@@ -25,11 +25,14 @@ function setup() {
   const ipc = new FakeIpcMain();
   const wc = new FakeWebContents();
   const host = new ServiceHost({ ipcMain: ipc, webContentsList: () => [wc], parallel: 1 });
-  const call = (method: string, input: unknown = {}) => ipc.call(INVOKE_CHANNEL, trustedEvent(), method, input) as Promise<any>;
+  const call = (method: string, input: unknown = {}) =>
+    ipc.call(INVOKE_CHANNEL, trustedEvent(), method, input) as Promise<any>;
   const firstEpoch = (runId: string) =>
     new Promise<void>((resolve) => {
       const timer = setInterval(() => {
-        const hit = wc.sent.some((s) => s.message.event === 'run.epoch' && (s.message.payload as Events['run.epoch']).runId === runId);
+        const hit = wc.sent.some(
+          (s) => s.message.event === 'run.epoch' && (s.message.payload as Events['run.epoch']).runId === runId,
+        );
         if (!hit) return;
         clearInterval(timer);
         resolve();

@@ -23,7 +23,12 @@ describe('window state', () => {
   it('reads a missing, broken or odd file as nothing saved', () => {
     expect(readWindowState(join(tmp.dir, 'none.json'))).toBeNull();
     const bad = join(tmp.dir, 'bad.json');
-    for (const text of ['{', 'null', '{"bounds":{"width":-5,"height":10}}', '{"bounds":{"width":"800","height":600}}']) {
+    for (const text of [
+      '{',
+      'null',
+      '{"bounds":{"width":-5,"height":10}}',
+      '{"bounds":{"width":"800","height":600}}',
+    ]) {
       writeFileSync(bad, text);
       expect(readWindowState(bad), text).toBeNull();
     }
@@ -40,7 +45,9 @@ describe('window state', () => {
     const saved = { bounds: { x: 2000, y: 100, width: 2400, height: 1300 }, maximized: true };
     expect(restoreState(saved, screen)).toEqual({ bounds: { width: 1920, height: 1080 }, maximized: true });
     // a sliver on screen is not enough to grab the window
-    expect(restoreState({ bounds: { x: 1900, y: 10, width: 800, height: 600 }, maximized: false }, screen).bounds).toEqual({ width: 800, height: 600 });
+    expect(
+      restoreState({ bounds: { x: 1900, y: 10, width: 800, height: 600 }, maximized: false }, screen).bounds,
+    ).toEqual({ width: 800, height: 600 });
   });
 
   it('opens with the defaults when nothing was saved', () => {

@@ -14,11 +14,16 @@ describe('every example trains for 2 epochs through the CLI', () => {
   for (const file of examples) {
     it(file, async () => {
       const raw = JSON.parse(readFileSync(join(ROOT, 'examples', file), 'utf8'));
-      const runs = raw.sweep ? Object.values(raw.sweep as Record<string, unknown[]>).reduce((n, v) => n * v.length, 1) : 1;
+      const runs = raw.sweep
+        ? Object.values(raw.sweep as Record<string, unknown[]>).reduce((n, v) => n * v.length, 1)
+        : 1;
       const r = await cli(['run', `examples/${file}`, '--db', db, '--epochs', '2', '--json', '--parallel', '2']);
       expect(r.stderr).not.toMatch(/error/i);
       expect(r.code).toBe(0);
-      const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+      const events = r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       const finished = events.filter((e) => e.event === 'finished');
       expect(finished).toHaveLength(runs);
       for (const f of finished) expect(f).toMatchObject({ status: 'completed', epochs: 2 });
@@ -29,7 +34,19 @@ describe('every example trains for 2 epochs through the CLI', () => {
       const csv = await cli(['export', ...ids, '--db', db, '--format', 'csv']);
       expect(csv.code).toBe(0);
       const rows = parse(csv.stdout, { columns: true }) as Array<Record<string, string>>;
-      expect(Object.keys(rows[0])).toEqual(['run_id', 'run_name', 'experiment', 'tags', 'started_at', 'duration_s', 'epoch', 'split', 'subject', 'series', 'value']);
+      expect(Object.keys(rows[0])).toEqual([
+        'run_id',
+        'run_name',
+        'experiment',
+        'tags',
+        'started_at',
+        'duration_s',
+        'epoch',
+        'split',
+        'subject',
+        'series',
+        'value',
+      ]);
       expect(new Set(rows.map((x) => x.run_id))).toEqual(new Set(ids));
       expect(rows.some((x) => x.series === 'vanishing_ratio' && Number.isFinite(Number(x.value)))).toBe(true);
       expect(rows.some((x) => x.subject === 'trunk.1' && x.series === 'grad_l2')).toBe(true);

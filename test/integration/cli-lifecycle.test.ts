@@ -11,7 +11,16 @@ afterAll(tmp.cleanup);
 
 /** A run long enough to interrupt: many small epochs. */
 const longSpec = join(tmp.dir, 'long.json');
-writeFileSync(longSpec, JSON.stringify({ name: 'long', epochs: 500, data: { kind: 'shapes', imageSize: 12, trainCount: 256, valCount: 64 }, model: { depth: 3, width: 32 }, tasks: [{ kind: 'cls' }, { kind: 'recon' }] }));
+writeFileSync(
+  longSpec,
+  JSON.stringify({
+    name: 'long',
+    epochs: 500,
+    data: { kind: 'shapes', imageSize: 12, trainCount: 256, valCount: 64 },
+    model: { depth: 3, width: 32 },
+    tasks: [{ kind: 'cls' }, { kind: 'recon' }],
+  }),
+);
 
 /** Poll (read-only) until the run has `n` epochs stored. */
 async function untilEpochs(db: string, n: number): Promise<void> {
@@ -48,7 +57,14 @@ describe('CLI run lifecycle', () => {
     const ok = await cli(['run', 'examples/vanishing-sigmoid-mlp.json', '--db', db, '--epochs', '1', '--json']);
     expect(ok.code).toBe(0);
     const exp = join(tmp.dir, 'exp.json');
-    writeFileSync(exp, JSON.stringify({ name: 'e', base: { tasks: [{ kind: 'cls' }, { kind: 'seg' }] }, sweep: { 'weighting.lambda': [0.5, 3] } }));
+    writeFileSync(
+      exp,
+      JSON.stringify({
+        name: 'e',
+        base: { tasks: [{ kind: 'cls' }, { kind: 'seg' }] },
+        sweep: { 'weighting.lambda': [0.5, 3] },
+      }),
+    );
     const r = await cli(['run', exp, '--db', db]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/weighting\.lambda.*sweep point lambda=3/);

@@ -9,7 +9,15 @@ import { compareDataOf, makeEpoch } from '../unit/store/fixtures/records.ts';
 
 describe('DiffTable', () => {
   it('one row per differing path, a column per run, changed cells marked', () => {
-    const w = mount(DiffTable, { props: { labels: ['A', 'B'], diff: [{ path: 'model.activation', values: ['sigmoid', 'relu'] }, { path: 'seed', values: [1, 1] }] } });
+    const w = mount(DiffTable, {
+      props: {
+        labels: ['A', 'B'],
+        diff: [
+          { path: 'model.activation', values: ['sigmoid', 'relu'] },
+          { path: 'seed', values: [1, 1] },
+        ],
+      },
+    });
     const rows = w.findAll('tbody tr');
     expect(rows).toHaveLength(1);
     expect(rows[0].findAll('td').map((td) => td.text())).toEqual(['model.activation', 'sigmoid', 'relu']);
@@ -24,7 +32,16 @@ describe('DiffTable', () => {
 
 it('CompareHeatmaps draws one heatmap per run under one scale, and asks for another statistic', async () => {
   const data = { a: compareDataOf([makeEpoch(1), makeEpoch(2)]), b: compareDataOf([makeEpoch(1)]) };
-  const w = mount(CompareHeatmaps, { props: { runs: [{ id: 'a', label: 'run A' }, { id: 'b', label: 'run B' }], data, field: 'gradL2' } });
+  const w = mount(CompareHeatmaps, {
+    props: {
+      runs: [
+        { id: 'a', label: 'run A' },
+        { id: 'b', label: 'run B' },
+      ],
+      data,
+      field: 'gradL2',
+    },
+  });
   expect(w.findAll('figure.heat').map((f) => f.find('figcaption').text())).toEqual(['run A', 'run B']);
   expect(w.findAll('canvas')).toHaveLength(2);
   expect(w.find('.scale').text()).toMatch(/-?\d\.\d\d.*-?\d\.\d\d/);
@@ -40,7 +57,10 @@ it('SeriesPicker switches kind with sensible defaults', async () => {
   const w = mount(SeriesPicker, { props: { choice: { kind: 'vanishing' } as const, choices } });
   await w.find('select').setValue('metric');
   await w.find('select').setValue('layer');
-  expect(w.emitted('change')).toEqual([[{ kind: 'metric', task: 'cls', name: 'loss', split: 'val' }], [{ kind: 'layer', layer: 'trunk.1', field: 'gradL2' }]]);
+  expect(w.emitted('change')).toEqual([
+    [{ kind: 'metric', task: 'cls', name: 'loss', split: 'val' }],
+    [{ kind: 'layer', layer: 'trunk.1', field: 'gradL2' }],
+  ]);
 });
 
 it('run colours are stable per position', () => {

@@ -1,6 +1,14 @@
 import type { EpochRecord } from '@core/train/records.ts';
 import { describe, expect, it } from 'vitest';
-import { cellAt, compareHeatmaps, compareMatrix, heatColor, HEAT_COLORS, heatPixels, sharedLogScale } from '../../renderer/src/charts/compare-heatmap.ts';
+import {
+  cellAt,
+  compareHeatmaps,
+  compareMatrix,
+  heatColor,
+  HEAT_COLORS,
+  heatPixels,
+  sharedLogScale,
+} from '../../renderer/src/charts/compare-heatmap.ts';
 import { layerMatrix } from '../../renderer/src/charts/series.ts';
 import { compareDataOf, makeEpoch } from '../unit/store/fixtures/records.ts';
 
@@ -21,9 +29,15 @@ describe('compareMatrix', () => {
 });
 
 describe('one colour scale across runs', () => {
-  const runs = [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }];
+  const runs = [
+    { id: 'a', label: 'A' },
+    { id: 'b', label: 'B' },
+  ];
   // run b's gradients are 1000× smaller: its cells must look darker on the shared scale
-  const small = epochs(3).map((e): EpochRecord => ({ ...e, layers: e.layers.map((l) => ({ ...l, gradL2: l.gradL2 / 1000 })) }));
+  const small = epochs(3).map((e): EpochRecord => ({
+    ...e,
+    layers: e.layers.map((l) => ({ ...l, gradL2: l.gradL2 / 1000 })),
+  }));
   const maps = compareHeatmaps(runs, { a: compareDataOf(epochs(3)), b: compareDataOf(small) }, 'gradL2');
 
   it('spans the log10 range of every run', () => {
@@ -45,7 +59,14 @@ describe('one colour scale across runs', () => {
   });
 
   it('puts the palette ends at the scale ends and leaves missing cells transparent', () => {
-    const m = { layers: ['l1', 'l2'], epochs: [1, 2], values: [[1, null], [100, 0]] };
+    const m = {
+      layers: ['l1', 'l2'],
+      epochs: [1, 2],
+      values: [
+        [1, null],
+        [100, 0],
+      ],
+    };
     const px = heatPixels(m, { min: 0, max: 2 });
     const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
     expect([...px.slice(8, 11)]).toEqual(rgb(HEAT_COLORS[0])); // l1 (bottom row), epoch 1: log10 1 = 0 = min

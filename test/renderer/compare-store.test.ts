@@ -9,8 +9,14 @@ import { API_KEY } from '../../renderer/src/api/inject.ts';
 import { parseIds, useCompareStore } from '../../renderer/src/stores/compare.ts';
 import { compareDataOf, makeEpoch, makeSpec } from '../unit/store/fixtures/records.ts';
 
-const detail = (id: string, lambda: number) => ({ id, name: `λ=${lambda}`, spec: makeSpec({ weighting: { method: 'fixed', lambda } }) }) as unknown as RunDetail;
-const RUNS: Record<string, RunDetail> = { a: detail('a', 0.25), b: detail('b', 0.5), c: detail('c', 0.5), d: detail('d', 0.75) };
+const detail = (id: string, lambda: number) =>
+  ({ id, name: `λ=${lambda}`, spec: makeSpec({ weighting: { method: 'fixed', lambda } }) }) as unknown as RunDetail;
+const RUNS: Record<string, RunDetail> = {
+  a: detail('a', 0.25),
+  b: detail('b', 0.5),
+  c: detail('c', 0.5),
+  d: detail('d', 0.75),
+};
 
 function fakeApi() {
   const calls: Array<{ method: Method; input: any }> = [];
@@ -68,7 +74,10 @@ describe('compare store', () => {
     await store.open(['b', 'c']);
     expect(store.diff).toHaveLength(1); // the fake's diff, as the service sent it
     await store.add('d');
-    expect(fake.calls.map((c) => c.input)).toEqual([{ ids: ['b', 'c'], layerFields: ['gradL2'] }, { ids: ['b', 'd'], layerFields: ['gradL2'] }]);
+    expect(fake.calls.map((c) => c.input)).toEqual([
+      { ids: ['b', 'c'], layerFields: ['gradL2'] },
+      { ids: ['b', 'd'], layerFields: ['gradL2'] },
+    ]);
     expect(store.ids).toEqual(['b', 'c', 'd']);
     expect(store.data.d.epochs).toEqual([1, 2]);
     expect(store.diff).toEqual([{ path: 'weighting.lambda', values: [0.5, 0.5, 0.75] }]);
@@ -94,7 +103,10 @@ describe('compare store', () => {
     store.choice = { kind: 'layer', layer: 'trunk.1', field: 'dzL2' };
     store.choice = { kind: 'layer', layer: 'trunk.1', field: 'weightL2' };
     await flushPromises();
-    expect(fake.calls.slice(1).map((c) => c.input)).toEqual([{ ids: ['a', 'b'], layerFields: ['dzL2'] }, { ids: ['a', 'b'], layerFields: ['weightL2'] }]);
+    expect(fake.calls.slice(1).map((c) => c.input)).toEqual([
+      { ids: ['a', 'b'], layerFields: ['dzL2'] },
+      { ids: ['a', 'b'], layerFields: ['weightL2'] },
+    ]);
     expect(Object.keys(store.data.b.layerStats)).toEqual(['gradL2', 'dzL2', 'weightL2']);
     expect(store.hasField('weightL2')).toBe(true);
     expect(store.fetching).toEqual([]);

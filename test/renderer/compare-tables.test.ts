@@ -11,7 +11,11 @@ describe('diffRows', () => {
 
   it('formats each value and marks the cells that differ from the first run', () => {
     const rows = diffRows(diff);
-    expect(rows[0]).toEqual({ path: 'model.activation', cells: ['sigmoid', 'relu', 'sigmoid'], changed: [false, true, false] });
+    expect(rows[0]).toEqual({
+      path: 'model.activation',
+      cells: ['sigmoid', 'relu', 'sigmoid'],
+      changed: [false, true, false],
+    });
     expect(rows[1]).toEqual({ path: 'weighting.lambda', cells: ['0.25', '0.25', '—'], changed: [false, false, true] });
     expect(rows[2].cells[1]).toBe('[{"kind":"cls"},{"kind":"seg"}]');
   });
@@ -31,13 +35,41 @@ describe('diffRows', () => {
 });
 
 it('summaryTable: final metric columns are the union over runs, missing ones a dash', () => {
-  const base = { status: 'completed', epochsDone: 10, epochsPlanned: 10, durationMs: 65_000, backend: { name: 'wasm', detail: '', skipped: [], parityMaxAbsDiff: null } };
+  const base = {
+    status: 'completed',
+    epochsDone: 10,
+    epochsPlanned: 10,
+    durationMs: 65_000,
+    backend: { name: 'wasm', detail: '', skipped: [], parityMaxAbsDiff: null },
+  };
   const runs = [
     { ...base, id: 'a', finalMetrics: { cls: { accuracy: 0.9, loss: 0.3 } } },
-    { ...base, id: 'b', status: 'diverged', epochsDone: 3, durationMs: null, backend: null, finalMetrics: { cls: { loss: 2 }, seg: { iou: 0.4 } } },
+    {
+      ...base,
+      id: 'b',
+      status: 'diverged',
+      epochsDone: 3,
+      durationMs: null,
+      backend: null,
+      finalMetrics: { cls: { loss: 2 }, seg: { iou: 0.4 } },
+    },
   ] as unknown as RunDetail[];
   const t = summaryTable(runs);
   expect(t.metricColumns.map((c) => c.label)).toEqual(['cls accuracy', 'cls loss', 'seg iou']);
-  expect(t.rows[0]).toEqual({ id: 'a', status: 'completed', epochs: '10 / 10', duration: '1 m 05 s', backend: 'wasm', metrics: ['0.9', '0.3', '—'] });
-  expect(t.rows[1]).toEqual({ id: 'b', status: 'diverged', epochs: '3 / 10', duration: '—', backend: '—', metrics: ['—', '2', '0.4'] });
+  expect(t.rows[0]).toEqual({
+    id: 'a',
+    status: 'completed',
+    epochs: '10 / 10',
+    duration: '1 m 05 s',
+    backend: 'wasm',
+    metrics: ['0.9', '0.3', '—'],
+  });
+  expect(t.rows[1]).toEqual({
+    id: 'b',
+    status: 'diverged',
+    epochs: '3 / 10',
+    duration: '—',
+    backend: '—',
+    metrics: ['—', '2', '0.4'],
+  });
 });

@@ -10,7 +10,17 @@ import CompareView from '../../renderer/src/views/CompareView.vue';
 import { compareDataOf, makeEpoch, makeSpec } from '../unit/store/fixtures/records.ts';
 
 const run = (id: string, lambda: number) =>
-  ({ id, name: `λ=${lambda}`, status: 'completed', epochsDone: 2, epochsPlanned: 2, durationMs: 3000, backend: null, finalMetrics: { cls: { accuracy: lambda } }, spec: makeSpec({ weighting: { method: 'fixed', lambda } }) }) as unknown as RunDetail;
+  ({
+    id,
+    name: `λ=${lambda}`,
+    status: 'completed',
+    epochsDone: 2,
+    epochsPlanned: 2,
+    durationMs: 3000,
+    backend: null,
+    finalMetrics: { cls: { accuracy: lambda } },
+    spec: makeSpec({ weighting: { method: 'fixed', lambda } }),
+  }) as unknown as RunDetail;
 
 it('loads the runs named in the route once, draws overlay, heatmaps, summary and diff; removing edits the route', async () => {
   const calls: Method[] = [];
@@ -20,15 +30,31 @@ it('loads the runs named in the route once, draws overlay, heatmaps, summary and
       const { ids, layerFields } = input as { ids: string[]; layerFields?: CompareLayerField[] };
       const runs = ids.map((id, i) => run(id, i / 4));
       const data = Object.fromEntries(ids.map((id) => [id, compareDataOf([makeEpoch(1), makeEpoch(2)], layerFields)]));
-      const value = { runs, data, diff: [{ path: 'weighting.lambda', values: runs.map((r) => r.spec.weighting.lambda) }] };
+      const value = {
+        runs,
+        data,
+        diff: [{ path: 'weighting.lambda', values: runs.map((r) => r.spec.weighting.lambda) }],
+      };
       return { ok: true, value } as Envelope<never>;
     },
     subscribe: () => () => {},
   };
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/compare', component: CompareView }, { path: '/:p(.*)*', component: { render: () => null } }] });
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/compare', component: CompareView },
+      { path: '/:p(.*)*', component: { render: () => null } },
+    ],
+  });
   await router.push('/compare?ids=a,b,c');
   const w = mount(CompareView, {
-    global: { plugins: [createPinia(), router], provide: { [API_KEY as symbol]: api }, stubs: { EChart: { props: ['option'], template: '<div class="echart-stub">{{ option.series.length }} series</div>' } } },
+    global: {
+      plugins: [createPinia(), router],
+      provide: { [API_KEY as symbol]: api },
+      stubs: {
+        EChart: { props: ['option'], template: '<div class="echart-stub">{{ option.series.length }} series</div>' },
+      },
+    },
   });
   await flushPromises();
   expect(calls).toEqual(['runs.compare']);
@@ -49,8 +75,14 @@ it('loads the runs named in the route once, draws overlay, heatmaps, summary and
 });
 
 it('without ids it explains how to pick runs', async () => {
-  const api: ApiClient = { invoke: async () => ({ ok: true, value: null }) as Envelope<never>, subscribe: () => () => {} };
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: CompareView }] });
+  const api: ApiClient = {
+    invoke: async () => ({ ok: true, value: null }) as Envelope<never>,
+    subscribe: () => () => {},
+  };
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/:p(.*)*', component: CompareView }],
+  });
   await router.push('/compare');
   const w = mount(CompareView, { global: { plugins: [createPinia(), router], provide: { [API_KEY as symbol]: api } } });
   await flushPromises();

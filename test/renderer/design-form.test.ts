@@ -2,11 +2,21 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSpec } from '../../src/experiment/spec.ts';
 import { fieldElementId, fieldLabel, FIELDS } from '../../renderer/src/design/fields.ts';
-import { DEFAULT_SPEC, defaultForm, formToSpecInput, issuesByField, parseNumberText, specToForm, validateForm } from '../../renderer/src/design/form.ts';
+import {
+  DEFAULT_SPEC,
+  defaultForm,
+  formToSpecInput,
+  issuesByField,
+  parseNumberText,
+  specToForm,
+  validateForm,
+} from '../../renderer/src/design/form.ts';
 import { newTask, setPrimary } from '../../renderer/src/design/tasks.ts';
 
 const EXAMPLES = new URL('../../examples/', import.meta.url);
-const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(new URL(f, EXAMPLES), 'utf8')) as Record<string, unknown>);
+const examples = readdirSync(EXAMPLES)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(new URL(f, EXAMPLES), 'utf8')) as Record<string, unknown>);
 
 describe('form ↔ spec', () => {
   it('fills the form from the schema defaults and gives them back', () => {
@@ -78,13 +88,26 @@ describe('form ↔ spec', () => {
     form.values['data.images'] = 'train-images.gz';
     form.values['data.labels'] = 'train-labels.gz';
     const v = validateForm(form);
-    expect(v.spec?.data).toEqual({ kind: 'idx', images: 'train-images.gz', labels: 'train-labels.gz', validationSplit: 0.1, maskThreshold: 0.5 });
+    expect(v.spec?.data).toEqual({
+      kind: 'idx',
+      images: 'train-images.gz',
+      labels: 'train-labels.gz',
+      validationSplit: 0.1,
+      maskThreshold: 0.5,
+    });
     form.values['data.kind'] = 'shapes';
     expect(validateForm(form).spec?.data).toEqual(DEFAULT_SPEC.data);
   });
 
   it('writes a seg loss and aux head only where they apply', () => {
-    const form = specToForm(parseSpec({ tasks: [{ kind: 'cls', primary: true, aux: { layer: 2, weight: 0.5 } }, { kind: 'seg', loss: 'l1' }] }));
+    const form = specToForm(
+      parseSpec({
+        tasks: [
+          { kind: 'cls', primary: true, aux: { layer: 2, weight: 0.5 } },
+          { kind: 'seg', loss: 'l1' },
+        ],
+      }),
+    );
     const tasks = formToSpecInput(form).input.tasks as Array<Record<string, unknown>>;
     expect(tasks[0]).toEqual({ kind: 'cls', weight: 1, primary: true, aux: { layer: 2, weight: 0.5 } });
     expect(tasks[1]).toEqual({ kind: 'seg', weight: 1, primary: false, loss: 'l1' });

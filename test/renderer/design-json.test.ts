@@ -10,16 +10,31 @@ describe('pasted spec JSON', () => {
   });
 
   it('accepts an experiment: base spec plus sweep', () => {
-    const r = parsePasted(JSON.stringify({ name: 'λ', base: { tasks: [{ kind: 'cls' }, { kind: 'seg' }] }, sweep: { 'weighting.lambda': [0, 1] } }));
+    const r = parsePasted(
+      JSON.stringify({
+        name: 'λ',
+        base: { tasks: [{ kind: 'cls' }, { kind: 'seg' }] },
+        sweep: { 'weighting.lambda': [0, 1] },
+      }),
+    );
     expect(r).toMatchObject({ kind: 'experiment', name: 'λ', description: '', sweep: { 'weighting.lambda': [0, 1] } });
     if (r.kind === 'experiment') expect(r.base.tasks.map((t) => t.kind)).toEqual(['cls', 'seg']);
   });
 
   it('explains what is wrong: syntax, shape, fields', () => {
-    expect(parsePasted('{"model": ')).toMatchObject({ kind: 'error', message: expect.stringMatching(/^not valid JSON/) });
+    expect(parsePasted('{"model": ')).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/^not valid JSON/),
+    });
     expect(parsePasted('[1, 2]')).toMatchObject({ kind: 'error', message: expect.stringMatching(/JSON object/) });
-    expect(parsePasted('{"model": {"depth": "x"}, "colour": 1}')).toMatchObject({ kind: 'error', message: expect.stringMatching(/model\.depth: .*\n?.*colour: is not a known field|colour: is not a known field/) });
-    expect(parsePasted('{"name": "e", "base": {"model": {"depth": 0}}}')).toMatchObject({ kind: 'error', message: expect.stringMatching(/^base\.model\.depth/) });
+    expect(parsePasted('{"model": {"depth": "x"}, "colour": 1}')).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/model\.depth: .*\n?.*colour: is not a known field|colour: is not a known field/),
+    });
+    expect(parsePasted('{"name": "e", "base": {"model": {"depth": 0}}}')).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/^base\.model\.depth/),
+    });
     expect(parsePasted('{"base": {}}')).toMatchObject({ kind: 'error', message: expect.stringMatching(/^name/) });
   });
 });

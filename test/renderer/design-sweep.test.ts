@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { expandExperiment } from '../../src/experiment/sweep.ts';
 import { defaultForm, validateForm } from '../../renderer/src/design/form.ts';
-import { CHECK_POINTS_UP_TO, checkPoints, parseAxes, parseAxisValues, runCount, type SweepPath, sweepablePaths, sweepToAxes } from '../../renderer/src/design/sweep-axes.ts';
+import {
+  CHECK_POINTS_UP_TO,
+  checkPoints,
+  parseAxes,
+  parseAxisValues,
+  runCount,
+  type SweepPath,
+  sweepablePaths,
+  sweepToAxes,
+} from '../../renderer/src/design/sweep-axes.ts';
 import { newTask } from '../../renderer/src/design/tasks.ts';
 
 const num: SweepPath = { path: 'weighting.lambda', label: 'λ', type: 'number' };
@@ -29,7 +38,12 @@ describe('sweep axis values', () => {
 
   it('counts runs as the product of the axes', () => {
     expect(runCount([])).toBe(1);
-    expect(runCount([[1, 2, 3], ['a', 'b']])).toBe(6);
+    expect(
+      runCount([
+        [1, 2, 3],
+        ['a', 'b'],
+      ]),
+    ).toBe(6);
   });
 });
 
@@ -41,7 +55,15 @@ describe('sweep axes in the form', () => {
     form.tasks[1].aux = true;
     const paths = sweepablePaths(form).map((p) => p.path);
     expect(paths).toContain('weighting.lambda');
-    expect(paths).toEqual(expect.arrayContaining(['tasks.0.weight', 'tasks.1.loss', 'tasks.1.aux.layer', 'tasks.1.aux.weight', 'model.activation']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'tasks.0.weight',
+        'tasks.1.loss',
+        'tasks.1.aux.layer',
+        'tasks.1.aux.weight',
+        'model.activation',
+      ]),
+    );
     expect(paths).not.toContain('data.kind');
     expect(paths).not.toContain('name');
   });

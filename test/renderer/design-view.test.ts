@@ -16,14 +16,36 @@ const PRESET_IDS = ['seed-cnn-cls-seg', 'lambda-sweep', 'vanishing-sigmoid-mlp',
 const loadPresets = () =>
   PRESET_IDS.map((id) => {
     const value = JSON.parse(readFileSync(resolve('examples', `${id}.json`), 'utf8'));
-    return { id, title: value.name, description: value.notes ?? value.description ?? '', kind: 'sweep' in value ? 'experiment' : 'spec', value };
+    return {
+      id,
+      title: value.name,
+      description: value.notes ?? value.description ?? '',
+      kind: 'sweep' in value ? 'experiment' : 'spec',
+      value,
+    };
   });
 
 async function mountDesign(start: StartAnswer = () => ({ runIds: ['r1', 'r2'], experimentId: null })) {
-  const fake = fakeApi({ runs: [], epochs: {}, running: [], queued: [], answers: { 'presets.list': () => loadPresets(), 'runs.start': start } });
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/design', component: DesignView }, { path: '/live/:id?', component: { render: () => null } }, { path: '/history', component: { render: () => null } }] });
+  const fake = fakeApi({
+    runs: [],
+    epochs: {},
+    running: [],
+    queued: [],
+    answers: { 'presets.list': () => loadPresets(), 'runs.start': start },
+  });
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/design', component: DesignView },
+      { path: '/live/:id?', component: { render: () => null } },
+      { path: '/history', component: { render: () => null } },
+    ],
+  });
   await router.push('/design');
-  const w = mount(DesignView, { attachTo: document.body, global: { plugins: [createPinia(), router], provide: { [API_KEY as symbol]: fake.api } } });
+  const w = mount(DesignView, {
+    attachTo: document.body,
+    global: { plugins: [createPinia(), router], provide: { [API_KEY as symbol]: fake.api } },
+  });
   await flushPromises();
   return { w, router, ...fake };
 }
@@ -32,7 +54,13 @@ describe('Design view', () => {
   it('fills the form with the defaults and lists the presets', async () => {
     const { w } = await mountDesign();
     expect((w.find('#f-model-depth').element as HTMLInputElement).value).toBe('4');
-    expect(w.findAll('[data-preset]').map((b) => b.attributes('data-preset'))).toEqual(['seed-cnn-cls-seg', 'lambda-sweep', 'vanishing-sigmoid-mlp', 'relu-he-control', 'deep-supervision']);
+    expect(w.findAll('[data-preset]').map((b) => b.attributes('data-preset'))).toEqual([
+      'seed-cnn-cls-seg',
+      'lambda-sweep',
+      'vanishing-sigmoid-mlp',
+      'relu-he-control',
+      'deep-supervision',
+    ]);
     expect(w.find('[data-box="head.cls"]').exists()).toBe(true);
     w.unmount();
   });
@@ -87,10 +115,20 @@ describe('Design view', () => {
   });
 
   it('puts server-side issues next to their fields until the form changes', async () => {
-    const { w } = await mountDesign(() => ({ ok: false, error: { code: 'invalid_argument', message: 'model.width: too wide for this machine', field: 'model.width', issues: [{ field: 'model.width', message: 'too wide for this machine' }] } }));
+    const { w } = await mountDesign(() => ({
+      ok: false,
+      error: {
+        code: 'invalid_argument',
+        message: 'model.width: too wide for this machine',
+        field: 'model.width',
+        issues: [{ field: 'model.width', message: 'too wide for this machine' }],
+      },
+    }));
     await w.find('[data-action="queue"]').trigger('click');
     await flushPromises();
-    expect(w.find('[data-field="model.width"] .field-error').text()).toBe('Width (units / first filters): too wide for this machine');
+    expect(w.find('[data-field="model.width"] .field-error').text()).toBe(
+      'Width (units / first filters): too wide for this machine',
+    );
     await w.find('#f-model-width').setValue('32');
     expect(w.find('[data-field="model.width"] .field-error').exists()).toBe(false);
     w.unmount();
@@ -98,7 +136,10 @@ describe('Design view', () => {
 
   it('adds and removes tasks and an aux head', async () => {
     const { w } = await mountDesign();
-    await w.findAll('button').find((b) => b.text() === '+ Add task')!.trigger('click');
+    await w
+      .findAll('button')
+      .find((b) => b.text() === '+ Add task')!
+      .trigger('click');
     expect(w.findAll('[data-task]').map((t) => t.attributes('data-task'))).toEqual(['cls', 'seg']);
     expect(w.find('#f-weighting-lambda').exists()).toBe(true);
     await w.find('[data-task="seg"] input[type="checkbox"]').setValue(true);

@@ -12,14 +12,32 @@ import { emptySelection } from '../../renderer/src/history/selection.ts';
 import HistoryView from '../../renderer/src/views/HistoryView.vue';
 
 const summary = (i: number): RunSummary => ({
-  id: `run-${i}`, name: `run ${i}`, status: i % 7 === 3 ? 'failed' : 'completed', experimentId: null, experimentName: 'sweep', tags: ['t'],
-  createdAt: '2025-01-01T00:00:00.000Z', startedAt: null, finishedAt: null, durationMs: 1500, epochsPlanned: 2, epochsDone: 2,
-  lastVanishingRatio: 0.001, finalMetrics: { cls: { accuracy: 0.9, loss: 0.2 } }, error: null,
+  id: `run-${i}`,
+  name: `run ${i}`,
+  status: i % 7 === 3 ? 'failed' : 'completed',
+  experimentId: null,
+  experimentName: 'sweep',
+  tags: ['t'],
+  createdAt: '2025-01-01T00:00:00.000Z',
+  startedAt: null,
+  finishedAt: null,
+  durationMs: 1500,
+  epochsPlanned: 2,
+  epochsDone: 2,
+  lastVanishingRatio: 0.001,
+  finalMetrics: { cls: { accuracy: 0.9, loss: 0.2 } },
+  error: null,
 });
 
 describe('RunsTable', () => {
   const rows = Array.from({ length: 10_000 }, (_, i) => summary(i));
-  const props = { rows, total: 10_000, selection: emptySelection(), order: { sort: 'created', dir: 'desc' } as const, queryKey: '' };
+  const props = {
+    rows,
+    total: 10_000,
+    selection: emptySelection(),
+    order: { sort: 'created', dir: 'desc' } as const,
+    queryKey: '',
+  };
 
   it('renders only the rows in view (plus overscan) of 10,000, over a spacer of full height', () => {
     const w = mount(RunsTable, { props });
@@ -34,17 +52,25 @@ describe('RunsTable', () => {
   });
 
   it('turns clicks and keys into selection intents', async () => {
-    const w = mount(RunsTable, { props: { ...props, selection: { selected: new Set(['run-2']), anchor: 2, cursor: 2 } } });
+    const w = mount(RunsTable, {
+      props: { ...props, selection: { selected: new Set(['run-2']), anchor: 2, cursor: 2 } },
+    });
     await w.findAll('.run-row')[4].trigger('click', { shiftKey: true });
     await w.findAll('.run-row')[5].trigger('click', { ctrlKey: true });
-    expect(w.emitted('click')).toEqual([[4, { shift: true, toggle: false }], [5, { shift: false, toggle: true }]]);
+    expect(w.emitted('click')).toEqual([
+      [4, { shift: true, toggle: false }],
+      [5, { shift: false, toggle: true }],
+    ]);
     const grid = w.find('[role=grid]');
     await grid.trigger('keydown', { key: 'ArrowDown' });
     await grid.trigger('keydown', { key: 'ArrowUp', shiftKey: true });
     await grid.trigger('keydown', { key: ' ' });
     await grid.trigger('keydown', { key: 'Enter' });
     await grid.trigger('keydown', { key: 'Delete' });
-    expect(w.emitted('move')).toEqual([[1, false], [-1, true]]);
+    expect(w.emitted('move')).toEqual([
+      [1, false],
+      [-1, true],
+    ]);
     expect(w.emitted('toggle')).toHaveLength(1);
     expect(w.emitted('open')).toEqual([['run-2']]);
     expect(w.emitted('remove')).toHaveLength(1);
@@ -52,7 +78,10 @@ describe('RunsTable', () => {
   });
 
   it('sorts by a header, and renames inline with F2 then Enter', async () => {
-    const w = mount(RunsTable, { props: { ...props, selection: { selected: new Set<string>(), anchor: 1, cursor: 1 } }, attachTo: document.body });
+    const w = mount(RunsTable, {
+      props: { ...props, selection: { selected: new Set<string>(), anchor: 1, cursor: 1 } },
+      attachTo: document.body,
+    });
     await w.find('[data-sort=duration]').trigger('click');
     expect(w.emitted('sort')).toEqual([['duration']]);
     await w.find('[role=grid]').trigger('keydown', { key: 'F2' });
@@ -68,7 +97,10 @@ describe('RunsTable', () => {
 
 describe('ConfirmDialog', () => {
   it('Enter confirms, Esc cancels, buttons too', async () => {
-    const w = mount(ConfirmDialog, { props: { open: true, title: 'Delete runs?', message: 'gone for good' }, attachTo: document.body });
+    const w = mount(ConfirmDialog, {
+      props: { open: true, title: 'Delete runs?', message: 'gone for good' },
+      attachTo: document.body,
+    });
     await flushPromises();
     const d = w.find('dialog');
     await d.trigger('keydown', { key: 'Enter' });
@@ -89,7 +121,9 @@ function fakeApi(count: number) {
       if (method === 'runs.list') {
         const q = input as Input<'runs.list'>;
         const n = q.text ? 0 : count;
-        const items = Array.from({ length: Math.max(0, Math.min(q.limit ?? 50, n - (q.offset ?? 0))) }, (_, i) => summary((q.offset ?? 0) + i));
+        const items = Array.from({ length: Math.max(0, Math.min(q.limit ?? 50, n - (q.offset ?? 0))) }, (_, i) =>
+          summary((q.offset ?? 0) + i),
+        );
         return { ok: true, value: { total: n, items } } as Envelope<never>;
       }
       return { ok: true, value: { queued: [], running: [], progress: {} } } as Envelope<never>;
@@ -101,8 +135,14 @@ function fakeApi(count: number) {
 
 async function mountHistory(count: number) {
   const fake = fakeApi(count);
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: { render: () => null } }] });
-  const w = mount(HistoryView, { global: { plugins: [createPinia(), router], provide: { [API_KEY as symbol]: fake.api } }, attachTo: document.body });
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/:p(.*)*', component: { render: () => null } }],
+  });
+  const w = mount(HistoryView, {
+    global: { plugins: [createPinia(), router], provide: { [API_KEY as symbol]: fake.api } },
+    attachTo: document.body,
+  });
   await flushPromises();
   return { w, fake, router };
 }

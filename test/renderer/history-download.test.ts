@@ -14,7 +14,11 @@ describe('downloadFile', () => {
       clicked.push({ href: this.href, download: this.download, attached: document.body.contains(this) });
     });
     vi.useFakeTimers();
-    const out = downloadFile({ filename: 'gradient-workbench-2025-01-01.csv', mime: 'text/csv', content: 'run_id,epoch\nA,1\n' });
+    const out = downloadFile({
+      filename: 'gradient-workbench-2025-01-01.csv',
+      mime: 'text/csv',
+      content: 'run_id,epoch\nA,1\n',
+    });
     expect(out).toEqual({ filename: 'gradient-workbench-2025-01-01.csv', type: 'text/csv;charset=utf-8' });
     expect(clicked).toEqual([{ href: 'blob:fake/1', download: 'gradient-workbench-2025-01-01.csv', attached: true }]);
     expect(blobs[0].type).toBe('text/csv;charset=utf-8');

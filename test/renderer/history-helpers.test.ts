@@ -1,12 +1,34 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatCreated, formatDuration, formatLog10, formatMetrics, formatNumber } from '../../renderer/src/history/format.ts';
+import {
+  formatCreated,
+  formatDuration,
+  formatLog10,
+  formatMetrics,
+  formatNumber,
+} from '../../renderer/src/history/format.ts';
 import { debounce, listInput, nextOrder, parseTags } from '../../renderer/src/history/query.ts';
 
 describe('listInput', () => {
   it('keeps sort, dir, offset, limit and only the filters that are set (trimmed)', () => {
-    expect(listInput({ status: '', tag: ' ', text: '', experimentId: '' }, { sort: 'name', dir: 'asc' }, 200, 100)).toEqual({ sort: 'name', dir: 'asc', offset: 200, limit: 100 });
-    expect(listInput({ status: 'diverged', tag: ' aux ', text: ' sig ', experimentId: 'e1' }, { sort: 'created', dir: 'desc' }, 0, 50)).toEqual({
-      sort: 'created', dir: 'desc', offset: 0, limit: 50, status: 'diverged', tag: 'aux', text: 'sig', experimentId: 'e1',
+    expect(
+      listInput({ status: '', tag: ' ', text: '', experimentId: '' }, { sort: 'name', dir: 'asc' }, 200, 100),
+    ).toEqual({ sort: 'name', dir: 'asc', offset: 200, limit: 100 });
+    expect(
+      listInput(
+        { status: 'diverged', tag: ' aux ', text: ' sig ', experimentId: 'e1' },
+        { sort: 'created', dir: 'desc' },
+        0,
+        50,
+      ),
+    ).toEqual({
+      sort: 'created',
+      dir: 'desc',
+      offset: 0,
+      limit: 50,
+      status: 'diverged',
+      tag: 'aux',
+      text: 'sig',
+      experimentId: 'e1',
     });
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { clickRow, emptySelection, moveCursor, toggleCursor, without, type Selection } from '../../renderer/src/history/selection.ts';
+import {
+  clickRow,
+  emptySelection,
+  moveCursor,
+  toggleCursor,
+  without,
+  type Selection,
+} from '../../renderer/src/history/selection.ts';
 
 const ids = Array.from({ length: 10 }, (_, i) => `r${i}`);
 const idAt = (i: number) => ids[i];

@@ -10,9 +10,21 @@ import { useEventsBridge } from '../../renderer/src/stores/events.ts';
 import { PAGE_SIZE, useRunsStore } from '../../renderer/src/stores/runs.ts';
 
 const summary = (i: number): RunSummary => ({
-  id: `run-${String(i).padStart(5, '0')}`, name: `run ${i}`, status: 'completed', experimentId: null, experimentName: null, tags: [],
-  createdAt: new Date(Date.UTC(2025, 0, 1) + i * 1000).toISOString(), startedAt: null, finishedAt: null, durationMs: null,
-  epochsPlanned: 2, epochsDone: 2, lastVanishingRatio: 0.01, finalMetrics: {}, error: null,
+  id: `run-${String(i).padStart(5, '0')}`,
+  name: `run ${i}`,
+  status: 'completed',
+  experimentId: null,
+  experimentName: null,
+  tags: [],
+  createdAt: new Date(Date.UTC(2025, 0, 1) + i * 1000).toISOString(),
+  startedAt: null,
+  finishedAt: null,
+  durationMs: null,
+  epochsPlanned: 2,
+  epochsDone: 2,
+  lastVanishingRatio: 0.01,
+  finalMetrics: {},
+  error: null,
 });
 
 /** A fake ApiClient over `count` runs: records every call, answers runs.list pages, lets tests emit events. */
@@ -21,13 +33,22 @@ function fakeApi(count = 1000) {
   const calls: Array<{ method: Method; input: any }> = [];
   const subs = new Map<EventName, Set<(p: unknown) => void>>();
   const handlers: Partial<Record<Method, (input: any) => unknown>> = {
-    'runs.list': (q: Input<'runs.list'>) => ({ total: runs.length, items: runs.slice(q.offset ?? 0, (q.offset ?? 0) + (q.limit ?? 50)) }),
+    'runs.list': (q: Input<'runs.list'>) => ({
+      total: runs.length,
+      items: runs.slice(q.offset ?? 0, (q.offset ?? 0) + (q.limit ?? 50)),
+    }),
     'runs.delete': ({ ids }: { ids: string[] }) => {
       const before = runs.length;
       runs = runs.filter((r) => !ids.includes(r.id));
       return { deleted: before - runs.length };
     },
-    'runs.update': ({ id, ...patch }: { id: string; name?: string; tags?: string[] }) => ({ ...runs.find((r) => r.id === id)!, ...patch, spec: {}, backend: null, notes: '' }),
+    'runs.update': ({ id, ...patch }: { id: string; name?: string; tags?: string[] }) => ({
+      ...runs.find((r) => r.id === id)!,
+      ...patch,
+      spec: {},
+      backend: null,
+      notes: '',
+    }),
     'runs.export': ({ format }: { format: string }) => ({ filename: `x.${format}`, mime: 'text/csv', content: 'a,b' }),
     'runs.active': () => ({ queued: [], running: [], progress: {} }),
   };
@@ -71,7 +92,15 @@ describe('runs store', () => {
     await store.reload();
     expect(fake.listCalls()[0]).toEqual({ sort: 'created', dir: 'desc', offset: 0, limit: PAGE_SIZE });
     await store.setFilters({ status: 'failed', tag: '  sigmoid ', text: ' λ sweep ' });
-    expect(fake.listCalls().at(-1)).toEqual({ sort: 'created', dir: 'desc', offset: 0, limit: PAGE_SIZE, status: 'failed', tag: 'sigmoid', text: 'λ sweep' });
+    expect(fake.listCalls().at(-1)).toEqual({
+      sort: 'created',
+      dir: 'desc',
+      offset: 0,
+      limit: PAGE_SIZE,
+      status: 'failed',
+      tag: 'sigmoid',
+      text: 'λ sweep',
+    });
     await store.setOrder({ sort: 'duration', dir: 'asc' });
     expect(fake.listCalls().at(-1)).toMatchObject({ sort: 'duration', dir: 'asc', offset: 0 });
     await store.setFilters({ status: '', tag: '', text: '   ' });
@@ -85,7 +114,10 @@ describe('runs store', () => {
     expect(store.rows[150]).toBeUndefined();
     const before = fake.listCalls().length;
     await Promise.all([store.ensureRange(190, 230), store.ensureRange(195, 235)]);
-    const pages = fake.listCalls().slice(before).map((q) => q.offset);
+    const pages = fake
+      .listCalls()
+      .slice(before)
+      .map((q) => q.offset);
     expect(pages).toEqual([100, 200]);
     expect(store.rows[150]?.id).toBe('run-00150');
     expect(store.rows[234]?.id).toBe('run-00234');
@@ -99,7 +131,12 @@ describe('runs store', () => {
     await store.ensureRange(500, 530);
     const before = fake.listCalls().length;
     await store.reload();
-    expect(fake.listCalls().slice(before).map((q) => q.offset)).toEqual([500]);
+    expect(
+      fake
+        .listCalls()
+        .slice(before)
+        .map((q) => q.offset),
+    ).toEqual([500]);
     expect(store.rows[0]).toBeUndefined();
     expect(store.rows[510]?.id).toBe('run-00510');
   });
@@ -133,7 +170,9 @@ describe('runs store', () => {
     expect(fake.calls.some((c) => c.method === 'runs.delete')).toBe(false);
     store.requestDelete();
     expect(await store.confirmDelete()).toBe(2);
-    expect(fake.calls.filter((c) => c.method === 'runs.delete').map((c) => c.input)).toEqual([{ ids: ['run-00000', 'run-00001'] }]);
+    expect(fake.calls.filter((c) => c.method === 'runs.delete').map((c) => c.input)).toEqual([
+      { ids: ['run-00000', 'run-00001'] },
+    ]);
     expect(store.selectedIds).toEqual([]);
     expect(store.total).toBe(998);
     expect(store.pendingDelete).toBeNull();
@@ -150,11 +189,17 @@ describe('runs store', () => {
     expect(store.rows[3]).toMatchObject({ name: 'renamed', tags: ['a'] });
     const file = await store.exportRuns(['run-00001', 'run-00002'], 'csv-wide');
     expect(file.filename).toBe('x.csv-wide');
-    expect(fake.calls.at(-1)).toEqual({ method: 'runs.export', input: { ids: ['run-00001', 'run-00002'], format: 'csv-wide' } });
+    expect(fake.calls.at(-1)).toEqual({
+      method: 'runs.export',
+      input: { ids: ['run-00001', 'run-00002'], format: 'csv-wide' },
+    });
     // nothing selected, an experiment filtered: the whole experiment
     store.setFilters({ experimentId: 'exp-1' });
     await store.exportRuns([], 'json');
-    expect(fake.calls.filter((c) => c.method === 'runs.export').at(-1)).toEqual({ method: 'runs.export', input: { ids: [], experimentId: 'exp-1', format: 'json' } });
+    expect(fake.calls.filter((c) => c.method === 'runs.export').at(-1)).toEqual({
+      method: 'runs.export',
+      input: { ids: [], experimentId: 'exp-1', format: 'json' },
+    });
   });
 });
 

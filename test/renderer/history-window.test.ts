@@ -24,7 +24,12 @@ describe('visibleRows', () => {
   });
 
   it('handles an empty list and a scroll offset past the end', () => {
-    expect(visibleRows({ ...base, total: 0, scrollTop: 500 })).toEqual({ start: 0, end: 0, offsetY: 0, totalHeight: 0 });
+    expect(visibleRows({ ...base, total: 0, scrollTop: 500 })).toEqual({
+      start: 0,
+      end: 0,
+      offsetY: 0,
+      totalHeight: 0,
+    });
     const w = visibleRows({ ...base, total: 3, scrollTop: 9999 });
     expect(w.start).toBeLessThanOrEqual(w.end);
     expect(w.end).toBe(3);

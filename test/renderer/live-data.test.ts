@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createBatcher, durationText, epochRanges, etaText, mergeEpochs, progressText } from '../../renderer/src/charts/live-data.ts';
+import {
+  createBatcher,
+  durationText,
+  epochRanges,
+  etaText,
+  mergeEpochs,
+  progressText,
+} from '../../renderer/src/charts/live-data.ts';
 import { makeEpoch } from '../unit/store/fixtures/records.ts';
 
 const rec = (epoch: number, tag = 0) => ({ ...makeEpoch(epoch), durationMs: tag });
@@ -46,7 +53,17 @@ describe('time texts', () => {
   });
 
   it('summarises a progress event', () => {
-    const p = { runId: 'r', epoch: 3, epochs: 10, batch: 12, batches: 32, loss: 0.421337, fraction: 0.25, elapsedMs: 1, etaMs: 2 };
+    const p = {
+      runId: 'r',
+      epoch: 3,
+      epochs: 10,
+      batch: 12,
+      batches: 32,
+      loss: 0.421337,
+      fraction: 0.25,
+      elapsedMs: 1,
+      etaMs: 2,
+    };
     expect(progressText(p)).toBe('epoch 3/10 · batch 12/32 · loss 0.4213');
     expect(progressText({ ...p, loss: Number.NaN })).toMatch(/loss NaN$/);
   });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { mergeEpochs } from '../../renderer/src/charts/live-data.ts';
-import { cosineOption, layerHeatmapOption, layerHistogramOption, lossOption, metricOption, vanishingOption, weightsOption } from '../../renderer/src/charts/live-series.ts';
+import {
+  cosineOption,
+  layerHeatmapOption,
+  layerHistogramOption,
+  lossOption,
+  metricOption,
+  vanishingOption,
+  weightsOption,
+} from '../../renderer/src/charts/live-series.ts';
 import { makeEpoch } from '../unit/store/fixtures/records.ts';
 
 describe('live view data for a 200-epoch × 64-layer run', () => {
@@ -27,7 +35,11 @@ describe('live view data for a 200-epoch × 64-layer run', () => {
     time('histogram', () => layerHistogramOption(epochs[199], 'trunk.1'));
     const total = performance.now() - t0;
     const build = total - (t1 - t0);
-    console.log(`200 epochs × 64 layers: JSON.parse ${(t1 - t0).toFixed(1)} ms, merge ${(t2 - t1).toFixed(1)} ms, options`, timings, `merge + options ${build.toFixed(1)} ms`);
+    console.log(
+      `200 epochs × 64 layers: JSON.parse ${(t1 - t0).toFixed(1)} ms, merge ${(t2 - t1).toFixed(1)} ms, options`,
+      timings,
+      `merge + options ${build.toFixed(1)} ms`,
+    );
     expect(epochs).toHaveLength(200);
     // typically ~20 ms; generous so a busy machine does not fail it
     expect(build).toBeLessThan(250);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { cosineOption, layerHeatmapOption, layerHistogramOption, layerNames, lossOption, metricOption, PALETTE, vanishingOption } from '../../renderer/src/charts/live-series.ts';
+import {
+  cosineOption,
+  layerHeatmapOption,
+  layerHistogramOption,
+  layerNames,
+  lossOption,
+  metricOption,
+  PALETTE,
+  vanishingOption,
+} from '../../renderer/src/charts/live-series.ts';
 import { makeEpoch } from '../unit/store/fixtures/records.ts';
 
 const epochs = [1, 2, 3, 4].map((e) => makeEpoch(e));
@@ -10,7 +19,12 @@ describe('live chart options', () => {
     expect(o.series.map((s) => s.name)).toEqual(['cls train', 'cls val', 'seg train', 'seg val']);
     expect(o.series.map((s) => s.lineStyle?.type ?? 'solid')).toEqual(['solid', 'dashed', 'solid', 'dashed']);
     expect(o.series.map((s) => s.itemStyle.color)).toEqual([PALETTE[0], PALETTE[0], PALETTE[1], PALETTE[1]]);
-    expect(o.series[1].data).toEqual([[1, 1.1], [2, 0.55], [3, 1.1 / 3], [4, 0.275]]);
+    expect(o.series[1].data).toEqual([
+      [1, 1.1],
+      [2, 0.55],
+      [3, 1.1 / 3],
+      [4, 0.275],
+    ]);
   });
 
   it('draws every non-loss metric per term', () => {

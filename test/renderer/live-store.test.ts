@@ -17,10 +17,16 @@ function setup(state: FakeState) {
   const pinia = createPinia();
   createApp({}).use(pinia).provide(API_KEY, fake.api);
   setActivePinia(pinia);
-  mount(defineComponent({ setup: () => (useEventsBridge(), () => h('div')) }), { global: { plugins: [pinia], provide: { [API_KEY as symbol]: fake.api } } });
+  mount(defineComponent({ setup: () => (useEventsBridge(), () => h('div')) }), {
+    global: { plugins: [pinia], provide: { [API_KEY as symbol]: fake.api } },
+  });
   const store = useLiveStore();
   let assignments = 0;
-  watch(() => store.epochs, () => assignments++, { flush: 'sync' });
+  watch(
+    () => store.epochs,
+    () => assignments++,
+    { flush: 'sync' },
+  );
   return { ...fake, store, assignments: () => assignments };
 }
 
@@ -28,11 +34,21 @@ const settle = () => new Promise((r) => setTimeout(r, 450));
 
 describe('live store', () => {
   it('loads a run and its epochs in ranges, in order', async () => {
-    const t = setup({ runs: [makeRun('a', { epochsDone: 200, epochsPlanned: 200, status: 'completed' })], epochs: { a: epochs(200) }, running: [], queued: [] });
+    const t = setup({
+      runs: [makeRun('a', { epochsDone: 200, epochsPlanned: 200, status: 'completed' })],
+      epochs: { a: epochs(200) },
+      running: [],
+      queued: [],
+    });
     await t.store.open('a');
     expect(t.store.run?.id).toBe('a');
     expect(t.store.epochs.map((e) => e.epoch)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
-    expect(t.calls.filter((c) => c.method === 'runs.epochs').map((c) => [c.input.from, c.input.to])).toEqual([[1, 20], [21, 80], [81, 140], [141, undefined]]);
+    expect(t.calls.filter((c) => c.method === 'runs.epochs').map((c) => [c.input.from, c.input.to])).toEqual([
+      [1, 20],
+      [21, 80],
+      [81, 140],
+      [141, undefined],
+    ]);
     expect(t.store.timing.allAt).toBeGreaterThanOrEqual(t.store.timing.firstAt);
     expect(t.store.loading).toBe(false);
   });
@@ -41,7 +57,8 @@ describe('live store', () => {
     const t = setup({ runs: [makeRun('a', { epochsDone: 3 })], epochs: { a: epochs(3) }, running: ['a'], queued: [] });
     await t.store.open('a');
     const before = t.assignments();
-    for (const record of [makeEpoch(4), makeEpoch(3), makeEpoch(5), makeEpoch(4)]) t.emit('run.epoch', { runId: 'a', record });
+    for (const record of [makeEpoch(4), makeEpoch(3), makeEpoch(5), makeEpoch(4)])
+      t.emit('run.epoch', { runId: 'a', record });
     t.emit('run.epoch', { runId: 'other', record: makeEpoch(9) });
     await settle();
     expect(t.store.epochs.map((e) => e.epoch)).toEqual([1, 2, 3, 4, 5]);
@@ -59,10 +76,25 @@ describe('live store', () => {
   });
 
   it('follows progress, and on run.finished takes the status and any missed epoch', async () => {
-    const state: FakeState = { runs: [makeRun('a', { epochsDone: 1 })], epochs: { a: epochs(1) }, running: ['a'], queued: [] };
+    const state: FakeState = {
+      runs: [makeRun('a', { epochsDone: 1 })],
+      epochs: { a: epochs(1) },
+      running: ['a'],
+      queued: [],
+    };
     const t = setup(state);
     await t.store.open('a');
-    t.emit('run.progress', { runId: 'a', epoch: 2, epochs: 10, batch: 1, batches: 4, loss: 1, fraction: 0.125, elapsedMs: 10, etaMs: 70 });
+    t.emit('run.progress', {
+      runId: 'a',
+      epoch: 2,
+      epochs: 10,
+      batch: 1,
+      batches: 4,
+      loss: 1,
+      fraction: 0.125,
+      elapsedMs: 10,
+      etaMs: 70,
+    });
     expect(t.store.progress?.fraction).toBe(0.125);
     state.epochs.a = epochs(2);
     state.runs[0] = { ...state.runs[0], status: 'cancelled', epochsDone: 2 };
@@ -105,7 +137,12 @@ describe('live store', () => {
 
 describe('live store while loading', () => {
   it('re-reads the run when it finished during the load', async () => {
-    const state: FakeState = { runs: [makeRun('a', { epochsDone: 1 })], epochs: { a: epochs(1) }, running: ['a'], queued: [] };
+    const state: FakeState = {
+      runs: [makeRun('a', { epochsDone: 1 })],
+      epochs: { a: epochs(1) },
+      running: ['a'],
+      queued: [],
+    };
     const t = setup(state);
     const opening = t.store.open('a');
     state.runs[0] = { ...state.runs[0], status: 'completed' };

@@ -9,15 +9,32 @@ import BackendPanel from '../../renderer/src/components/settings/BackendPanel.vu
 import { SHORTCUTS } from '../../renderer/src/components/settings/shortcuts.ts';
 import SettingsView from '../../renderer/src/views/SettingsView.vue';
 
-const INFO: Output<'app.info'> = { version: '0.1.0', dbPath: '/data/runs.db', readOnly: true, readOnlyReason: 'schema 9 is newer than this app (7)', parallel: 2, door: 'web' };
+const INFO: Output<'app.info'> = {
+  version: '0.1.0',
+  dbPath: '/data/runs.db',
+  readOnly: true,
+  readOnlyReason: 'schema 9 is newer than this app (7)',
+  parallel: 2,
+  door: 'web',
+};
 const DIAG: Output<'backends.diagnose'> = {
   diagnoses: [
-    { name: 'tensorflow-gpu', available: false, reason: 'libcudart.so.11.0: cannot open shared object file', detail: null },
+    {
+      name: 'tensorflow-gpu',
+      available: false,
+      reason: 'libcudart.so.11.0: cannot open shared object file',
+      detail: null,
+    },
     { name: 'tensorflow', available: false, reason: 'not installed', detail: null },
     { name: 'wasm', available: true, reason: null, detail: 'wasm (SIMD, 1 thread)' },
     { name: 'cpu', available: true, reason: null, detail: 'cpu (plain JavaScript)' },
   ],
-  lastUsed: { name: 'wasm', detail: 'wasm (SIMD, 1 thread)', skipped: [{ name: 'tensorflow-gpu', reason: 'libcudart.so.11.0 not found' }], parityMaxAbsDiff: 3e-7 },
+  lastUsed: {
+    name: 'wasm',
+    detail: 'wasm (SIMD, 1 thread)',
+    skipped: [{ name: 'tensorflow-gpu', reason: 'libcudart.so.11.0 not found' }],
+    parityMaxAbsDiff: 3e-7,
+  },
 };
 
 describe('AboutPanel', () => {
@@ -45,7 +62,9 @@ describe('BackendPanel', () => {
 
 it('the shortcuts list has Alt+1…5 and the History keys', () => {
   const keys = SHORTCUTS.flatMap((g) => g.items.map((i) => i.keys));
-  expect(keys).toEqual(expect.arrayContaining(['Alt+1', 'Alt+2', 'Alt+3', 'Alt+4', 'Alt+5', 'Space', 'Enter', 'Delete']));
+  expect(keys).toEqual(
+    expect.arrayContaining(['Alt+1', 'Alt+2', 'Alt+3', 'Alt+4', 'Alt+5', 'Space', 'Enter', 'Delete']),
+  );
 });
 
 it('SettingsView asks the service for info and a diagnosis', async () => {
@@ -53,7 +72,12 @@ it('SettingsView asks the service for info and a diagnosis', async () => {
   const api: ApiClient = {
     async invoke(method) {
       calls.push(method);
-      const value = method === 'app.info' ? INFO : method === 'backends.diagnose' ? DIAG : { queued: [], running: [], progress: {} };
+      const value =
+        method === 'app.info'
+          ? INFO
+          : method === 'backends.diagnose'
+            ? DIAG
+            : { queued: [], running: [], progress: {} };
       return { ok: true, value } as Envelope<never>;
     },
     subscribe: () => () => {},

@@ -42,7 +42,8 @@ export function sharedLogScale(matrices: Matrix[]): { min: number; max: number }
 }
 
 /** The heatmap palette, low → high: the one heatmapOption uses, so Live and Compare read alike. */
-export const HEAT_COLORS: string[] = heatmapOption({ title: '', layers: [], epochs: [], values: [], valueName: '' }).visualMap.inRange.color;
+export const HEAT_COLORS: string[] = heatmapOption({ title: '', layers: [], epochs: [], values: [], valueName: '' })
+  .visualMap.inRange.color;
 const RGB = HEAT_COLORS.map((c) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)));
 
 /** The colour at t ∈ [0, 1] along the palette, linearly interpolated; t is clamped. */
@@ -86,14 +87,22 @@ export function heatPixels(m: Matrix, scale: { min: number; max: number }): Uint
 }
 
 /** The cell under a point given as fractions (0..1) of the drawn area, for the tooltip. */
-export function cellAt(m: Matrix, fx: number, fy: number): { layer: string; epoch: number; value: number | null } | null {
+export function cellAt(
+  m: Matrix,
+  fx: number,
+  fy: number,
+): { layer: string; epoch: number; value: number | null } | null {
   const x = Math.floor(fx * m.epochs.length);
   const row = m.layers.length - 1 - Math.floor(fy * m.layers.length);
   if (x < 0 || x >= m.epochs.length || row < 0 || row >= m.layers.length) return null;
   return { layer: m.layers[row], epoch: m.epochs[x], value: m.values[row][x] };
 }
 
-export function compareHeatmaps(runs: Array<{ id: string; label: string }>, data: Record<string, CompareData>, field: CompareLayerField) {
+export function compareHeatmaps(
+  runs: Array<{ id: string; label: string }>,
+  data: Record<string, CompareData>,
+  field: CompareLayerField,
+) {
   const maps = runs.map((r) => ({ id: r.id, label: r.label, matrix: compareMatrix(data[r.id], field) }));
   return { scale: sharedLogScale(maps.map((m) => m.matrix)), colors: HEAT_COLORS, maps };
 }

@@ -26,8 +26,26 @@ export const LAYER_FIELDS: Array<{ field: LayerField; label: string; log: boolea
 
 /** 20 distinguishable colours (Compare takes at most 20 runs); run i gets RUN_COLORS[i]. */
 export const RUN_COLORS = [
-  '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac',
-  '#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#7f7f7f', '#ff7f0e',
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+  '#1f77b4',
+  '#d62728',
+  '#2ca02c',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#17becf',
+  '#bcbd22',
+  '#7f7f7f',
+  '#ff7f0e',
 ];
 export const runColor = (i: number) => RUN_COLORS[i % RUN_COLORS.length];
 
@@ -39,14 +57,18 @@ export function runLabels(runs: Array<Pick<RunDetail, 'id' | 'name'>>): string[]
   return base.map((b, i) => ((seen.get(b) ?? 0) > 1 ? `${b} (${runs[i].id.slice(0, 6)})` : b));
 }
 
-const pair = (d: CompareData, values: ReadonlyArray<number | null> | undefined, f: (v: number | null) => number | null = (v) => v): Point[] =>
-  d.epochs.map((e, x) => [e, f(values?.[x] ?? null)]);
+const pair = (
+  d: CompareData,
+  values: ReadonlyArray<number | null> | undefined,
+  f: (v: number | null) => number | null = (v) => v,
+): Point[] => d.epochs.map((e, x) => [e, f(values?.[x] ?? null)]);
 
 /** The chosen series of one run as [epoch, value] points; nulls where the run has no such value. */
 export function pointsFor(d: CompareData | undefined, c: SeriesChoice): Point[] {
   if (!d) return [];
   if (c.kind === 'vanishing') return pair(d, d.vanishingRatio, log10);
-  if (c.kind === 'metric') return pair(d, d.metrics.find((m) => m.task === c.task && m.name === c.name && m.split === c.split)?.values);
+  if (c.kind === 'metric')
+    return pair(d, d.metrics.find((m) => m.task === c.task && m.name === c.name && m.split === c.split)?.values);
   const log = LAYER_FIELDS.find((f) => f.field === c.field)?.log ?? false;
   const y = d.layers.indexOf(c.layer);
   // a layer statistic not loaded yet (fetched on demand) draws as gaps until it arrives

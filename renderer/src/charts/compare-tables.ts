@@ -46,7 +46,8 @@ export function summaryTable(runs: RunDetail[]): SummaryTable {
   const cols: SummaryTable['metricColumns'] = [];
   for (const r of runs)
     for (const [task, metrics] of Object.entries(r.finalMetrics))
-      for (const name of Object.keys(metrics)) if (!cols.some((c) => c.task === task && c.name === name)) cols.push({ task, name, label: `${task} ${name}` });
+      for (const name of Object.keys(metrics))
+        if (!cols.some((c) => c.task === task && c.name === name)) cols.push({ task, name, label: `${task} ${name}` });
   return {
     metricColumns: cols,
     rows: runs.map((r) => ({

@@ -72,7 +72,11 @@ export interface Batcher {
  * Coalesce: `fn` runs at most once per `minIntervalMs`, on an animation frame when there is one
  * (so a hidden window does no drawing work), otherwise on a timer.
  */
-export function createBatcher(fn: () => void, minIntervalMs = 250, now: () => number = () => performance.now()): Batcher {
+export function createBatcher(
+  fn: () => void,
+  minIntervalMs = 250,
+  now: () => number = () => performance.now(),
+): Batcher {
   let pending = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let frame: number | null = null;

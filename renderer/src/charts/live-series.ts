@@ -8,7 +8,17 @@ import { heatmapOption, histogramOption, type LineSpec, lineOption } from './opt
 import { cosineSeries, layerMatrix, metricSeries, termsAndMetrics, vanishingSeries, weightSeries } from './series.ts';
 
 /** ECharts' default palette, so paired curves keep the colours people know. */
-export const PALETTE = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272', '#fc8452', '#9a60b4', '#ea7ccc'];
+export const PALETTE = [
+  '#5470c6',
+  '#91cc75',
+  '#fac858',
+  '#ee6666',
+  '#73c0de',
+  '#3ba272',
+  '#fc8452',
+  '#9a60b4',
+  '#ea7ccc',
+];
 
 interface PairedLine extends LineSpec {
   /** curves with the same group share a colour */
@@ -46,13 +56,19 @@ function splitLines(epochs: EpochRecord[], term: string, metric: string, label: 
 /** Loss per loss term (task heads and aux heads), train solid, val dashed. */
 export function lossOption(epochs: EpochRecord[]) {
   const { terms } = termsAndMetrics(epochs);
-  return pairedOption('Loss per task (train solid, val dashed)', terms.flatMap((t) => splitLines(epochs, t, 'loss', t)), 'loss');
+  return pairedOption(
+    'Loss per task (train solid, val dashed)',
+    terms.flatMap((t) => splitLines(epochs, t, 'loss', t)),
+    'loss',
+  );
 }
 
 /** Every non-loss metric per term (accuracy, IoU, pixel accuracy, MSE…), train solid, val dashed. */
 export function metricOption(epochs: EpochRecord[]) {
   const { terms, metrics } = termsAndMetrics(epochs);
-  const lines = terms.flatMap((t) => metrics[t].filter((m) => m !== 'loss').flatMap((m) => splitLines(epochs, t, m, `${t} ${m}`)));
+  const lines = terms.flatMap((t) =>
+    metrics[t].filter((m) => m !== 'loss').flatMap((m) => splitLines(epochs, t, m, `${t} ${m}`)),
+  );
   return pairedOption('Metrics per task (train solid, val dashed)', lines, '');
 }
 
@@ -73,12 +89,24 @@ export function layerHeatmapOption(epochs: EpochRecord[], field: HeatmapField) {
 }
 
 export function vanishingOption(epochs: EpochRecord[]) {
-  const o = lineOption({ title: 'Vanishing ratio: log10 ‖g first‖ / ‖g last‖', series: [{ name: 'log10 ratio', points: vanishingSeries(epochs) }], yName: 'log10 ratio' });
+  const o = lineOption({
+    title: 'Vanishing ratio: log10 ‖g first‖ / ‖g last‖',
+    series: [{ name: 'log10 ratio', points: vanishingSeries(epochs) }],
+    yName: 'log10 ratio',
+  });
   return tidy({ ...o, legend: { show: false } });
 }
 
 export function cosineOption(epochs: EpochRecord[]) {
-  return tidy(lineOption({ title: 'Task-gradient cosine on the trunk (< 0: conflict)', series: cosineSeries(epochs), yName: 'cosine', yMin: -1, yMax: 1 }));
+  return tidy(
+    lineOption({
+      title: 'Task-gradient cosine on the trunk (< 0: conflict)',
+      series: cosineSeries(epochs),
+      yName: 'cosine',
+      yMin: -1,
+      yMax: 1,
+    }),
+  );
 }
 
 export function weightsOption(epochs: EpochRecord[]) {
@@ -89,7 +117,10 @@ export function weightsOption(epochs: EpochRecord[]) {
 export function layerHistogramOption(record: EpochRecord | undefined, layer: string) {
   const l = record?.layers.find((x) => x.layer === layer);
   if (!record || !l) return null;
-  return { ...histogramOption({ title: `dL/dW of ${layer}, epoch ${record.epoch}`, histogram: l.histogram }), backgroundColor: 'transparent' };
+  return {
+    ...histogramOption({ title: `dL/dW of ${layer}, epoch ${record.epoch}`, histogram: l.histogram }),
+    backgroundColor: 'transparent',
+  };
 }
 
 /** Layer names in the order the records list them. */

@@ -7,7 +7,10 @@ export type Point = [number, number | null];
 
 /** [epoch, value] of one task metric on one split. */
 export function metricSeries(epochs: EpochRecord[], task: string, name: string, split: Split): Point[] {
-  return epochs.map((e) => [e.epoch, e.metrics.find((m) => m.task === task && m.name === name && m.split === split)?.value ?? null]);
+  return epochs.map((e) => [
+    e.epoch,
+    e.metrics.find((m) => m.task === task && m.name === name && m.split === split)?.value ?? null,
+  ]);
 }
 
 /** Loss terms and metric names present in the records, in first-seen order. */
@@ -24,15 +27,26 @@ export function termsAndMetrics(epochs: EpochRecord[]): { terms: string[]; metri
 }
 
 /** log10 of a positive number; null for 0, negatives, NaN, null. */
-export const log10 = (v: number | null | undefined): number | null => (v !== null && v !== undefined && v > 0 && Number.isFinite(v) ? Math.log10(v) : null);
+export const log10 = (v: number | null | undefined): number | null =>
+  v !== null && v !== undefined && v > 0 && Number.isFinite(v) ? Math.log10(v) : null;
 
-export type LayerField = Extract<keyof LayerStats, 'gradL2' | 'dzL2' | 'updateRatio' | 'weightL2' | 'actSaturation' | 'gradMeanAbs' | 'gradSmallFrac'>;
+export type LayerField = Extract<
+  keyof LayerStats,
+  'gradL2' | 'dzL2' | 'updateRatio' | 'weightL2' | 'actSaturation' | 'gradMeanAbs' | 'gradSmallFrac'
+>;
 
 /** Layer × epoch matrix of a layer statistic: `layers` names (rows), `epochs` (columns), values. */
-export function layerMatrix(epochs: EpochRecord[], field: LayerField, trunkOnly = false): { layers: string[]; epochs: number[]; values: Array<Array<number | null>> } {
+export function layerMatrix(
+  epochs: EpochRecord[],
+  field: LayerField,
+  trunkOnly = false,
+): { layers: string[]; epochs: number[]; values: Array<Array<number | null>> } {
   const layers: string[] = [];
-  for (const e of epochs) for (const l of e.layers) if ((!trunkOnly || l.trunk) && !layers.includes(l.layer)) layers.push(l.layer);
-  const values = layers.map((name) => epochs.map((e) => (e.layers.find((l) => l.layer === name)?.[field] as number | null | undefined) ?? null));
+  for (const e of epochs)
+    for (const l of e.layers) if ((!trunkOnly || l.trunk) && !layers.includes(l.layer)) layers.push(l.layer);
+  const values = layers.map((name) =>
+    epochs.map((e) => (e.layers.find((l) => l.layer === name)?.[field] as number | null | undefined) ?? null),
+  );
   return { layers, epochs: epochs.map((e) => e.epoch), values };
 }
 
@@ -45,7 +59,9 @@ export function cosineSeries(epochs: EpochRecord[]): Array<{ name: string; point
   const names = [...new Set(epochs.flatMap((e) => e.taskCosines.map((c) => `${c.a} · ${c.b}`)))];
   return names.map((name) => ({
     name,
-    points: epochs.filter((e) => e.probed).map((e) => [e.epoch, e.taskCosines.find((c) => `${c.a} · ${c.b}` === name)?.cosine ?? null]),
+    points: epochs
+      .filter((e) => e.probed)
+      .map((e) => [e.epoch, e.taskCosines.find((c) => `${c.a} · ${c.b}` === name)?.cosine ?? null]),
   }));
 }
 
@@ -56,5 +72,8 @@ export function weightSeries(epochs: EpochRecord[]): Array<{ name: string; point
 
 export function taskGradSeries(epochs: EpochRecord[]): Array<{ name: string; points: Point[] }> {
   const names = [...new Set(epochs.flatMap((e) => e.taskGrads.map((t) => t.task)))];
-  return names.map((name) => ({ name, points: epochs.filter((e) => e.probed).map((e) => [e.epoch, log10(e.taskGrads.find((t) => t.task === name)?.norm)]) }));
+  return names.map((name) => ({
+    name,
+    points: epochs.filter((e) => e.probed).map((e) => [e.epoch, log10(e.taskGrads.find((t) => t.task === name)?.norm)]),
+  }));
 }

@@ -13,7 +13,9 @@ const IDX_INPUT: [number, number, number] = [28, 28, 1];
 /** The plan of a valid spec with its data set's input shape and class count. */
 export function planFor(spec: Spec): ModelPlan {
   const d = spec.data;
-  return d.kind === 'shapes' ? planModel(spec, [d.imageSize, d.imageSize, 1], d.shapes.length) : planModel(spec, IDX_INPUT, 10);
+  return d.kind === 'shapes'
+    ? planModel(spec, [d.imageSize, d.imageSize, 1], d.shapes.length)
+    : planModel(spec, IDX_INPUT, 10);
 }
 
 export interface DiagramBox {
@@ -62,12 +64,20 @@ export function layerDetail(l: LayerPlan): string {
 }
 
 const sameConfig = (a: LayerPlan, b: LayerPlan) =>
-  a.kind === b.kind && a.stride === b.stride && a.residual === b.residual && dims(a.inShape) === dims(b.inShape) && dims(a.outShape) === dims(b.outShape);
+  a.kind === b.kind &&
+  a.stride === b.stride &&
+  a.residual === b.residual &&
+  dims(a.inShape) === dims(b.inShape) &&
+  dims(a.outShape) === dims(b.outShape);
 
 /** Trunk items to draw: single layers (1-based index) or folded runs [from, to]. */
-export function foldTrunk(trunk: readonly LayerPlan[], attach: ReadonlySet<number>): Array<{ from: number; to: number }> {
+export function foldTrunk(
+  trunk: readonly LayerPlan[],
+  attach: ReadonlySet<number>,
+): Array<{ from: number; to: number }> {
   const n = trunk.length;
-  const pinned = (i: number) => n <= FOLD_ABOVE || i <= 2 || i >= n - 1 || attach.has(i) || !sameConfig(trunk[i - 2], trunk[i - 1]);
+  const pinned = (i: number) =>
+    n <= FOLD_ABOVE || i <= 2 || i >= n - 1 || attach.has(i) || !sameConfig(trunk[i - 2], trunk[i - 1]);
   const items: Array<{ from: number; to: number }> = [];
   for (let i = 1; i <= n; i++) {
     const last = items[items.length - 1];
@@ -79,14 +89,27 @@ export function foldTrunk(trunk: readonly LayerPlan[], attach: ReadonlySet<numbe
 
 function headDetail(t: TermPlan, hidden: LayerPlan | undefined): string {
   const out = t.task === 'cls' ? `${t.outputSize} classes` : `${t.outputSize} px`;
-  return [hidden ? `dense ${hidden.outShape[0]} →` : '', `${out} · ${LOSS_TEXT[t.loss]} · w ${t.weight}`].filter(Boolean).join(' ');
+  return [hidden ? `dense ${hidden.outShape[0]} →` : '', `${out} · ${LOSS_TEXT[t.loss]} · w ${t.weight}`]
+    .filter(Boolean)
+    .join(' ');
 }
 
 export function layoutDiagram(plan: ModelPlan): Diagram {
   const { pad, trunkW, headW, gapX, boxH, gapY } = LAYOUT;
   const pitch = boxH + gapY;
   const trunk = plan.layers.filter((l) => l.trunk);
-  const boxes: DiagramBox[] = [{ id: 'input', kind: 'input', x: pad, y: pad, w: trunkW, h: boxH, title: 'input', detail: `${dims(plan.input)} image` }];
+  const boxes: DiagramBox[] = [
+    {
+      id: 'input',
+      kind: 'input',
+      x: pad,
+      y: pad,
+      w: trunkW,
+      h: boxH,
+      title: 'input',
+      detail: `${dims(plan.input)} image`,
+    },
+  ];
   const edges: DiagramEdge[] = [];
   const rowOf = new Map<number, DiagramBox>();
   const items = foldTrunk(trunk, new Set(plan.terms.map((t) => t.attach)));
@@ -95,7 +118,16 @@ export function layoutDiagram(plan: ModelPlan): Diagram {
     const l = trunk[it.from - 1];
     const folded = it.to > it.from;
     const box: DiagramBox = folded
-      ? { id: `trunk.${it.from}-${it.to}`, kind: 'folded', x: pad, y, w: trunkW, h: boxH, title: `⋮ trunk.${it.from}–${it.to} (${it.to - it.from + 1} layers)`, detail: layerDetail(l) }
+      ? {
+          id: `trunk.${it.from}-${it.to}`,
+          kind: 'folded',
+          x: pad,
+          y,
+          w: trunkW,
+          h: boxH,
+          title: `⋮ trunk.${it.from}–${it.to} (${it.to - it.from + 1} layers)`,
+          detail: layerDetail(l),
+        }
       : { id: l.name, kind: 'trunk', x: pad, y, w: trunkW, h: boxH, title: l.name, detail: layerDetail(l) };
     const prev = boxes[boxes.length - 1];
     edges.push({ from: prev.id, to: box.id, d: `M${pad + trunkW / 2} ${prev.y + boxH}V${y}`, aux: false });
@@ -113,10 +145,25 @@ export function layoutDiagram(plan: ModelPlan): Diagram {
       const name = t.main ? `head.${t.id}` : `aux.${t.id}`;
       const hidden = plan.layers.find((l) => l.name === `${name}.hidden`);
       const primary = t.main && plan.terms.indexOf(t) === plan.primary;
-      boxes.push({ id: name, kind: t.main ? 'head' : 'aux', x: headX, y, w: headW, h: boxH, title: `${name}${primary ? ' ★' : ''}`, detail: headDetail(t, hidden), primary });
+      boxes.push({
+        id: name,
+        kind: t.main ? 'head' : 'aux',
+        x: headX,
+        y,
+        w: headW,
+        h: boxH,
+        title: `${name}${primary ? ' ★' : ''}`,
+        detail: headDetail(t, hidden),
+        primary,
+      });
       const x1 = pad + trunkW;
       const y1 = from.y + boxH / 2;
-      edges.push({ from: from.id, to: name, d: `M${x1} ${y1}H${x1 + gapX / 2}V${y + boxH / 2}H${headX}`, aux: !t.main });
+      edges.push({
+        from: from.id,
+        to: name,
+        d: `M${x1} ${y1}H${x1 + gapX / 2}V${y + boxH / 2}H${headX}`,
+        aux: !t.main,
+      });
     });
   const bottom = Math.max(...boxes.map((b) => b.y + b.h));
   return { width: headX + headW + pad, height: bottom + pad, boxes, edges };

@@ -3,7 +3,14 @@
  * reports its own issues (empty, not a number) and the spec schema reports the rest, with the
  * same dotted field paths the service uses.
  */
-import { idxDataSchema, issuesOf, type Spec, type SpecInput, type SpecIssue, specSchema } from '@core/experiment/spec.ts';
+import {
+  idxDataSchema,
+  issuesOf,
+  type Spec,
+  type SpecInput,
+  type SpecIssue,
+  specSchema,
+} from '@core/experiment/spec.ts';
 import { setPath } from '@core/experiment/sweep.ts';
 import { DROP_WHEN_HIDDEN, type FieldDef, FIELDS, type FormValues, isShown } from './fields.ts';
 import { type TaskForm, taskToForm } from './tasks.ts';
@@ -29,7 +36,12 @@ const IDX_DEFAULTS = {
 };
 
 export function getPath(obj: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+      obj,
+    );
 }
 
 function toField(f: FieldDef, v: unknown): string | boolean | string[] {
@@ -65,7 +77,13 @@ function fromField(f: FieldDef, v: string | boolean | string[]): { value?: unkno
   if (f.type === 'int' || f.type === 'number') return parseNumberText(String(v), f.optional);
   if (f.type === 'bool') return { value: v === true };
   if (f.type === 'multi') return { value: Array.isArray(v) ? [...v] : [] };
-  if (f.type === 'list') return { value: String(v).split(',').map((s) => s.trim()).filter(Boolean) };
+  if (f.type === 'list')
+    return {
+      value: String(v)
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    };
   return f.optional && String(v).trim() === '' ? {} : { value: String(v) };
 }
 

@@ -21,20 +21,32 @@ export function parsePasted(text: string): Pasted {
   } catch (err) {
     return { kind: 'error', message: `not valid JSON: ${(err as Error).message}` };
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { kind: 'error', message: 'expected a JSON object (a spec or an experiment)' };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { kind: 'error', message: 'expected a JSON object (a spec or an experiment)' };
   if (isExperiment(raw)) {
     const e = experimentSchema.safeParse(raw);
     if (!e.success) return { kind: 'error', message: describe(issuesOf(e.error)) };
     const base = specSchema.safeParse(e.data.base);
     if (!base.success) return { kind: 'error', message: describe(issuesOf(base.error), 'base') };
-    return { kind: 'experiment', name: e.data.name, description: e.data.description, base: base.data, sweep: e.data.sweep };
+    return {
+      kind: 'experiment',
+      name: e.data.name,
+      description: e.data.description,
+      base: base.data,
+      sweep: e.data.sweep,
+    };
   }
   const r = specSchema.safeParse(raw);
   return r.success ? { kind: 'spec', spec: r.data } : { kind: 'error', message: describe(issuesOf(r.error)) };
 }
 
 /** What "copy as JSON" gives: the spec, or the experiment when there are sweep axes. */
-export function toJsonText(o: { spec: unknown; name: string; description: string; sweep: Record<string, unknown[]> }): string {
+export function toJsonText(o: {
+  spec: unknown;
+  name: string;
+  description: string;
+  sweep: Record<string, unknown[]>;
+}): string {
   if (!Object.keys(o.sweep).length) return JSON.stringify(o.spec, null, 2);
   return JSON.stringify({ name: o.name || 'sweep', description: o.description, base: o.spec, sweep: o.sweep }, null, 2);
 }

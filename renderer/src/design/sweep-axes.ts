@@ -28,12 +28,17 @@ export const MAX_AXIS_VALUES = 1000;
 export function sweepablePaths(state: FormState): SweepPath[] {
   const out: SweepPath[] = [];
   for (const f of FIELDS)
-    if ((f.type === 'int' || f.type === 'number' || f.type === 'enum' || f.type === 'bool') && f.path !== 'data.kind' && isShown(f, state.values, state.tasks.length))
+    if (
+      (f.type === 'int' || f.type === 'number' || f.type === 'enum' || f.type === 'bool') &&
+      f.path !== 'data.kind' &&
+      isShown(f, state.values, state.tasks.length)
+    )
       out.push({ path: f.path, label: f.label, type: f.type, options: f.options });
   state.tasks.forEach((t, i) => {
     const who = `task ${i + 1} (${TASK_LABELS[t.kind]})`;
     out.push({ path: `tasks.${i}.weight`, label: `Weight of ${who}`, type: 'number' });
-    if (t.kind === 'seg') out.push({ path: `tasks.${i}.loss`, label: `Loss of ${who}`, type: 'enum', options: ['bce', 'l1'] });
+    if (t.kind === 'seg')
+      out.push({ path: `tasks.${i}.loss`, label: `Loss of ${who}`, type: 'enum', options: ['bce', 'l1'] });
     if (t.aux) {
       out.push({ path: `tasks.${i}.aux.layer`, label: `Aux layer of ${who}`, type: 'int' });
       out.push({ path: `tasks.${i}.aux.weight`, label: `Aux weight of ${who}`, type: 'number' });
@@ -57,8 +62,14 @@ function parseOne(t: string, p: SweepPath): { value?: unknown; error?: string } 
 }
 
 /** "0, 0.25, 0.5" → [0, 0.25, 0.5]; the first problem as `error` otherwise. */
-export function parseAxisValues(text: string, p: SweepPath): { values: unknown[]; error?: undefined } | { values?: undefined; error: string } {
-  const parts = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+export function parseAxisValues(
+  text: string,
+  p: SweepPath,
+): { values: unknown[]; error?: undefined } | { values?: undefined; error: string } {
+  const parts = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   if (!parts.length) return { error: 'give at least one value, comma-separated' };
   if (parts.length > MAX_AXIS_VALUES) return { error: `at most ${MAX_AXIS_VALUES} values` };
   const values: unknown[] = [];
@@ -102,7 +113,10 @@ export function runCount(axes: ReadonlyArray<readonly unknown[]>): number {
 
 /** Axes for the form from an experiment's `sweep`. */
 export function sweepToAxes(sweep: Record<string, unknown[]> | undefined): AxisForm[] {
-  return Object.entries(sweep ?? {}).map(([path, values]) => ({ path, text: values.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ') }));
+  return Object.entries(sweep ?? {}).map(([path, values]) => ({
+    path,
+    text: values.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', '),
+  }));
 }
 
 /** sweeps up to this many runs are expanded and checked in the form; larger ones by the service */

@@ -14,7 +14,11 @@ export interface TaskForm {
   auxWeight: string;
 }
 
-export const TASK_LABELS: Record<TaskKind, string> = { cls: 'classification', seg: 'segmentation', recon: 'reconstruction' };
+export const TASK_LABELS: Record<TaskKind, string> = {
+  cls: 'classification',
+  seg: 'segmentation',
+  recon: 'reconstruction',
+};
 
 export function taskToForm(t: TaskSpec): TaskForm {
   return {
@@ -31,7 +35,9 @@ export function taskToForm(t: TaskSpec): TaskForm {
 /** A new task of the first kind not yet used (null when all three are). */
 export function newTask(existing: readonly TaskForm[]): TaskForm | null {
   const kind = TASK_KINDS.find((k) => !existing.some((t) => t.kind === k));
-  return kind ? { kind, loss: 'bce', weight: '1', primary: existing.length === 0, aux: false, auxLayer: '1', auxWeight: '0.3' } : null;
+  return kind
+    ? { kind, loss: 'bce', weight: '1', primary: existing.length === 0, aux: false, auxLayer: '1', auxWeight: '0.3' }
+    : null;
 }
 
 /** Make task `i` the primary one (at most one is). */
@@ -40,4 +46,10 @@ export function setPrimary(tasks: TaskForm[], i: number): void {
 }
 
 /** Form path → spec path of a task field, for issues. */
-export const TASK_FIELD_PATH = { weight: 'weight', auxLayer: 'aux.layer', auxWeight: 'aux.weight', kind: 'kind', loss: 'loss' } as const;
+export const TASK_FIELD_PATH = {
+  weight: 'weight',
+  auxLayer: 'aux.layer',
+  auxWeight: 'aux.weight',
+  kind: 'kind',
+  loss: 'loss',
+} as const;

@@ -39,7 +39,14 @@ export function formatLog10(ratio: number | null | undefined): string {
   return Math.log10(ratio).toFixed(2).replace('-', '−');
 }
 
-const SHORT: Record<string, string> = { accuracy: 'acc', pixel_acc: 'pix', loss: 'loss', iou: 'iou', mse: 'mse', mae: 'mae' };
+const SHORT: Record<string, string> = {
+  accuracy: 'acc',
+  pixel_acc: 'pix',
+  loss: 'loss',
+  iou: 'iou',
+  mse: 'mse',
+  mae: 'mae',
+};
 
 /**
  * "cls acc 0.912 loss 0.23 · seg iou 0.41": final val metrics, tasks in stored order, losses last;

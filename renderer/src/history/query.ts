@@ -37,11 +37,21 @@ export function nextOrder(current: RunOrder, sort: RunSort): RunOrder {
 
 /** "a, b ,, c" → ["a", "b", "c"] (unique, in order) */
 export function parseTags(text: string): string[] {
-  return [...new Set(text.split(',').map((t) => t.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** Calls `fn` once `ms` after the last call; `flush` runs a pending call now, `cancel` drops it. */
-export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): ((...args: A) => void) & { flush(): void; cancel(): void } {
+export function debounce<A extends unknown[]>(
+  fn: (...args: A) => void,
+  ms: number,
+): ((...args: A) => void) & { flush(): void; cancel(): void } {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let last: A | null = null;
   const run = () => {

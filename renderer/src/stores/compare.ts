@@ -23,10 +23,18 @@ export const MAX_RUNS = 20;
 /** "a,b,,a" → ["a", "b"] (unique, in order) */
 export function parseIds(text: unknown): string[] {
   const raw = Array.isArray(text) ? text.join(',') : typeof text === 'string' ? text : '';
-  return [...new Set(raw.split(',').map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
-const sameColumns = (a: CompareData, b: CompareData) => a.epochs.join() === b.epochs.join() && a.layers.join('\u0000') === b.layers.join('\u0000');
+const sameColumns = (a: CompareData, b: CompareData) =>
+  a.epochs.join() === b.epochs.join() && a.layers.join('\u0000') === b.layers.join('\u0000');
 
 export const useCompareStore = defineStore('compare', () => {
   const api = useApi();
@@ -42,11 +50,14 @@ export const useCompareStore = defineStore('compare', () => {
   const fetching = ref<CompareLayerField[]>([]);
   const ids = computed(() => runs.value.map((r) => r.id));
   /** statistics the view needs now */
-  const needed = computed(() => [...new Set<CompareLayerField>([heatField.value, ...(choice.value.kind === 'layer' ? [choice.value.field] : [])])]);
+  const needed = computed(() => [
+    ...new Set<CompareLayerField>([heatField.value, ...(choice.value.kind === 'layer' ? [choice.value.field] : [])]),
+  ]);
   let generation = 0;
 
   /** Whether every run shown has this statistic loaded. */
-  const hasField = (field: CompareLayerField) => runs.value.every((r) => data.value[r.id]?.layerStats[field] !== undefined);
+  const hasField = (field: CompareLayerField) =>
+    runs.value.every((r) => data.value[r.id]?.layerStats[field] !== undefined);
 
   function clear() {
     runs.value = [];
@@ -61,7 +72,8 @@ export const useCompareStore = defineStore('compare', () => {
     error.value = null;
     if (wanted.length < MIN_RUNS || wanted.length > MAX_RUNS) {
       clear();
-      if (wanted.length > MAX_RUNS) error.value = `Compare takes at most ${MAX_RUNS} runs; ${wanted.length} were given.`;
+      if (wanted.length > MAX_RUNS)
+        error.value = `Compare takes at most ${MAX_RUNS} runs; ${wanted.length} were given.`;
       return;
     }
     loading.value = true;
@@ -87,7 +99,10 @@ export const useCompareStore = defineStore('compare', () => {
     try {
       const first = ids.value[0];
       const loaded = Object.keys(data.value[first]?.layerStats ?? {}) as CompareLayerField[];
-      const res = await call(api, 'runs.compare', { ids: [first, id], layerFields: [...new Set([...loaded, ...needed.value])] });
+      const res = await call(api, 'runs.compare', {
+        ids: [first, id],
+        layerFields: [...new Set([...loaded, ...needed.value])],
+      });
       if (gen !== generation) return;
       const run = res.runs.find((r) => r.id === id);
       if (!run || !res.data[id]) throw new Error(`run ${id} did not come back`);
@@ -127,7 +142,10 @@ export const useCompareStore = defineStore('compare', () => {
         const got = res.data[id];
         if (!got?.layerStats[field] || cur?.layerStats[field]) continue;
         // a run that gained epochs meanwhile: take its fresh data whole; other statistics load again on demand
-        next[id] = cur && sameColumns(cur, got) ? { ...cur, layerStats: { ...cur.layerStats, [field]: got.layerStats[field] } } : got;
+        next[id] =
+          cur && sameColumns(cur, got)
+            ? { ...cur, layerStats: { ...cur.layerStats, [field]: got.layerStats[field] } }
+            : got;
       }
       data.value = next;
     } catch (err) {
@@ -147,7 +165,25 @@ export const useCompareStore = defineStore('compare', () => {
 
   const exportRuns = (format: ExportFormat) => call(api, 'runs.export', { ids: ids.value, format });
   /** Runs to offer in "add a run": name / notes / experiment contains `text`, newest first. */
-  const search = async (text: string) => (await call(api, 'runs.list', { text: text.trim() || undefined, limit: 12 })).items;
+  const search = async (text: string) =>
+    (await call(api, 'runs.list', { text: text.trim() || undefined, limit: 12 })).items;
 
-  return { runs, data, diff, loading, error, choice, heatField, fetching, ids, hasField, open, add, remove, ensureField, exportRuns, search };
+  return {
+    runs,
+    data,
+    diff,
+    loading,
+    error,
+    choice,
+    heatField,
+    fetching,
+    ids,
+    hasField,
+    open,
+    add,
+    remove,
+    ensureField,
+    exportRuns,
+    search,
+  };
 });

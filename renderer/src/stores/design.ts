@@ -34,7 +34,9 @@ export const useDesignStore = defineStore('design', () => {
   const issues = computed(() => issuesByField([...validation.value.issues, ...serverIssues.value]));
   /** every sweep point checked against the schema here too, while that stays cheap */
   const pointIssues = computed(() => checkPoints(validation.value.spec, sweep.value.sweep, sweep.value.runs));
-  const canStart = computed(() => validation.value.spec !== null && !Object.keys(sweep.value.errors).length && !pointIssues.value.length);
+  const canStart = computed(
+    () => validation.value.spec !== null && !Object.keys(sweep.value.errors).length && !pointIssues.value.length,
+  );
   /** the diagram keeps the last valid design while the form is mid-edit */
   const lastValid = shallowRef<Spec>(validation.value.spec!);
   const plan = computed(() => planFor(lastValid.value));
@@ -80,7 +82,13 @@ export const useDesignStore = defineStore('design', () => {
     return null;
   }
 
-  const jsonText = () => toJsonText({ spec: validation.value.spec ?? validation.value.input, name: form.values.name as string, description: description.value, sweep: sweep.value.sweep });
+  const jsonText = () =>
+    toJsonText({
+      spec: validation.value.spec ?? validation.value.input,
+      name: form.values.name as string,
+      description: description.value,
+      sweep: sweep.value.sweep,
+    });
 
   function addTask() {
     const t = newTask(form.tasks);
@@ -105,7 +113,14 @@ export const useDesignStore = defineStore('design', () => {
     started.value = null;
     const hasAxes = Object.keys(sweep.value.sweep).length > 0;
     const input = hasAxes
-      ? { experiment: { name: spec.name || `sweep of ${Object.keys(sweep.value.sweep).join(' × ')}`, description: description.value, base: spec, sweep: sweep.value.sweep } }
+      ? {
+          experiment: {
+            name: spec.name || `sweep of ${Object.keys(sweep.value.sweep).join(' × ')}`,
+            description: description.value,
+            base: spec,
+            sweep: sweep.value.sweep,
+          },
+        }
       : { spec };
     try {
       const r = await call(api, 'runs.start', input);
@@ -123,8 +138,31 @@ export const useDesignStore = defineStore('design', () => {
   }
 
   return {
-    form, axes, description, presets, activePreset, serverIssues, starting, started, error,
-    validation, sweepPaths, sweep, pointIssues, issues, canStart, plan, diagram,
-    loadPresets, applyPreset, reset, applyJson, jsonText, addTask, removeTask, updateTask, start,
+    form,
+    axes,
+    description,
+    presets,
+    activePreset,
+    serverIssues,
+    starting,
+    started,
+    error,
+    validation,
+    sweepPaths,
+    sweep,
+    pointIssues,
+    issues,
+    canStart,
+    plan,
+    diagram,
+    loadPresets,
+    applyPreset,
+    reset,
+    applyJson,
+    jsonText,
+    addTask,
+    removeTask,
+    updateTask,
+    start,
   };
 });

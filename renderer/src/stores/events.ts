@@ -19,7 +19,10 @@ export function onServiceEvent<E extends keyof Events>(event: E, h: Handler<E>):
 export function useEventsBridge(): void {
   const api = useApi();
   const app = useAppStore();
-  const dispatch = <E extends keyof Events>(event: E) => (p: Events[E]) => (extra[event] as Set<Handler<E>> | undefined)?.forEach((h) => h(p));
+  const dispatch =
+    <E extends keyof Events>(event: E) =>
+    (p: Events[E]) =>
+      (extra[event] as Set<Handler<E>> | undefined)?.forEach((h) => h(p));
   const offs = [
     api.subscribe('run.started', dispatch('run.started')),
     api.subscribe('run.progress', dispatch('run.progress')),

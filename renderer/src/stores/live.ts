@@ -102,7 +102,9 @@ export const useLiveStore = defineStore('live', () => {
       progress.value = a.progress[target] ?? null;
       // all ranges are asked for at once: the service reads them one after the other, so the
       // small first one comes back at once and draws while it reads the rest
-      const [first, ...others] = epochRanges(detail.epochsDone).map((r) => call(api, 'runs.epochs', { id: target, ...r }));
+      const [first, ...others] = epochRanges(detail.epochsDone).map((r) =>
+        call(api, 'runs.epochs', { id: target, ...r }),
+      );
       const head = await first;
       if (mine !== token) return;
       epochs.value = head;
@@ -126,7 +128,10 @@ export const useLiveStore = defineStore('live', () => {
     if (!id) return;
     try {
       const last = epochs.value[epochs.value.length - 1]?.epoch ?? 0;
-      const [detail, missed] = await Promise.all([call(api, 'runs.get', { id }), call(api, 'runs.epochs', { id, from: last + 1 })]);
+      const [detail, missed] = await Promise.all([
+        call(api, 'runs.get', { id }),
+        call(api, 'runs.epochs', { id, from: last + 1 }),
+      ]);
       if (id !== runId.value) return;
       run.value = detail;
       epochs.value = mergeEpochs(epochs.value, missed);
@@ -148,5 +153,20 @@ export const useLiveStore = defineStore('live', () => {
     }
   }
 
-  return { runId, run, epochs, progress, loading, error, empty, following, cancelling, timing, active, open, refresh, cancel };
+  return {
+    runId,
+    run,
+    epochs,
+    progress,
+    loading,
+    error,
+    empty,
+    following,
+    cancelling,
+    timing,
+    active,
+    open,
+    refresh,
+    cancel,
+  };
 });

@@ -10,7 +10,15 @@ import { computed, reactive, ref, shallowRef } from 'vue';
 import { call } from '../api/client.ts';
 import { useApi } from '../api/inject.ts';
 import { emptyFilters, listInput, type RunFilters, type RunOrder } from '../history/query.ts';
-import { clickRow, emptySelection, moveCursor, toggleCursor, without, type ClickMods, type Selection } from '../history/selection.ts';
+import {
+  clickRow,
+  emptySelection,
+  moveCursor,
+  toggleCursor,
+  without,
+  type ClickMods,
+  type Selection,
+} from '../history/selection.ts';
 import { pagesForRange } from '../history/virtual-window.ts';
 import { onServiceEvent } from './events.ts';
 
@@ -85,7 +93,9 @@ export const useRunsStore = defineStore('runs', () => {
     let failed = false;
     try {
       const wanted = pagesForRange(windowRange[0], windowRange[1], PAGE_SIZE);
-      const results = await Promise.all(wanted.map((p) => call(api, 'runs.list', listInput(filters, order, p * PAGE_SIZE, PAGE_SIZE))));
+      const results = await Promise.all(
+        wanted.map((p) => call(api, 'runs.list', listInput(filters, order, p * PAGE_SIZE, PAGE_SIZE))),
+      );
       if (gen !== generation) return;
       const count = results[0]?.total ?? 0;
       const next = new Array<RunSummary | undefined>(count);
@@ -123,8 +133,10 @@ export const useRunsStore = defineStore('runs', () => {
     return requery();
   }
 
-  const click = (index: number, mods: ClickMods = {}) => (selection.value = clickRow(selection.value, index, idAt, mods));
-  const move = (delta: number, shift = false) => (selection.value = moveCursor(selection.value, delta, total.value, idAt, shift));
+  const click = (index: number, mods: ClickMods = {}) =>
+    (selection.value = clickRow(selection.value, index, idAt, mods));
+  const move = (delta: number, shift = false) =>
+    (selection.value = moveCursor(selection.value, delta, total.value, idAt, shift));
   const toggle = () => (selection.value = toggleCursor(selection.value, idAt));
   const clearSelection = () => (selection.value = { ...emptySelection(), cursor: selection.value.cursor });
   const setSelected = (ids: string[]) => (selection.value = { ...selection.value, selected: new Set(ids) });
@@ -160,7 +172,11 @@ export const useRunsStore = defineStore('runs', () => {
 
   /** The selection, or — with nothing selected and an experiment filtered — that whole experiment. */
   const exportRuns = (ids: string[], format: ExportFormat) =>
-    call(api, 'runs.export', !ids.length && filters.experimentId ? { ids: [], experimentId: filters.experimentId, format } : { ids, format });
+    call(
+      api,
+      'runs.export',
+      !ids.length && filters.experimentId ? { ids: [], experimentId: filters.experimentId, format } : { ids, format },
+    );
   /** Experiments for the filter, newest first; refreshed with the list. */
   const experiments = shallowRef<Output<'experiments.list'>>([]);
   const loadExperiments = () =>
@@ -180,9 +196,34 @@ export const useRunsStore = defineStore('runs', () => {
   onServiceEvent('run.finished', refreshSoon);
 
   return {
-    filters, order, total, rows, ready, loading, error, selection, selectedIds, cursorRun, pendingDelete,
-    ensureRange, reload, setFilters, setOrder, click, move, toggle, clearSelection, setSelected,
-    update, detail, requestDelete, cancelDelete, confirmDelete, exportRuns, experiments, loadExperiments,
+    filters,
+    order,
+    total,
+    rows,
+    ready,
+    loading,
+    error,
+    selection,
+    selectedIds,
+    cursorRun,
+    pendingDelete,
+    ensureRange,
+    reload,
+    setFilters,
+    setOrder,
+    click,
+    move,
+    toggle,
+    clearSelection,
+    setSelected,
+    update,
+    detail,
+    requestDelete,
+    cancelDelete,
+    confirmDelete,
+    exportRuns,
+    experiments,
+    loadExperiments,
   };
 });
 

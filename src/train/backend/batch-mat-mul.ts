@@ -49,7 +49,14 @@ type Product = (a: tf.TensorInfo, b: tf.TensorInfo) => tf.TensorInfo;
  * a2 [m, k or k, m] · b2 [k, n or n, k] → [m, n], all 2-D, through `plain` (flags false) only;
  * intermediates are pushed to `temps`.
  */
-function product2D(a2: tf.TensorInfo, b2: tf.TensorInfo, dims: ProductDims, plain: Product, backend: tf.KernelBackend, temps: tf.TensorInfo[]): tf.TensorInfo {
+function product2D(
+  a2: tf.TensorInfo,
+  b2: tf.TensorInfo,
+  dims: ProductDims,
+  plain: Product,
+  backend: tf.KernelBackend,
+  temps: tf.TensorInfo[],
+): tf.TensorInfo {
   const transposed = (x: tf.TensorInfo) => {
     const t = wasmTranspose2D(x, backend);
     temps.push(t);
@@ -82,7 +89,8 @@ export function transposeFirstBatchMatMul(original: tf.KernelFunc): tf.KernelFun
     if (!transposeA && !transposeB && !swapOperands(dims)) return original(args);
     const backend = args.backend as tf.KernelBackend;
     const attrs = { ...args.attrs, transposeA: false, transposeB: false };
-    const plain: Product = (x, y) => original({ inputs: { a: x, b: y }, attrs, backend: args.backend }) as tf.TensorInfo;
+    const plain: Product = (x, y) =>
+      original({ inputs: { a: x, b: y }, attrs, backend: args.backend }) as tf.TensorInfo;
     const temps: tf.TensorInfo[] = [];
     try {
       const a2 = wasmReshape(a, [ar, ac], backend);

@@ -38,7 +38,12 @@ export function planBackpropFilter(info: tf.backend_util.Conv2DInfo): BackpropFi
   const h = axisPlan(info.inHeight, top, info.outHeight, info.strideHeight, info.filterHeight);
   const w = axisPlan(info.inWidth, left, info.outWidth, info.strideWidth, info.filterWidth);
   return {
-    pad: [[0, 0], [top, h.padAfter], [left, w.padAfter], [0, 0]],
+    pad: [
+      [0, 0],
+      [top, h.padAfter],
+      [left, w.padAfter],
+      [0, 0],
+    ],
     dilations: [info.strideHeight, info.strideWidth],
     resultH: h.result,
     resultW: w.result,
@@ -54,7 +59,14 @@ function convInfoOf(x: tf.TensorInfo, attrs: tf.Conv2DBackpropFilterAttrs): tf.b
   }
   const xShape = x.shape as [number, number, number, number];
   return tf.backend_util.computeConv2DInfo(
-    xShape, attrs.filterShape, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode, false, format,
+    xShape,
+    attrs.filterShape,
+    attrs.strides,
+    1,
+    attrs.pad,
+    attrs.dimRoundingMode,
+    false,
+    format,
   );
 }
 

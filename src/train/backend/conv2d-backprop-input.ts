@@ -40,7 +40,13 @@ export interface BackpropInputPlan {
  * One spatial axis: dy dilated to outSize·stride, padded to inSize + k − 1 so a stride-1
  * k-tap convolution yields exactly inSize values.
  */
-export function axisPlan(inSize: number, k: number, stride: number, padBefore: number, outSize: number): BackpropInputAxis {
+export function axisPlan(
+  inSize: number,
+  k: number,
+  stride: number,
+  padBefore: number,
+  outSize: number,
+): BackpropInputAxis {
   const before = k - 1 - padBefore;
   const after = inSize + k - 1 - before - outSize * stride;
   return {
@@ -58,7 +64,12 @@ export function planBackpropInput(info: tf.backend_util.Conv2DInfo): BackpropInp
   const w = axisPlan(info.inWidth, info.filterWidth, info.strideWidth, left, info.outWidth);
   return {
     strides: [info.strideHeight, info.strideWidth],
-    pad: [[0, 0], [h.before, h.after], [w.before, w.after], [0, 0]],
+    pad: [
+      [0, 0],
+      [h.before, h.after],
+      [w.before, w.after],
+      [0, 0],
+    ],
     cropTop: h.cropStart,
     cropLeft: w.cropStart,
     crop: h.cropped || w.cropped,
@@ -70,12 +81,28 @@ export function planBackpropInput(info: tf.backend_util.Conv2DInfo): BackpropInp
  * columns after every column: [N, oh, 1, ow, 1, C] padded to [N, oh, sH, ow, sW, C]. Returns dy
  * itself for stride 1; anything it creates is pushed to `temps`.
  */
-function dilate(dy: tf.TensorInfo, [sH, sW]: [number, number], backend: tf.KernelBackend, temps: tf.TensorInfo[]): tf.TensorInfo {
+function dilate(
+  dy: tf.TensorInfo,
+  [sH, sW]: [number, number],
+  backend: tf.KernelBackend,
+  temps: tf.TensorInfo[],
+): tf.TensorInfo {
   if (sH === 1 && sW === 1) return dy;
   const [n, oh, ow, c] = dy.shape;
   const split = wasmReshape(dy, [n, oh, 1, ow, 1, c], backend);
   temps.push(split);
-  const padded = wasmPadZeros(split, [[0, 0], [0, 0], [0, sH - 1], [0, 0], [0, sW - 1], [0, 0]], backend);
+  const padded = wasmPadZeros(
+    split,
+    [
+      [0, 0],
+      [0, 0],
+      [0, sH - 1],
+      [0, 0],
+      [0, sW - 1],
+      [0, 0],
+    ],
+    backend,
+  );
   temps.push(padded);
   const out = wasmReshape(padded, [n, oh * sH, ow * sW, c], backend);
   temps.push(out);
@@ -96,7 +123,14 @@ function convInfoOf(filter: tf.TensorInfo, attrs: tf.Conv2DBackpropInputAttrs): 
   const inputShape = attrs.inputShape as [number, number, number, number];
   const filterShape = filter.shape as [number, number, number, number];
   return tf.backend_util.computeConv2DInfo(
-    inputShape, filterShape, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode, false, 'channelsLast',
+    inputShape,
+    filterShape,
+    attrs.strides,
+    1,
+    attrs.pad,
+    attrs.dimRoundingMode,
+    false,
+    'channelsLast',
   );
 }
 
@@ -104,7 +138,11 @@ function convInfoOf(filter: tf.TensorInfo, attrs: tf.Conv2DBackpropInputAttrs): 
  * Kernel function for NHWC. Inputs dy [N, outH, outW, outC] and filter [kH, kW, inC, outC],
  * attrs as tfjs' Conv2DBackpropInput (inputShape [N, H, W, inC]); output dx [N, H, W, inC] (float32).
  */
-export function conv2DBackpropInputWasm(args: { inputs: tf.NamedTensorInfoMap; attrs?: tf.NamedAttrMap; backend: unknown }): tf.TensorInfo {
+export function conv2DBackpropInputWasm(args: {
+  inputs: tf.NamedTensorInfoMap;
+  attrs?: tf.NamedAttrMap;
+  backend: unknown;
+}): tf.TensorInfo {
   const backend = args.backend as tf.KernelBackend;
   const { dy, filter } = args.inputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };
   const attrs = args.attrs as unknown as tf.Conv2DBackpropInputAttrs;
@@ -112,7 +150,12 @@ export function conv2DBackpropInputWasm(args: { inputs: tf.NamedTensorInfoMap; a
     throw new Error(`wasm Conv2DBackpropInput via Conv2D supports NHWC only, got dataFormat '${attrs.dataFormat}'`);
   }
   const info = convInfoOf(filter, attrs);
-  if (dy.shape[0] !== info.batchSize || dy.shape[1] !== info.outHeight || dy.shape[2] !== info.outWidth || dy.shape[3] !== info.outChannels) {
+  if (
+    dy.shape[0] !== info.batchSize ||
+    dy.shape[1] !== info.outHeight ||
+    dy.shape[2] !== info.outWidth ||
+    dy.shape[3] !== info.outChannels
+  ) {
     throw new Error(`Conv2DBackpropInput: dy shape [${dy.shape}] does not match forward output [${info.outShape}]`);
   }
   const plan = planBackpropInput(info);

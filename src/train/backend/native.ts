@@ -39,7 +39,10 @@ async function importPackage(pkg: string): Promise<NativeLoad> {
   }
   const theirs = mod.version_core ?? (mod.version as Record<string, string> | undefined)?.['tfjs-core'];
   if (theirs !== tf.version_core) {
-    return { ok: false, reason: `uses @tensorflow/tfjs-core ${String(theirs)}, the app uses ${tf.version_core} — install matching 4.x versions` };
+    return {
+      ok: false,
+      reason: `uses @tensorflow/tfjs-core ${String(theirs)}, the app uses ${tf.version_core} — install matching 4.x versions`,
+    };
   }
   if (tf.findBackendFactory('tensorflow') == null) {
     return { ok: false, reason: "loaded, but registered no 'tensorflow' backend with this app's tfjs-core" };

@@ -36,7 +36,9 @@ function seededInputs(): ParityInputs {
 /** dW [kH, kW, inC, outC] of a conv with x [N, H, W, inC] and output gradient dz, stride 2, 'same'. */
 function convFilterGrad(x: tf.Tensor4D, dz: tf.Tensor4D): tf.Tensor {
   const attrs = { strides: 2, pad: 'same', dataFormat: 'NHWC', filterShape: [...SHAPES.conv] };
-  return tf.engine().runKernel(tf.Conv2DBackpropFilter, { x, dy: dz }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor;
+  return tf
+    .engine()
+    .runKernel(tf.Conv2DBackpropFilter, { x, dy: dz }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor;
 }
 
 /**

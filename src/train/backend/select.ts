@@ -35,9 +35,7 @@ export class BackendUnavailableError extends Error {
   }
 }
 
-type Attempt =
-  | { ok: true; detail: string; parity: number | null }
-  | { ok: false; reason: string };
+type Attempt = { ok: true; detail: string; parity: number | null } | { ok: false; reason: string };
 
 function parityVerdict(diff: number, limit: number, detail: string): Attempt {
   if (diff <= limit) return { ok: true, detail, parity: diff };
@@ -47,7 +45,8 @@ function parityVerdict(diff: number, limit: number, detail: string): Attempt {
 async function activateNative(kind: NativeKind): Promise<Attempt> {
   const load = await loadNative(kind);
   if (!load.ok) return load;
-  if (!(await tf.setBackend('tensorflow'))) return { ok: false, reason: `${load.pkg} loaded, but its backend failed to initialise` };
+  if (!(await tf.setBackend('tensorflow')))
+    return { ok: false, reason: `${load.pkg} loaded, but its backend failed to initialise` };
   let detail = 'tensorflow (libtensorflow, CPU)';
   if (kind === 'tensorflow-gpu') {
     if (!nativeUsesGpu()) return { ok: false, reason: explainNoGpu(await missingCudaLibraries()) };

@@ -36,7 +36,11 @@ export function wasmReshape(x: tf.TensorInfo, shape: number[], backend: tf.Kerne
 }
 
 /** Pads `x` with zeros, `paddings[i]` = [before, after] for axis i (wasm PadV2); the caller owns the result. */
-export function wasmPadZeros(x: tf.TensorInfo, paddings: Array<[number, number]>, backend: tf.KernelBackend): tf.TensorInfo {
+export function wasmPadZeros(
+  x: tf.TensorInfo,
+  paddings: Array<[number, number]>,
+  backend: tf.KernelBackend,
+): tf.TensorInfo {
   return runWasmKernel('PadV2', { x }, { paddings, constantValue: 0 } as unknown as tf.NamedAttrMap, backend);
 }
 

@@ -11,12 +11,5 @@ export {
   type PcgradOrder,
   type PcgradResult,
 } from './pcgrad.ts';
-export {
-  minNormWeights,
-  minNormTwo,
-  minNormValue,
-  gramMatrix,
-  combineGrads,
-  type MinNormOptions,
-} from './mgda.ts';
+export { minNormWeights, minNormTwo, minNormValue, gramMatrix, combineGrads, type MinNormOptions } from './mgda.ts';
 export { WEIGHTING_INFO, type WeightingInfo } from './info.ts';

@@ -57,7 +57,8 @@ export const WEIGHTING_INFO: Record<WeightingMethod, WeightingInfo> = {
   },
   pcgrad: {
     title: 'PCGrad (gradient surgery)',
-    citation: 'Yu, Kumar, Gupta, Levine, Hausman & Finn. Gradient Surgery for Multi-Task Learning. NeurIPS 2020. arXiv:2001.06782',
+    citation:
+      'Yu, Kumar, Gupta, Levine, Hausman & Finn. Gradient Surgery for Multi-Task Learning. NeurIPS 2020. arXiv:2001.06782',
     url: 'https://arxiv.org/abs/2001.06782',
     needsTaskGrads: true,
     summary:

@@ -84,7 +84,11 @@ function frankWolfe(gram: number[][], tol: number, maxIter: number): number[] {
     const ga = matVec(gram, a);
     const f = dot(a, ga);
     const s = argBy(ga, (x, y) => x < y);
-    const v = argBy(ga, (x, y) => x > y, (i) => a[i] > 0);
+    const v = argBy(
+      ga,
+      (x, y) => x > y,
+      (i) => a[i] > 0,
+    );
     const gapFw = f - ga[s];
     if (gapFw <= tol * scale) break;
     const away = ga[v] - f > gapFw;

@@ -45,7 +45,12 @@ class App extends EventEmitter {
     return this.#ready;
   }
   quit() {
-    const e = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const e = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     this.emit('before-quit', e);
     if (e.defaultPrevented) return;
     for (const w of BrowserWindow.getAllWindows()) w.close();
@@ -164,5 +169,8 @@ export const dialog = {
 };
 
 if (process.env.GW_FAKE_SCENARIO) {
-  app.whenReady().then(() => import('./scenario.mjs')).catch((err) => (fake.errors.push(String(err?.stack ?? err)), finish(1)));
+  app
+    .whenReady()
+    .then(() => import('./scenario.mjs'))
+    .catch((err) => (fake.errors.push(String(err?.stack ?? err)), finish(1)));
 }

@@ -16,7 +16,8 @@ async function until(pred, what, ms = 60_000) {
   }
 }
 const call = (method, input = {}, event = trusted) => fake.ipc.get(INVOKE)(event, method, input);
-const events = (name) => fake.windows[0].webContents.sent.filter((s) => s.message.event === name).map((s) => s.message.payload);
+const events = (name) =>
+  fake.windows[0].webContents.sent.filter((s) => s.message.event === name).map((s) => s.message.payload);
 const spec = (name, epochs) => ({
   name,
   epochs,
@@ -34,7 +35,11 @@ r.schemes = fake.schemes;
 
 const serve = fake.protocols.get('app');
 const index = await serve(new Request('app://workbench/index.html'));
-r.index = { status: index.status, csp: index.headers.get('content-security-policy'), hasApp: (await index.text()).includes('id="app"') };
+r.index = {
+  status: index.status,
+  csp: index.headers.get('content-security-policy'),
+  hasApp: (await index.text()).includes('id="app"'),
+};
 r.escape = (await serve(new Request('app://workbench/..%2fpackage.json'))).status;
 
 r.appInfo = await call('app.info');
@@ -44,13 +49,20 @@ r.presets = (await call('presets.list')).value?.length ?? 0;
 const started = await call('runs.start', { spec: spec('bundle run', 2) });
 const [runId] = started.value.runIds;
 await until(() => events('run.finished').some((p) => p.runId === runId), 'the run to finish');
-r.run = { finished: events('run.finished').find((p) => p.runId === runId), epochs: events('run.epoch').filter((p) => p.runId === runId).length };
+r.run = {
+  finished: events('run.finished').find((p) => p.runId === runId),
+  epochs: events('run.epoch').filter((p) => p.runId === runId).length,
+};
 
 const diagnosis = await call('backends.diagnose');
-r.diagnosis = diagnosis.ok ? diagnosis.value.diagnoses.map((d) => ({ name: d.name, available: d.available })) : diagnosis;
+r.diagnosis = diagnosis.ok
+  ? diagnosis.value.diagnoses.map((d) => ({ name: d.name, available: d.available }))
+  : diagnosis;
 r.tfjsInMainThread = globalThis._tfengine !== undefined;
 
-const newExperiment = fake.menu.template.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : [])).find((i) => i.id === 'new-experiment');
+const newExperiment = fake.menu.template
+  .flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []))
+  .find((i) => i.id === 'new-experiment');
 newExperiment.click();
 r.executed = win.webContents.executed;
 

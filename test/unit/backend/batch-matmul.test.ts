@@ -1,10 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SWAP_MIN_WEIGHTS, swapOperands } from '../../../src/train/backend/batch-mat-mul.ts';
-import {
-  registerWasmTrainingKernels,
-  wasmTrainingKernelsRegistered,
-} from '../../../src/train/backend/wasm-kernels.ts';
+import { registerWasmTrainingKernels, wasmTrainingKernelsRegistered } from '../../../src/train/backend/wasm-kernels.ts';
 import { wasmTranspose2D } from '../../../src/train/backend/wasm-ops.ts';
 import { onCpuAndWasm, relativeDiff, seededValues } from './helpers.ts';
 
@@ -23,7 +20,12 @@ function shapes(batch: number[], m: number, k: number, n: number, ta: boolean, t
   return { a: [...batch, ...(ta ? [k, m] : [m, k])], b: [...batch, ...(tb ? [n, k] : [k, n])] };
 }
 
-const FLAGS: Array<[boolean, boolean]> = [[false, false], [true, false], [false, true], [true, true]];
+const FLAGS: Array<[boolean, boolean]> = [
+  [false, false],
+  [true, false],
+  [false, true],
+  [true, true],
+];
 
 describe('wasm BatchMatMul transpose wrapper', () => {
   beforeAll(async () => {
@@ -73,15 +75,18 @@ describe('wasm BatchMatMul transpose wrapper', () => {
     ['a CNN-like dense dW (transposed a, not swapped)', [], 2048, 64, 128, true, false],
     ['a large plain product with a batch of one', [1], 3, 4096, 160, false, false],
     ['a transposed b against a batch-of-one a', [1], 6, 40, 1024, false, true],
-  ] as Array<[string, number[], number, number, number, boolean, boolean]>)('%s', async (_name, batch, m, k, n, ta, tb) => {
-    const s = shapes(batch, m, k, n, ta, tb);
-    const { cpu, wasm } = await onCpuAndWasm(() => {
-      const out = product(s.a, s.b, ta, tb)();
-      expect(out.length).toBe(m * n);
-      return out;
-    });
-    expect(relativeDiff(wasm, cpu)).toBeLessThan(1e-5);
-  });
+  ] as Array<[string, number[], number, number, number, boolean, boolean]>)(
+    '%s',
+    async (_name, batch, m, k, n, ta, tb) => {
+      const s = shapes(batch, m, k, n, ta, tb);
+      const { cpu, wasm } = await onCpuAndWasm(() => {
+        const out = product(s.a, s.b, ta, tb)();
+        expect(out.length).toBe(m * n);
+        return out;
+      });
+      expect(relativeDiff(wasm, cpu)).toBeLessThan(1e-5);
+    },
+  );
 
   it('handles size-1 axes (where wasm Transpose degenerates to a copy)', async () => {
     const { cpu, wasm } = await onCpuAndWasm(product([1, 9], [9, 1], true, true));
@@ -90,7 +95,13 @@ describe('wasm BatchMatMul transpose wrapper', () => {
 });
 
 describe('swapOperands', () => {
-  const dims = (m: number, k: number, n: number, transposeA: boolean, transposeB: boolean) => ({ m, k, n, transposeA, transposeB });
+  const dims = (m: number, k: number, n: number, transposeA: boolean, transposeB: boolean) => ({
+    m,
+    k,
+    n,
+    transposeA,
+    transposeB,
+  });
 
   it('swaps a·bᵀ when n > m, so the small a is transposed and packed', () => {
     expect(swapOperands(dims(64, 128, 8192, false, true))).toBe(true);
@@ -108,7 +119,15 @@ describe('swapOperands', () => {
 });
 
 describe('wasmTranspose2D', () => {
-  it.each([[1024, 3], [512, 64], [288, 7], [256, 96], [96, 256], [784, 5], [300, 1]])('[%i, %i] matches cpu', async (r, c) => {
+  it.each([
+    [1024, 3],
+    [512, 64],
+    [288, 7],
+    [256, 96],
+    [96, 256],
+    [784, 5],
+    [300, 1],
+  ])('[%i, %i] matches cpu', async (r, c) => {
     const run = () =>
       tf.tidy(() => {
         const x = tf.tensor2d(seededValues([r, c], 31), [r, c]);

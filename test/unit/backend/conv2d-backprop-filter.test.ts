@@ -35,7 +35,11 @@ function grid(stride: number, pad: Pad): Case[] {
   for (const k of [1, 3, 5])
     for (const inC of [1, 3])
       for (const outC of [2, 4])
-        for (const size of [[7, 7], [8, 8], [8, 9]] as Array<[number, number]>)
+        for (const size of [
+          [7, 7],
+          [8, 8],
+          [8, 9],
+        ] as Array<[number, number]>)
           for (const batch of [1, 3]) cases.push({ batch, size, inC, outC, k, stride, pad });
   return cases;
 }
@@ -45,7 +49,12 @@ describe('wasm Conv2DBackpropFilter matches cpu', () => {
     await onCpuAndWasm(() => new Float32Array(0));
   });
 
-  const combos: Array<[number, Pad]> = [[1, 'same'], [2, 'same'], [1, 'valid'], [2, 'valid']];
+  const combos: Array<[number, Pad]> = [
+    [1, 'same'],
+    [2, 'same'],
+    [1, 'valid'],
+    [2, 'valid'],
+  ];
   it.each(combos)('stride %i, pad %s: kernels 1/3/5, channels, odd/even sizes, batch 1/3', async (stride, pad) => {
     for (const c of grid(stride, pad)) {
       const { cpu, wasm } = await onCpuAndWasm(() => filterGrad(c));
@@ -98,8 +107,24 @@ describe('planBackpropFilter', () => {
 
   it('pads top/left as the forward pass and only as much bottom/right as the filter reads', () => {
     // 8 wide, stride 2, 'same', k 3: out 4, forward pad 0 before / 1 after
-    expect(plan([1, 8, 8, 1], 3, 2, 'same')).toMatchObject({ pad: [[0, 0], [0, 1], [0, 1], [0, 0]], crop: false });
-    expect(plan([1, 7, 7, 1], 3, 1, 'same')).toMatchObject({ pad: [[0, 0], [1, 1], [1, 1], [0, 0]], crop: false });
+    expect(plan([1, 8, 8, 1], 3, 2, 'same')).toMatchObject({
+      pad: [
+        [0, 0],
+        [0, 1],
+        [0, 1],
+        [0, 0],
+      ],
+      crop: false,
+    });
+    expect(plan([1, 7, 7, 1], 3, 1, 'same')).toMatchObject({
+      pad: [
+        [0, 0],
+        [1, 1],
+        [1, 1],
+        [0, 0],
+      ],
+      crop: false,
+    });
   });
 
   it('crops when the stride leaves rows the filter never reads', () => {

@@ -37,8 +37,16 @@ function inputGrad(c: Case, dataFormat: 'NHWC' | 'NCHW' = 'NHWC'): Float32Array 
 function grid(stride: number, pad: Pad): Case[] {
   const cases: Case[] = [];
   for (const k of [1, 3, 5])
-    for (const [inC, outC] of [[1, 2], [4, 3], [3, 1]])
-      for (const size of [[7, 7], [8, 8], [8, 9]] as Array<[number, number]>)
+    for (const [inC, outC] of [
+      [1, 2],
+      [4, 3],
+      [3, 1],
+    ])
+      for (const size of [
+        [7, 7],
+        [8, 8],
+        [8, 9],
+      ] as Array<[number, number]>)
         for (const batch of [1, 3]) cases.push({ batch, size, inC, outC, k, stride, pad });
   return cases;
 }
@@ -55,17 +63,45 @@ describe('wasm Conv2DBackpropInput (via Conv2D) matches cpu', () => {
     await onCpuAndWasm(() => new Float32Array(0));
   });
 
-  const combos: Array<[number, Pad]> = [1, 2, 3].flatMap((s) => (['same', 'valid', 1] as Pad[]).map((p): [number, Pad] => [s, p]));
+  const combos: Array<[number, Pad]> = [1, 2, 3].flatMap((s) =>
+    (['same', 'valid', 1] as Pad[]).map((p): [number, Pad] => [s, p]),
+  );
   it.each(combos)('stride %i, pad %s: kernels 1/3/5, channels 1–4, odd/even sizes, batch 1/3', async (stride, pad) => {
     await expectParity(grid(stride, pad));
   });
 
   it('handles explicit asymmetric pads and pads wider than the kernel (cropped result)', async () => {
     await expectParity([
-      { batch: 2, size: [9, 8], inC: 2, outC: 3, k: 3, stride: 2, pad: [[0, 0], [2, 0], [1, 3], [0, 0]] },
+      {
+        batch: 2,
+        size: [9, 8],
+        inC: 2,
+        outC: 3,
+        k: 3,
+        stride: 2,
+        pad: [
+          [0, 0],
+          [2, 0],
+          [1, 3],
+          [0, 0],
+        ],
+      },
       { batch: 1, size: [6, 7], inC: 1, outC: 2, k: 1, stride: 2, pad: 2 },
       { batch: 2, size: [5, 5], inC: 3, outC: 2, k: 3, stride: 1, pad: 4 },
-      { batch: 1, size: [10, 11], inC: 2, outC: 4, k: 5, stride: 3, pad: [[0, 0], [0, 6], [6, 0], [0, 0]] },
+      {
+        batch: 1,
+        size: [10, 11],
+        inC: 2,
+        outC: 4,
+        k: 5,
+        stride: 3,
+        pad: [
+          [0, 0],
+          [0, 6],
+          [6, 0],
+          [0, 0],
+        ],
+      },
     ]);
   });
 
@@ -125,13 +161,47 @@ describe('planBackpropInput', () => {
 
   it('pads k − 1 − padBefore in front and whatever makes the result the input size behind', () => {
     // 32 → 16, stride 2, 'same', k 3: forward pads 0 before / 1 after; dy dilated to 32 rows
-    expect(plan([1, 32, 32, 1], 3, 2, 'same')).toMatchObject({ pad: [[0, 0], [2, 0], [2, 0], [0, 0]], crop: false });
-    expect(plan([1, 7, 7, 1], 3, 1, 'same')).toMatchObject({ pad: [[0, 0], [1, 1], [1, 1], [0, 0]], crop: false });
+    expect(plan([1, 32, 32, 1], 3, 2, 'same')).toMatchObject({
+      pad: [
+        [0, 0],
+        [2, 0],
+        [2, 0],
+        [0, 0],
+      ],
+      crop: false,
+    });
+    expect(plan([1, 7, 7, 1], 3, 1, 'same')).toMatchObject({
+      pad: [
+        [0, 0],
+        [1, 1],
+        [1, 1],
+        [0, 0],
+      ],
+      crop: false,
+    });
     // 'valid', 8 wide, k 3, stride 2: out 3 → dilated 6; rows 7 never read in the forward pass
-    expect(plan([1, 8, 8, 1], 3, 2, 'valid')).toMatchObject({ pad: [[0, 0], [2, 2], [2, 2], [0, 0]], crop: false });
+    expect(plan([1, 8, 8, 1], 3, 2, 'valid')).toMatchObject({
+      pad: [
+        [0, 0],
+        [2, 2],
+        [2, 2],
+        [0, 0],
+      ],
+      crop: false,
+    });
   });
 
   it('crops when a forward pad is wider than k − 1', () => {
-    expect(plan([1, 6, 6, 1], 1, 2, 2)).toMatchObject({ pad: [[0, 0], [0, 0], [0, 0], [0, 0]], cropTop: 2, cropLeft: 2, crop: true });
+    expect(plan([1, 6, 6, 1], 1, 2, 2)).toMatchObject({
+      pad: [
+        [0, 0],
+        [0, 0],
+        [0, 0],
+        [0, 0],
+      ],
+      cropTop: 2,
+      cropLeft: 2,
+      crop: true,
+    });
   });
 });

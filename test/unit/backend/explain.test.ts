@@ -9,7 +9,10 @@ function err(message: string, code?: string): Error {
 
 describe('explainLoadError', () => {
   it('explains a package that is not installed, keeping the original message', () => {
-    const e = err(`Cannot find package '${GPU}' imported from /app/src/train/backend/native.ts`, 'ERR_MODULE_NOT_FOUND');
+    const e = err(
+      `Cannot find package '${GPU}' imported from /app/src/train/backend/native.ts`,
+      'ERR_MODULE_NOT_FOUND',
+    );
     expect(explainLoadError(GPU, e)).toBe(
       'not installed: its install downloads libtensorflow from storage.googleapis.com, which failed or was skipped ' +
         `(optional dependency) (Cannot find package '${GPU}' imported from /app/src/train/backend/native.ts)`,
@@ -18,7 +21,9 @@ describe('explainLoadError', () => {
 
   it('tells a missing native addon from a missing package', () => {
     const e = err(`Cannot find module '/app/node_modules/${GPU}/lib/napi-v8/tfjs_binding.node'`, 'MODULE_NOT_FOUND');
-    expect(explainLoadError(GPU, e)).toMatch(/^installed without its native addon .*npm rebuild @tensorflow\/tfjs-node-gpu/);
+    expect(explainLoadError(GPU, e)).toMatch(
+      /^installed without its native addon .*npm rebuild @tensorflow\/tfjs-node-gpu/,
+    );
   });
 
   it('names a missing dependency of an installed package', () => {
@@ -34,7 +39,9 @@ describe('explainLoadError', () => {
       'CUDA 11.2 runtime (libcudart.so.11.0) not found — install CUDA 11.2 and cuDNN 8.1 ' +
         '(libcudart.so.11.0: cannot open shared object file: No such file or directory)',
     );
-    expect(explainLoadError(GPU, err('libcudnn.so.8: cannot open shared object file'))).toMatch(/^cuDNN 8 .*cuDNN 8\.1/);
+    expect(explainLoadError(GPU, err('libcudnn.so.8: cannot open shared object file'))).toMatch(
+      /^cuDNN 8 .*cuDNN 8\.1/,
+    );
     expect(explainLoadError(GPU, err('libcublas.so.11: cannot open shared object file'))).toMatch(
       /^CUDA library libcublas\.so\.11 not found/,
     );
@@ -43,7 +50,9 @@ describe('explainLoadError', () => {
   it('maps a missing libtensorflow and an old glibc', () => {
     const lib = err('libtensorflow.so.2: cannot open shared object file: No such file or directory');
     expect(explainLoadError('@tensorflow/tfjs-node', lib)).toMatch(/^libtensorflow is missing: .*npm rebuild/);
-    expect(explainLoadError(GPU, err("/lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.29' not found"))).toMatch(/glibc/);
+    expect(explainLoadError(GPU, err("/lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.29' not found"))).toMatch(
+      /glibc/,
+    );
   });
 
   it('falls back to the raw message, first line only', () => {
@@ -54,7 +63,9 @@ describe('explainLoadError', () => {
 
 describe('explainNoGpu', () => {
   it('names the first missing CUDA library, else the device', () => {
-    expect(explainNoGpu(['libcudart.so.11.0', 'libcudnn.so.8'])).toMatch(/^CUDA 11\.2 runtime \(libcudart\.so\.11\.0\) not found/);
+    expect(explainNoGpu(['libcudart.so.11.0', 'libcudnn.so.8'])).toMatch(
+      /^CUDA 11\.2 runtime \(libcudart\.so\.11\.0\) not found/,
+    );
     expect(explainNoGpu(['libcudnn.so.8'])).toMatch(/^cuDNN 8 \(libcudnn\.so\.8\) not found/);
     expect(explainNoGpu([])).toMatch(/^no CUDA GPU visible/);
   });

@@ -53,8 +53,14 @@ export function ensureConv2DGradient(): void {
       const filterAttrs = { strides, pad, dataFormat, filterShape: filter.shape };
       const inputAttrs = { strides, pad, dataFormat, inputShape: x.shape };
       return {
-        x: () => tf.engine().runKernel(tf.Conv2DBackpropInput, { dy, filter }, inputAttrs as unknown as tf.NamedAttrMap) as tf.Tensor,
-        filter: () => tf.engine().runKernel(tf.Conv2DBackpropFilter, { x, dy }, filterAttrs as unknown as tf.NamedAttrMap) as tf.Tensor,
+        x: () =>
+          tf
+            .engine()
+            .runKernel(tf.Conv2DBackpropInput, { dy, filter }, inputAttrs as unknown as tf.NamedAttrMap) as tf.Tensor,
+        filter: () =>
+          tf
+            .engine()
+            .runKernel(tf.Conv2DBackpropFilter, { x, dy }, filterAttrs as unknown as tf.NamedAttrMap) as tf.Tensor,
       };
     },
   });

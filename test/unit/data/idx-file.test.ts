@@ -42,7 +42,11 @@ describe('readIdxFile', () => {
     ['bad-magic', Buffer.from('PK\x03\x04 not an idx file'), /bad magic 0x504b0304/],
     ['float', idxBytes([2], [0, 0, 0, 0, 0, 0, 0, 0], 0x0d), /element type 0x0d \(float32\) is not supported/],
     ['short-header', idxBytes([2, 3, 4], data).subarray(0, 10), /truncated: 10 bytes, shorter than the 16-byte header/],
-    ['short-data', idxBytes([2, 3, 4], data).subarray(0, 30), /truncated: header promises 2×3×4 = 24 bytes of data, found 14/],
+    [
+      'short-data',
+      idxBytes([2, 3, 4], data).subarray(0, 30),
+      /truncated: header promises 2×3×4 = 24 bytes of data, found 14/,
+    ],
     ['long-data', Buffer.concat([idxBytes([2, 3, 4], data), Buffer.from([1, 2])]), /2 unexpected bytes after/],
     ['bad-gzip', gzipSync(idxBytes([2, 3, 4], data)).subarray(0, 20), /gzip data is corrupt or truncated/],
   ])('refuses a %s file, naming it', (name, bytes, problem) => {

@@ -104,6 +104,8 @@ describe('loadIdxDataset', () => {
   });
 
   it('names a missing file', () => {
-    expect(() => loadIdxDataset(spec({ images: join(dir, 'nope.gz') }), 1)).toThrow(`${join(dir, 'nope.gz')}: file not found`);
+    expect(() => loadIdxDataset(spec({ images: join(dir, 'nope.gz') }), 1)).toThrow(
+      `${join(dir, 'nope.gz')}: file not found`,
+    );
   });
 });

@@ -61,7 +61,10 @@ describe('generateShapes', () => {
 
   it('draws every kind with a non-empty binary mask mostly inside the image, brighter than the background', () => {
     const side = 24;
-    const ds = generateShapes(spec({ imageSize: side, shapes: ['circle', 'square', 'triangle', 'cross', 'ring', 'diamond'] }), 4);
+    const ds = generateShapes(
+      spec({ imageSize: side, shapes: ['circle', 'square', 'triangle', 'cross', 'ring', 'diamond'] }),
+      4,
+    );
     const px = side * side;
     const { masks, clean, count } = ds.train;
     for (let s = 0; s < count; s++) {

@@ -18,7 +18,9 @@ describe('long CSV', () => {
     const csv = exportCsvLong(fx.store, fx.ids);
     expect(csv.slice(0, csv.indexOf('\r\n'))).toBe(LONG_COLUMNS.join(','));
     const rows = parseCsv(csv);
-    const expected = Object.values(fx.written).flat().reduce((n, rec) => n + seriesCount(rec), 0);
+    const expected = Object.values(fx.written)
+      .flat()
+      .reduce((n, rec) => n + seriesCount(rec), 0);
     expect(rows).toHaveLength(expected);
     for (const id of fx.ids)
       for (const rec of fx.written[id])
@@ -37,7 +39,9 @@ describe('long CSV', () => {
     expect(first.duration_s).toBe('12.5');
     expect(rows.find((r) => r.run_id === b)!.run_name).toBe("'-minus");
     for (const r of rows) expect(Number.isFinite(Number(r.value)), JSON.stringify(r)).toBe(true);
-    const actMean = rows.find((r) => r.run_id === a && r.epoch === '1' && r.subject === 'trunk.1' && r.series === 'act_mean')!;
+    const actMean = rows.find(
+      (r) => r.run_id === a && r.epoch === '1' && r.subject === 'trunk.1' && r.series === 'act_mean',
+    )!;
     expect(actMean.value).toBe('-0.125');
     const cosine = rows.find((r) => r.run_id === a && r.epoch === '1' && r.series === 'cosine(cls,seg)')!;
     expect(cosine).toMatchObject({ split: '', subject: '', value: String(fx.written[a][0].taskCosines[0].cosine) });

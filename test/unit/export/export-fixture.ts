@@ -41,10 +41,30 @@ export function exportFixture(): ExportFixture {
 export function seriesCount(rec: EpochRecord): number {
   const layerValues = rec.layers.reduce(
     (n, l) =>
-      n + [l.gradL2, l.gradMeanAbs, l.gradStd, l.gradMaxAbs, l.gradSmallFrac, l.dzL2, l.dzStd, l.weightL2, l.updateRatio,
-        l.actMean, l.actStd, l.actSaturation].filter((v) => v !== null).length,
+      n +
+      [
+        l.gradL2,
+        l.gradMeanAbs,
+        l.gradStd,
+        l.gradMaxAbs,
+        l.gradSmallFrac,
+        l.dzL2,
+        l.dzStd,
+        l.weightL2,
+        l.updateRatio,
+        l.actMean,
+        l.actStd,
+        l.actSaturation,
+      ].filter((v) => v !== null).length,
     0,
   );
-  return 2 + (rec.vanishingRatio === null ? 0 : 1) + rec.metrics.length + Object.keys(rec.weights).length + layerValues +
-    rec.taskGrads.length + rec.taskCosines.length;
+  return (
+    2 +
+    (rec.vanishingRatio === null ? 0 : 1) +
+    rec.metrics.length +
+    Object.keys(rec.weights).length +
+    layerValues +
+    rec.taskGrads.length +
+    rec.taskCosines.length
+  );
 }

@@ -13,7 +13,14 @@ describe('JSON export', () => {
     expect(doc.format).toBe(JSON_EXPORT_FORMAT);
     expect(doc.runs).toHaveLength(2); // the duplicate id is exported once
     const [a] = doc.runs;
-    expect(a).toMatchObject({ id: fx.ids[0], name: NASTY_NAME, status: 'completed', notes: 'n', backend: BACKEND, epochsDone: 3 });
+    expect(a).toMatchObject({
+      id: fx.ids[0],
+      name: NASTY_NAME,
+      status: 'completed',
+      notes: 'n',
+      backend: BACKEND,
+      epochsDone: 3,
+    });
     expect(a.spec).toEqual(makeSpec({ epochs: 3 }));
     expect(a.epochs).toEqual(fx.written[fx.ids[0]]);
     // survives a trip through JSON text
@@ -25,7 +32,11 @@ describe('JSON export', () => {
     fx = exportFixture();
     const id = fx.store.createRun({ spec: makeSpec(), name: 'nan', tags: [], notes: '' });
     fx.store.markRunning(id, BACKEND);
-    fx.store.appendEpoch(id, { ...makeEpoch(1), vanishingRatio: Number.NaN, weights: { cls: Number.POSITIVE_INFINITY } });
+    fx.store.appendEpoch(id, {
+      ...makeEpoch(1),
+      vanishingRatio: Number.NaN,
+      weights: { cls: Number.POSITIVE_INFINITY },
+    });
     const parsed = JSON.parse(stringifyJsonExport(exportJson(fx.store, [id])));
     expect(parsed.runs[0].epochs[0].vanishingRatio).toBe('NaN');
     expect(parsed.runs[0].epochs[0].weights.cls).toBe('Infinity');

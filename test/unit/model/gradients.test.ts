@@ -17,7 +17,10 @@ beforeAll(useCpu);
 
 /** Max relative error over a few sampled entries of every variable. */
 function checkGradients(input: SpecInput, samplesPerVar = 3): number {
-  const spec = parseSpec({ ...input, data: { kind: 'shapes', imageSize: 8, trainCount: 16, valCount: 8, noise: 0.05 } });
+  const spec = parseSpec({
+    ...input,
+    data: { kind: 'shapes', imageSize: 8, trainCount: 16, valCount: 8, noise: 0.05 },
+  });
   const ds = generateShapes(spec.data as never, 3);
   const plan = planModel(spec, [8, 8, 1], ds.classNames.length);
   const net = new Network(plan, spec.model.init, 5);
@@ -25,7 +28,10 @@ function checkGradients(input: SpecInput, samplesPerVar = 3): number {
   const w = plan.terms.map((_, i) => 1 / (i + 1));
   const lossFn = () => {
     const r = net.forward(batch.x, { training: true });
-    return weightedSum(plan.terms.map((t) => termLoss(t.loss, r.outputs.get(t.id)!, batch.t)), w);
+    return weightedSum(
+      plan.terms.map((t) => termLoss(t.loss, r.outputs.get(t.id)!, batch.t)),
+      w,
+    );
   };
   const lossValue = () => tf.tidy(() => lossFn().dataSync()[0]);
   const { value, grads } = tf.variableGrads(lossFn, net.trainable());
@@ -73,15 +79,27 @@ const tasks = [{ kind: 'cls' }, { kind: 'seg' }, { kind: 'recon' }] as const;
 describe('gradients match finite differences', () => {
   for (const activation of ['sigmoid', 'tanh', 'elu', 'linear', 'leaky_relu', 'relu'] as const) {
     it(`mlp, ${activation}, cls + seg(bce) + recon`, () => {
-      expect(checkGradients({ model: { trunk: 'mlp', depth: 3, width: 6, activation }, tasks: [...tasks] })).toBeLessThan(0.03);
+      expect(
+        checkGradients({ model: { trunk: 'mlp', depth: 3, width: 6, activation }, tasks: [...tasks] }),
+      ).toBeLessThan(0.03);
     });
   }
   it('seg with L1 loss and a hidden head layer', () => {
-    expect(checkGradients({ model: { depth: 2, width: 5, activation: 'tanh', headHidden: 4 }, tasks: [{ kind: 'seg', loss: 'l1' }] })).toBeLessThan(0.03);
+    expect(
+      checkGradients({
+        model: { depth: 2, width: 5, activation: 'tanh', headHidden: 4 },
+        tasks: [{ kind: 'seg', loss: 'l1' }],
+      }),
+    ).toBeLessThan(0.03);
   });
   for (const norm of ['batch', 'layer'] as const) {
     it(`mlp with ${norm} norm and residual`, () => {
-      expect(checkGradients({ model: { depth: 3, width: 6, activation: 'tanh', norm, residual: true }, tasks: [{ kind: 'cls' }, { kind: 'recon' }] })).toBeLessThan(0.03);
+      expect(
+        checkGradients({
+          model: { depth: 3, width: 6, activation: 'tanh', norm, residual: true },
+          tasks: [{ kind: 'cls' }, { kind: 'recon' }],
+        }),
+      ).toBeLessThan(0.03);
     });
   }
   it('cnn (stride 2, same padding, dense layer) with an auxiliary head', () => {
@@ -92,6 +110,11 @@ describe('gradients match finite differences', () => {
     expect(checkGradients(input)).toBeLessThan(0.03);
   });
   it('cnn with batch norm', () => {
-    expect(checkGradients({ model: { trunk: 'cnn', depth: 2, width: 2, activation: 'sigmoid', norm: 'batch', denseUnits: 0 }, tasks: [{ kind: 'cls' }] })).toBeLessThan(0.03);
+    expect(
+      checkGradients({
+        model: { trunk: 'cnn', depth: 2, width: 2, activation: 'sigmoid', norm: 'batch', denseUnits: 0 },
+        tasks: [{ kind: 'cls' }],
+      }),
+    ).toBeLessThan(0.03);
   });
 });

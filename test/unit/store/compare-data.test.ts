@@ -46,7 +46,15 @@ describe('RunStore.compareData', () => {
       weights: { cls: Number.NaN, seg: Number.POSITIVE_INFINITY },
       vanishingRatio: Number.NaN,
       layers: [
-        { ...base.layers[0], gradL2: Number.NaN, updateRatio: Number.POSITIVE_INFINITY, dzL2: Number.NaN, dzStd: null, actSaturation: Number.NEGATIVE_INFINITY, actMean: null },
+        {
+          ...base.layers[0],
+          gradL2: Number.NaN,
+          updateRatio: Number.POSITIVE_INFINITY,
+          dzL2: Number.NaN,
+          dzStd: null,
+          actSaturation: Number.NEGATIVE_INFINITY,
+          actMean: null,
+        },
         { ...base.layers[1], gradMeanAbs: Number.NaN, actStd: Number.NaN },
         ...base.layers.slice(2),
       ],
@@ -68,7 +76,10 @@ describe('RunStore.compareData', () => {
     expect(d.vanishingRatio).toEqual([0.01, Number.NaN]);
     expect(d.metrics[0]).toEqual({ task: 'cls', split: 'train', name: 'loss', values: [1, 0.5] });
     expect(d.metrics.find((m) => m.split === 'val' && m.name === 'loss')!.values).toEqual([1.1, Number.NaN]);
-    expect(d.weights).toEqual([{ name: 'cls', values: [0.7, Number.NaN] }, { name: 'seg', values: [0.3, Number.POSITIVE_INFINITY] }]);
+    expect(d.weights).toEqual([
+      { name: 'cls', values: [0.7, Number.NaN] },
+      { name: 'seg', values: [0.3, Number.POSITIVE_INFINITY] },
+    ]);
     expect(d.taskGrads).toEqual([{ name: 'cls', values: [null, Number.NaN] }]);
     expect(d.taskCosines).toEqual([{ a: 'cls', b: 'seg', values: [null, Number.NaN] }]);
   });
@@ -76,7 +87,10 @@ describe('RunStore.compareData', () => {
   it('orders layers by index and leaves null where a layer has no row, epochs with gaps included', () => {
     // epoch 2 lacks trunk.2; epoch 5 brings a layer (index 1) the others lack; epochs 3 and 4 are absent
     const e1 = makeEpoch(1, { layers: 4 });
-    const e2 = { ...makeEpoch(2, { layers: 4 }), layers: makeEpoch(2, { layers: 4 }).layers.filter((l) => l.layer !== 'trunk.2') };
+    const e2 = {
+      ...makeEpoch(2, { layers: 4 }),
+      layers: makeEpoch(2, { layers: 4 }).layers.filter((l) => l.layer !== 'trunk.2'),
+    };
     const e5 = makeEpoch(5, { layers: 4 });
     e5.layers.push({ ...e5.layers[0], layer: 'extra', index: 9 });
     const id = runWith([e1, e2, e5]);
@@ -90,10 +104,24 @@ describe('RunStore.compareData', () => {
 
   it('a run without epochs has empty series; unknown runs and fields are refused', () => {
     const id = runWith([]);
-    expect(store.compareData(id)).toEqual({ epochs: [], probed: [], vanishingRatio: [], metrics: [], weights: [], taskGrads: [], taskCosines: [], layers: [], layerStats: { gradL2: [], dzL2: [], updateRatio: [] } });
+    expect(store.compareData(id)).toEqual({
+      epochs: [],
+      probed: [],
+      vanishingRatio: [],
+      metrics: [],
+      weights: [],
+      taskGrads: [],
+      taskCosines: [],
+      layers: [],
+      layerStats: { gradL2: [], dzL2: [], updateRatio: [] },
+    });
     expect(() => store.compareData('00000000-0000-4000-8000-000000000000')).toThrow(NotFoundError);
-    expect(() => store.compareData(id, { layerFields: ['histogram' as CompareLayerField] })).toThrow(InvalidArgumentError);
-    expect(() => store.compareData(id, { layerFields: ['histogram' as CompareLayerField] })).toThrow(/compareData: options\.layerFields\.0/);
+    expect(() => store.compareData(id, { layerFields: ['histogram' as CompareLayerField] })).toThrow(
+      InvalidArgumentError,
+    );
+    expect(() => store.compareData(id, { layerFields: ['histogram' as CompareLayerField] })).toThrow(
+      /compareData: options\.layerFields\.0/,
+    );
     expect(() => store.compareData('nope')).toThrow(/compareData: id/);
   });
 

@@ -47,7 +47,16 @@ describe('openDatabase', () => {
     expect(o.db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
     expect(o).toMatchObject({ readOnly: false, readOnlyReason: null, backupPath: null });
     const tables = o.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['epochs', 'experiments', 'layer_stats', 'metrics', 'run_tags', 'runs', 'task_cosines', 'task_grads']);
+    expect(tables).toEqual([
+      'epochs',
+      'experiments',
+      'layer_stats',
+      'metrics',
+      'run_tags',
+      'runs',
+      'task_cosines',
+      'task_grads',
+    ]);
     o.db.close();
   });
 
@@ -115,7 +124,9 @@ describe('openDatabase', () => {
     );
     expect(o.backupPath).toBeNull();
     expect(o.db.prepare('SELECT name FROM experiments').pluck().all()).toEqual(['kept']);
-    expect(() => o.db.prepare("INSERT INTO experiments (id, name, created_at) VALUES ('x2', 'no', 2)").run()).toThrow(/readonly/);
+    expect(() => o.db.prepare("INSERT INTO experiments (id, name, created_at) VALUES ('x2', 'no', 2)").run()).toThrow(
+      /readonly/,
+    );
     o.db.close();
     expect(sha(path)).toBe(before);
   });
@@ -125,7 +136,9 @@ describe('openDatabase', () => {
     const o = openDatabase(path, { readonly: true });
     expect(o).toMatchObject({ readOnly: true, readOnlyReason: 'Opened read-only on request.', backupPath: null });
     o.db.close();
-    expect(() => openDatabase(join(tempDir(), 'missing.db'), { readonly: true })).toThrow(/Cannot open .*missing\.db read-only/);
+    expect(() => openDatabase(join(tempDir(), 'missing.db'), { readonly: true })).toThrow(
+      /Cannot open .*missing\.db read-only/,
+    );
   });
 
   it('refuses a migrations folder with a gap in its numbers', () => {

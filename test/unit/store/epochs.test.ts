@@ -16,7 +16,9 @@ function runningRun(): string {
 
 const EPOCH_TABLES = ['epochs', 'metrics', 'layer_stats', 'task_grads', 'task_cosines'];
 const rowsOf = (epoch: number) =>
-  Object.fromEntries(EPOCH_TABLES.map((t) => [t, store.db.prepare(`SELECT count(*) FROM ${t} WHERE epoch = ?`).pluck().get(epoch)]));
+  Object.fromEntries(
+    EPOCH_TABLES.map((t) => [t, store.db.prepare(`SELECT count(*) FROM ${t} WHERE epoch = ?`).pluck().get(epoch)]),
+  );
 
 describe('appendEpoch / getEpochs', () => {
   it('round-trips epochs exactly, null statistics staying null, arrays in order', () => {
@@ -42,8 +44,12 @@ describe('appendEpoch / getEpochs', () => {
       layers: [
         {
           ...base.layers[0],
-          gradL2: Number.POSITIVE_INFINITY, gradStd: Number.NaN, dzL2: Number.NaN, dzStd: null,
-          actSaturation: Number.NEGATIVE_INFINITY, actMean: null,
+          gradL2: Number.POSITIVE_INFINITY,
+          gradStd: Number.NaN,
+          dzL2: Number.NaN,
+          dzStd: null,
+          actSaturation: Number.NEGATIVE_INFINITY,
+          actMean: null,
           histogram: { min: Number.NaN, max: Number.NaN, counts: [0, 0, 4_294_967_295] },
         },
         ...base.layers.slice(1),

@@ -91,8 +91,9 @@ describe('the list query plan', () => {
   const plan = (q: NormalizedListQuery, which: 'sql' | 'countSql') => {
     const built = buildListQuery(q);
     const extra = which === 'sql' ? [50, 0] : [];
-    return (store.db.prepare(`EXPLAIN QUERY PLAN ${built[which]}`).all(...built.params, ...extra) as Array<{ detail: string }>)
-      .map((r) => r.detail);
+    return (
+      store.db.prepare(`EXPLAIN QUERY PLAN ${built[which]}`).all(...built.params, ...extra) as Array<{ detail: string }>
+    ).map((r) => r.detail);
   };
 
   it.each<[string, Partial<NormalizedListQuery>]>([
@@ -115,6 +116,8 @@ describe('the list query plan', () => {
   it('text search and duration sort still stay off the epoch tables', () => {
     seed();
     for (const q of [{ text: 'x' }, { sort: 'duration' as const }])
-      expect(plan({ ...base, ...q }, 'sql').join('\n')).not.toMatch(/\b(epochs|metrics|layer_stats|task_grads|task_cosines)\b/);
+      expect(plan({ ...base, ...q }, 'sql').join('\n')).not.toMatch(
+        /\b(epochs|metrics|layer_stats|task_grads|task_cosines)\b/,
+      );
   });
 });

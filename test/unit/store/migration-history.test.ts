@@ -29,10 +29,23 @@ const V1_EPOCH: EpochRecord = {
   weights: { cls: 1 },
   layers: [
     {
-      layer: 'trunk.1', index: 0, kind: 'dense', trunk: true, params: 32,
-      gradL2: 0.5, gradMeanAbs: 0.01, gradStd: 0.02, gradMaxAbs: 0.3, gradSmallFrac: 0,
-      dzL2: null, dzStd: null, weightL2: 2, updateRatio: 0.001,
-      actMean: null, actStd: null, actSaturation: null,
+      layer: 'trunk.1',
+      index: 0,
+      kind: 'dense',
+      trunk: true,
+      params: 32,
+      gradL2: 0.5,
+      gradMeanAbs: 0.01,
+      gradStd: 0.02,
+      gradMaxAbs: 0.3,
+      gradSmallFrac: 0,
+      dzL2: null,
+      dzStd: null,
+      weightL2: 2,
+      updateRatio: 0.001,
+      actMean: null,
+      actStd: null,
+      actSaturation: null,
       histogram: { min: -1, max: 1, counts: [3, 0, 70000] },
     },
   ],
@@ -52,15 +65,24 @@ interface Fixture {
 const FIXTURES: Record<number, Fixture> = {
   1: {
     insert(db) {
-      db.prepare('INSERT INTO experiments (id, name, created_at, sweep_json) VALUES (?, ?, ?, ?)')
-        .run(EXP, 'old sweep', 1000, '{"axes":[]}');
+      db.prepare('INSERT INTO experiments (id, name, created_at, sweep_json) VALUES (?, ?, ?, ?)').run(
+        EXP,
+        'old sweep',
+        1000,
+        '{"axes":[]}',
+      );
       db.prepare(
         `INSERT INTO runs (id, experiment_id, name, notes, status, spec_json, backend_json, created_at, started_at,
            finished_at, epochs_planned, epochs_done, last_vanishing_ratio, summary_json)
          VALUES (?, ?, 'old run', 'old notes', 'completed', ?, ?, 1000, 2000, 5000, 1, 1, NULL, '{"cls":{"loss":0.75}}')`,
-      ).run(RUN, EXP, JSON.stringify(makeSpec({ epochs: 1 })), '{"name":"cpu","detail":"cpu","skipped":[],"parityMaxAbsDiff":null}');
+      ).run(
+        RUN,
+        EXP,
+        JSON.stringify(makeSpec({ epochs: 1 })),
+        '{"name":"cpu","detail":"cpu","skipped":[],"parityMaxAbsDiff":null}',
+      );
       db.prepare("INSERT INTO run_tags (run_id, tag, position) VALUES (?, 'b', 0), (?, 'a', 1)").run(RUN, RUN);
-      db.prepare("INSERT INTO epochs VALUES (?, 1, 1234.5, 800, '{\"cls\":1}', NULL, 0, 0)").run(RUN);
+      db.prepare('INSERT INTO epochs VALUES (?, 1, 1234.5, 800, \'{"cls":1}\', NULL, 0, 0)').run(RUN);
       db.prepare("INSERT INTO metrics VALUES (?, 1, 'cls', 'val', 'loss', 0.75)").run(RUN);
       const counts = Buffer.from([3, 0, 0, 0, 0, 0, 0, 0, 0x70, 0x11, 0x01, 0x00]); // 3, 0, 70000 as uint32 LE
       db.prepare(
@@ -72,8 +94,14 @@ const FIXTURES: Record<number, Fixture> = {
     check(store) {
       const run = store.getRun(RUN)!;
       expect(run).toMatchObject({
-        name: 'old run', notes: 'old notes', status: 'completed', tags: ['b', 'a'], experimentName: 'old sweep',
-        durationMs: 3000, epochsDone: 1, finalMetrics: { cls: { loss: 0.75 } },
+        name: 'old run',
+        notes: 'old notes',
+        status: 'completed',
+        tags: ['b', 'a'],
+        experimentName: 'old sweep',
+        durationMs: 3000,
+        epochsDone: 1,
+        finalMetrics: { cls: { loss: 0.75 } },
       });
       expect(run.spec).toEqual(makeSpec({ epochs: 1 }));
       expect(store.getEpochs(RUN)).toEqual([V1_EPOCH]);

@@ -30,9 +30,13 @@ describe('defaultDatabasePath', () => {
   });
 
   it('uses %APPDATA% on Windows, else the roaming folder under the home', () => {
-    expect(defaultDatabasePath({ env: { APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, platform: 'win32', home: 'C:\\Users\\u' })).toBe(
-      'C:\\Users\\u\\AppData\\Roaming\\Gradient Workbench\\workbench.db',
-    );
+    expect(
+      defaultDatabasePath({
+        env: { APPDATA: 'C:\\Users\\u\\AppData\\Roaming' },
+        platform: 'win32',
+        home: 'C:\\Users\\u',
+      }),
+    ).toBe('C:\\Users\\u\\AppData\\Roaming\\Gradient Workbench\\workbench.db');
     expect(defaultDatabasePath({ env: {}, platform: 'win32', home: 'C:\\Users\\u' })).toBe(
       'C:\\Users\\u\\AppData\\Roaming\\Gradient Workbench\\workbench.db',
     );
@@ -47,7 +51,9 @@ describe('defaultDatabasePath', () => {
 describe('the sqlite addon for another runtime', async () => {
   const { sqliteOptions } = await import('../../../src/store/database.ts');
   it('GW_SQLITE_BINDING names the addon better-sqlite3 loads; unset, the default', () => {
-    expect(sqliteOptions({ GW_SQLITE_BINDING: '/x/better_sqlite3.node' })).toEqual({ nativeBinding: '/x/better_sqlite3.node' });
+    expect(sqliteOptions({ GW_SQLITE_BINDING: '/x/better_sqlite3.node' })).toEqual({
+      nativeBinding: '/x/better_sqlite3.node',
+    });
     expect(sqliteOptions({})).toEqual({});
   });
 });

@@ -35,9 +35,22 @@ describe('runs', () => {
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     const run = s.getRun(id)!;
     expect(run).toMatchObject({
-      id, name: 'first', status: 'queued', tags: ['z', 'a'], notes: 'why', epochsPlanned: 5, epochsDone: 0,
-      createdAt: '2025-01-01T00:00:00.000Z', startedAt: null, finishedAt: null, durationMs: null, backend: null,
-      finalMetrics: {}, lastVanishingRatio: null, experimentId: null, error: null,
+      id,
+      name: 'first',
+      status: 'queued',
+      tags: ['z', 'a'],
+      notes: 'why',
+      epochsPlanned: 5,
+      epochsDone: 0,
+      createdAt: '2025-01-01T00:00:00.000Z',
+      startedAt: null,
+      finishedAt: null,
+      durationMs: null,
+      backend: null,
+      finalMetrics: {},
+      lastVanishingRatio: null,
+      experimentId: null,
+      error: null,
     });
     expect(run.spec).toEqual(makeSpec());
     expect(s.getRun(UNKNOWN)).toBeNull();
@@ -69,7 +82,10 @@ describe('runs', () => {
       }
       throw new Error('did not throw');
     };
-    expect(err(() => newRun(s, 'x', { tags: ['ok', ''] }))).toMatchObject({ field: 'input.tags.1', name: 'InvalidArgumentError' });
+    expect(err(() => newRun(s, 'x', { tags: ['ok', ''] }))).toMatchObject({
+      field: 'input.tags.1',
+      name: 'InvalidArgumentError',
+    });
     expect(err(() => newRun(s, 'x', { tags: ['a', 'a'] })).field).toBe('input.tags');
     expect(err(() => newRun(s, 'x', { spec: { ...makeSpec(), epochs: 0 } })).field).toBe('input.spec.epochs');
     expect(err(() => s.getEpochs('not-an-id')).message).toBe('getEpochs: id: must be a UUID');
@@ -130,7 +146,11 @@ describe('opening a store', () => {
     const second = openStore(path);
     stores.push(second);
     expect(second.interruptedOnOpen).toBe(2);
-    expect(second.getRun(queued)).toMatchObject({ status: 'interrupted', error: INTERRUPTED_MESSAGE, finishedAt: null });
+    expect(second.getRun(queued)).toMatchObject({
+      status: 'interrupted',
+      error: INTERRUPTED_MESSAGE,
+      finishedAt: null,
+    });
     expect(second.getRun(running)).toMatchObject({ status: 'interrupted', epochsDone: 1 });
     expect(second.getEpochs(running)).toEqual([makeEpoch(1)]);
     expect(second.getRun(done)).toMatchObject({ status: 'completed', error: null });

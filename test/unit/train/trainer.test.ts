@@ -20,7 +20,12 @@ const small: SpecInput = {
 async function run(input: SpecInput, extra: Partial<Parameters<typeof train>[0]> = {}) {
   const spec = parseSpec(input);
   const records: EpochRecord[] = [];
-  const result = await train({ spec, dataset: loadDataset(spec.data, spec.seed), onEpoch: (r) => records.push(r), ...extra });
+  const result = await train({
+    spec,
+    dataset: loadDataset(spec.data, spec.seed),
+    onEpoch: (r) => records.push(r),
+    ...extra,
+  });
   return { spec, records, result };
 }
 
@@ -34,7 +39,9 @@ describe('trainer', () => {
     const r = records[0];
     expect(r.weights).toEqual({ cls: 0.7, seg: expect.closeTo(0.3, 12) });
     expect(r.layers.map((l) => l.layer)).toEqual(['trunk.1', 'trunk.2', 'trunk.3', 'head.cls', 'head.seg']);
-    for (const name of ['loss', 'accuracy']) for (const split of ['train', 'val']) expect(r.metrics).toContainEqual(expect.objectContaining({ task: 'cls', split, name }));
+    for (const name of ['loss', 'accuracy'])
+      for (const split of ['train', 'val'])
+        expect(r.metrics).toContainEqual(expect.objectContaining({ task: 'cls', split, name }));
     expect(r.metrics).toContainEqual(expect.objectContaining({ task: 'seg', split: 'val', name: 'iou' }));
     const trunk = r.layers.filter((l) => l.trunk);
     expect(r.vanishingRatio).toBeCloseTo(trunk[0].gradL2 / trunk[2].gradL2, 10);
@@ -59,7 +66,14 @@ describe('trainer', () => {
 
   it('dL/dz of a softmax head equals (softmax − onehot) / B in closed form', async () => {
     // one epoch, probe batch = the whole val split, SGD with lr 0 so the network stays at its init
-    const input: SpecInput = { ...small, epochs: 1, tasks: [{ kind: 'cls' }], weighting: {}, optimizer: { kind: 'sgd', learningRate: 1e-12 }, stats: { probeBatchSize: 32 } };
+    const input: SpecInput = {
+      ...small,
+      epochs: 1,
+      tasks: [{ kind: 'cls' }],
+      weighting: {},
+      optimizer: { kind: 'sgd', learningRate: 1e-12 },
+      stats: { probeBatchSize: 32 },
+    };
     const { records, spec } = await run(input);
     const head = records[0].layers.find((l) => l.layer === 'head.cls')!;
     // recompute the logits of the untrained network on the probe batch, independently of the trainer
@@ -68,7 +82,11 @@ describe('trainer', () => {
     const { makeBatch, disposeBatch } = await import('../../../src/train/batches.ts');
     const ds = loadDataset(spec.data, spec.seed);
     const net = new Network(planModel(spec, [12, 12, 1], 3), spec.model.init, spec.seed);
-    const b = makeBatch(ds, ds.val, Array.from({ length: 32 }, (_, i) => i));
+    const b = makeBatch(
+      ds,
+      ds.val,
+      Array.from({ length: 32 }, (_, i) => i),
+    );
     const expected = tf.tidy(() => {
       const logits = net.forward(b.x, { training: false }).outputs.get('cls')!;
       return tf.norm(tf.div(tf.sub(tf.softmax(logits), b.t.onehot), 32)).dataSync()[0];
@@ -80,21 +98,34 @@ describe('trainer', () => {
 
   it('cancel between batches stops with the epochs already done', async () => {
     let batches = 0;
-    const { records, result } = await run({ ...small, epochs: 5 }, { progressIntervalMs: 0, onProgress: () => batches++, shouldStop: () => batches >= 4 });
+    const { records, result } = await run(
+      { ...small, epochs: 5 },
+      { progressIntervalMs: 0, onProgress: () => batches++, shouldStop: () => batches >= 4 },
+    );
     expect(result.status).toBe('cancelled');
     expect(result.epochs).toBe(1);
     expect(records).toHaveLength(1);
   });
 
   it('a loss that becomes NaN/Inf ends the run as diverged', async () => {
-    const { result } = await run({ ...small, epochs: 20, model: { depth: 6, width: 32, activation: 'linear', init: 'he_uniform' }, optimizer: { kind: 'sgd', learningRate: 10 } });
+    const { result } = await run({
+      ...small,
+      epochs: 20,
+      model: { depth: 6, width: 32, activation: 'linear', init: 'he_uniform' },
+      optimizer: { kind: 'sgd', learningRate: 10 },
+    });
     expect(result.status).toBe('diverged');
     expect(result.message).toMatch(/loss became (NaN|Infinity)/);
   });
 
   for (const method of ['equal', 'uncertainty', 'dwa', 'gradnorm', 'pcgrad', 'mgda'] as const) {
     it(`trains under ${method} weighting with an auxiliary head`, async () => {
-      const { records, result } = await run({ ...small, epochs: 3, tasks: [{ kind: 'cls', aux: { layer: 1 } }, { kind: 'recon' }], weighting: { method } });
+      const { records, result } = await run({
+        ...small,
+        epochs: 3,
+        tasks: [{ kind: 'cls', aux: { layer: 1 } }, { kind: 'recon' }],
+        weighting: { method },
+      });
       expect(result.status).toBe('completed');
       const w = Object.values(records[2].weights);
       expect(w).toHaveLength(3);

@@ -38,11 +38,31 @@ describe('dwaWeights', () => {
   });
 
   it('takes r = 1 for a zero previous loss, and r = 0 for a loss that reached zero', () => {
-    expect(dwaWeights([[0, 1], [0, 1]], 2)).toEqual([1, 1]);
+    expect(
+      dwaWeights(
+        [
+          [0, 1],
+          [0, 1],
+        ],
+        2,
+      ),
+    ).toEqual([1, 1]);
     // r = (1 [guarded 3/0], 1) → equal
-    dwaWeights([[0, 2], [3, 2]], 2).forEach((x) => expect(x).toBeCloseTo(1, 12));
+    dwaWeights(
+      [
+        [0, 2],
+        [3, 2],
+      ],
+      2,
+    ).forEach((x) => expect(x).toBeCloseTo(1, 12));
     // r = (0, 1): w = 2·(1, e^{0.5})/(1 + e^{0.5})
-    const w = dwaWeights([[1, 2], [0, 2]], 2);
+    const w = dwaWeights(
+      [
+        [1, 2],
+        [0, 2],
+      ],
+      2,
+    );
     expect(w[0]).toBeCloseTo(2 / (1 + Math.exp(0.5)), 12);
   });
 

@@ -29,7 +29,13 @@ describe('gradnormStep', () => {
 
   it('leaves balanced weights alone and keeps Σw = K with three terms (α = 1.5)', () => {
     // equal ratios → r = 1 → G* = Ḡ = 3 = every G: no gradient
-    const r = gradnormStep({ weights: [1, 1, 1], gradNorms: [3, 3, 3], lossRatios: [0.5, 0.5, 0.5], alpha: 1.5, lr: 0.5 });
+    const r = gradnormStep({
+      weights: [1, 1, 1],
+      gradNorms: [3, 3, 3],
+      lossRatios: [0.5, 0.5, 0.5],
+      alpha: 1.5,
+      lr: 0.5,
+    });
     expectVec(r.weights, [1, 1, 1]);
     expect(r.gradLoss).toBe(0);
     // r = (0.5, 1, 1.5): G* = 2·r^1.5 = (0.707107, 2, 3.674235)

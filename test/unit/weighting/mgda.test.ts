@@ -44,18 +44,45 @@ describe('gramMatrix', () => {
 
 describe('minNormWeights, K = 2 closed form', () => {
   it('splits orthogonal unit gradients ½, ½', () => {
-    expectVec(minNormWeights(gramOf([[1, 0], [0, 1]])), [0.5, 0.5]);
+    expectVec(
+      minNormWeights(
+        gramOf([
+          [1, 0],
+          [0, 1],
+        ]),
+      ),
+      [0.5, 0.5],
+    );
   });
 
   it('puts all weight on g1 when g1 = (1,0), g2 = (2,0)', () => {
     // α1 = (G22 − G12)/(G11 + G22 − 2G12) = (4 − 2)/(1 + 4 − 4) = 2 → clipped to 1
-    expectVec(minNormWeights(gramOf([[1, 0], [2, 0]])), [1, 0]);
-    expectVec(minNormWeights(gramOf([[2, 0], [1, 0]])), [0, 1]);
+    expectVec(
+      minNormWeights(
+        gramOf([
+          [1, 0],
+          [2, 0],
+        ]),
+      ),
+      [1, 0],
+    );
+    expectVec(
+      minNormWeights(
+        gramOf([
+          [2, 0],
+          [1, 0],
+        ]),
+      ),
+      [0, 1],
+    );
   });
 
   it('solves an interior case by hand and handles equal gradients', () => {
     // g1 = (2,0), g2 = (0,1): α1 = (1 − 0)/(4 + 1) = 0.2; point (0.4, 0.8), ‖·‖² = 0.8
-    const g = gramOf([[2, 0], [0, 1]]);
+    const g = gramOf([
+      [2, 0],
+      [0, 1],
+    ]);
     expectVec(minNormWeights(g), [0.2, 0.8]);
     expect(minNormValue(g, [0.2, 0.8])).toBeCloseTo(0.8, 12);
     expect(minNormTwo(4, 4, 4)).toBe(0.5); // g1 = g2: every α is optimal, take ½
@@ -65,16 +92,54 @@ describe('minNormWeights, K = 2 closed form', () => {
 
 describe('minNormWeights, K ≥ 3 (Frank–Wolfe)', () => {
   it('gives ⅓ each for three orthonormal gradients', () => {
-    expectVec(minNormWeights(gramOf([[1, 0, 0], [0, 1, 0], [0, 0, 1]])), [1 / 3, 1 / 3, 1 / 3]);
+    expectVec(
+      minNormWeights(
+        gramOf([
+          [1, 0, 0],
+          [0, 1, 0],
+          [0, 0, 1],
+        ]),
+      ),
+      [1 / 3, 1 / 3, 1 / 3],
+    );
   });
 
   it('finds the origin when it lies in the hull, and a zero weight on an edge optimum', () => {
     // 0 = ½(1,0) + ¼(−1,1) + ¼(−1,−1)
-    expectVec(minNormWeights(gramOf([[1, 0], [-1, 1], [-1, -1]])), [0.5, 0.25, 0.25]);
+    expectVec(
+      minNormWeights(
+        gramOf([
+          [1, 0],
+          [-1, 1],
+          [-1, -1],
+        ]),
+      ),
+      [0.5, 0.25, 0.25],
+    );
     // away steps converge linearly: 10 iterations suffice here (plain Frank–Wolfe is still at 0.4985)
-    expectVec(minNormWeights(gramOf([[1, 0], [-1, 1], [-1, -1]]), { maxIter: 10 }), [0.5, 0.25, 0.25], 8);
+    expectVec(
+      minNormWeights(
+        gramOf([
+          [1, 0],
+          [-1, 1],
+          [-1, -1],
+        ]),
+        { maxIter: 10 },
+      ),
+      [0.5, 0.25, 0.25],
+      8,
+    );
     // the segment g1–g2 passes (½,½) with ‖·‖² = ½; g3 = (2,2) only lengthens it
-    expectVec(minNormWeights(gramOf([[1, 0], [0, 1], [2, 2]])), [0.5, 0.5, 0]);
+    expectVec(
+      minNormWeights(
+        gramOf([
+          [1, 0],
+          [0, 1],
+          [2, 2],
+        ]),
+      ),
+      [0.5, 0.5, 0],
+    );
   });
 
   it('matches a brute-force grid over the simplex for K = 3 and satisfies the KKT conditions', () => {
@@ -119,7 +184,13 @@ describe('minNormWeights, K ≥ 3 (Frank–Wolfe)', () => {
 
   it('rejects a non-square or non-finite Gram matrix', () => {
     expect(() => minNormWeights([[1, 0], [0]])).toThrow(RangeError);
-    expect(() => minNormWeights([[1, NaN, 0], [0, 1, 0], [0, 0, 1]])).toThrow(RangeError);
+    expect(() =>
+      minNormWeights([
+        [1, NaN, 0],
+        [0, 1, 0],
+        [0, 0, 1],
+      ]),
+    ).toThrow(RangeError);
     expect(minNormWeights([[3]])).toEqual([1]);
   });
 });

@@ -27,17 +27,48 @@ describe('pcgrad', () => {
     // g1^PC = g1 − (−1/‖g2‖²=2)·g2 = (1,0) + ½(−1,1) = (0.5, 0.5)
     // g2^PC = g2 − (−1/‖g1‖²=1)·g1 = (−1,1) + (1,0) = (0, 1)
     // sum = (0.5, 1.5)
-    expectVec(run([[1, 0], [-1, 1]], (i) => [1 - i]), [0.5, 1.5]);
+    expectVec(
+      run(
+        [
+          [1, 0],
+          [-1, 1],
+        ],
+        (i) => [1 - i],
+      ),
+      [0.5, 1.5],
+    );
   });
 
   it('passes non-conflicting gradients through unchanged (plain sum)', () => {
     // (1,0)·(1,1) = 1 ≥ 0, and orthogonal pairs (dot 0) are not conflicts either
-    expectVec(run([[1, 0], [1, 1]], (i) => [1 - i]), [2, 1]);
-    expectVec(run([[1, 0], [0, 3]], (i) => [1 - i]), [1, 3]);
+    expectVec(
+      run(
+        [
+          [1, 0],
+          [1, 1],
+        ],
+        (i) => [1 - i],
+      ),
+      [2, 1],
+    );
+    expectVec(
+      run(
+        [
+          [1, 0],
+          [0, 3],
+        ],
+        (i) => [1 - i],
+      ),
+      [1, 3],
+    );
   });
 
   // g1 = (1,0), g2 = (−1,1), g3 = (0,−1); ‖g1‖² = 1, ‖g2‖² = 2, ‖g3‖² = 1
-  const three = [[1, 0], [-1, 1], [0, -1]];
+  const three = [
+    [1, 0],
+    [-1, 1],
+    [0, -1],
+  ];
 
   it('follows the given order with three gradients, projecting on the ORIGINAL g_j', () => {
     // order(0) = [1,2]: g1·g2 = −1 → (0.5,0.5); ·g3 = −0.5 → (0.5,0.5) − (−0.5/1)(0,−1) = (0.5, 0)
@@ -48,7 +79,10 @@ describe('pcgrad', () => {
     expectVec(run(three, fwd), [0, -0.5]);
     // reversed: g1: ·g3 = 0, ·g2 = −1 → (0.5,0.5); g2 → (0,0); g3: ·g2 → (−0.5,−0.5), ·g1 = −0.5 → (0,−0.5)
     // sum = (0.5, 0)
-    expectVec(run(three, (i) => fwd(i).reverse()), [0.5, 0]);
+    expectVec(
+      run(three, (i) => fwd(i).reverse()),
+      [0.5, 0],
+    );
   });
 
   it('counts the projections (5 conflicting visits in either order above)', () => {
@@ -78,7 +112,6 @@ describe('pcgrad', () => {
 
   it('shuffledOthers yields a permutation of the other indices', () => {
     const order = shuffledOthers(4, createRng(7));
-    for (let i = 0; i < 4; i++)
-      expect(Array.from(order(i)).sort()).toEqual([0, 1, 2, 3].filter((j) => j !== i));
+    for (let i = 0; i < 4; i++) expect(Array.from(order(i)).sort()).toEqual([0, 1, 2, 3].filter((j) => j !== i));
   });
 });

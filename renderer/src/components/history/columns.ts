@@ -18,10 +18,15 @@ export const COLUMNS: Column[] = [
   { key: 'created', label: 'Created', sort: 'created' },
   { key: 'duration', label: 'Duration', sort: 'duration' },
   { key: 'metrics', label: 'Final metrics (val)' },
-  { key: 'vanishing', label: 'log10 ratio', title: 'log10 of first / last trunk layer ‖dL/dW‖ at the last epoch; below −2 the first layer barely learns' },
+  {
+    key: 'vanishing',
+    label: 'log10 ratio',
+    title: 'log10 of first / last trunk layer ‖dL/dW‖ at the last epoch; below −2 the first layer barely learns',
+  },
 ];
 
-export const GRID_TEMPLATE = '30px minmax(130px,2.2fr) minmax(80px,1fr) 94px minmax(80px,1fr) 134px 82px minmax(150px,2fr) 88px';
+export const GRID_TEMPLATE =
+  '30px minmax(130px,2.2fr) minmax(80px,1fr) 94px minmax(80px,1fr) 134px 82px minmax(150px,2fr) 88px';
 
 /** px; fixed so the window math is exact */
 export const ROW_HEIGHT = 34;
