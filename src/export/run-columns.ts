@@ -38,8 +38,21 @@ export function* runsWithEpochs(
 }
 
 /**
- * csv-stringify options: RFC 4180 (CRLF, quotes doubled, quoted when needed) and
- * escape_formulas: a text cell starting with = + - @ tab or CR gets a leading apostrophe so a
- * spreadsheet does not run it; number cells (negative ones included) are left alone.
+ * A text cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or CR first, after any
+ * leading white space — spreadsheets skip it) gets a leading apostrophe. Number cells, negative ones
+ * included, are not strings and are left alone.
  */
-export const CSV_OPTIONS = { record_delimiter: '\r\n', escape_formulas: true } as const;
+export function neutraliseFormula(text: string): string {
+  return /^\s*[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/**
+ * csv-stringify options: RFC 4180 (CRLF, quotes doubled) and every cell holding a CR or LF quoted —
+ * csv-stringify by itself quotes only the whole record delimiter (CRLF), so a lone LF or CR in a run
+ * name split the record. Formulas are neutralised by `neutraliseFormula`.
+ */
+export const CSV_OPTIONS = {
+  record_delimiter: '\r\n',
+  quoted_match: /[\r\n]/,
+  cast: { string: neutraliseFormula },
+} as const;

@@ -90,3 +90,36 @@ describe('wide CSV', () => {
       for (const c of columns.slice(7)) expect(r[c] === '' || Number.isFinite(Number(r[c])), `${c}=${r[c]}`).toBe(true);
   });
 });
+
+describe('CSV cells that could break a record or run in a spreadsheet', () => {
+  const run = (name: string) => ({
+    id: 'r1',
+    name,
+    experimentName: null,
+    tags: [],
+    startedAt: null,
+    durationMs: null,
+  });
+  it('quotes a lone LF or CR so the record stays whole, and neutralises formulas after leading white space', async () => {
+    const { runCells, CSV_OPTIONS } = await import('../../../src/export/run-columns.ts');
+    const { stringify } = await import('csv-stringify/sync');
+    const names = ['a\n=1+1', 'b\r=1+1', ' =1+1', '\t@SUM(A1)', '  -2+3', 'plain', '-5 is text'];
+    const csv = stringify(
+      names.map((n) => runCells(run(n) as never)),
+      CSV_OPTIONS,
+    );
+    // a spreadsheet ends a record at CRLF, LF or CR alike
+    const rows = parse(csv, { record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true }) as string[][];
+    expect(rows).toHaveLength(names.length);
+    expect(rows.map((r) => r[1])).toEqual([
+      'a\n=1+1',
+      'b\r=1+1',
+      "' =1+1",
+      "'\t@SUM(A1)",
+      "'  -2+3",
+      'plain',
+      "'-5 is text",
+    ]);
+    for (const r of rows) expect(r).toHaveLength(6); // every record whole: 6 run columns, no split
+  });
+});
