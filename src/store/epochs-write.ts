@@ -7,6 +7,7 @@ import { encodeCounts, LAYER_NULLABLE_FIELDS, nanMask, toJson } from './codec.ts
 import { NotFoundError, RunStateError } from './errors.ts';
 import type { Statements } from './statements.ts';
 import type { MetricSummary } from './types.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 const INSERT_EPOCH = `INSERT INTO epochs
   (run_id, epoch, duration_ms, samples_per_sec, weights_json, vanishing_ratio, probed, nan_mask)
@@ -21,7 +22,7 @@ const INSERT_COSINE = 'INSERT INTO task_cosines (run_id, epoch, a, b, cosine) VA
 
 /** Store one validated epoch of a running run. */
 export function appendEpoch(s: Statements, runId: string, rec: EpochRecord): void {
-  s.db.transaction(() => {
+  writeTransaction(s.db, () => {
     const run = s.get('SELECT status, epochs_done FROM runs WHERE id = ?').get(runId) as
       { status: string; epochs_done: number } | undefined;
     if (run === undefined) throw new NotFoundError('run', runId);
@@ -48,7 +49,7 @@ export function appendEpoch(s: Statements, runId: string, rec: EpochRecord): voi
     const cosine = s.get(INSERT_COSINE);
     for (const c of rec.taskCosines) cosine.run(runId, e, c.a, c.b, c.cosine);
     if (e >= run.epochs_done) updateSummary(s, runId, rec);
-  })();
+  });
 }
 
 function layerValues(l: LayerStats): unknown[] {

@@ -8,6 +8,7 @@ import { currentOwner, ownerAlive } from './owner.ts';
 import { RUNS_FROM, SUMMARY_COLUMNS, toDetail, type DetailRow } from './run-rows.ts';
 import type { Statements } from './statements.ts';
 import type { RunDetail } from './types.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 /** What `interrupted` runs carry as their error, so the UI can say what happened. */
 export const INTERRUPTED_MESSAGE = 'The process running this run stopped before it finished.';
@@ -29,7 +30,7 @@ export class RunsRepo {
 
   create(run: NewRun): string {
     const id = randomUUID();
-    this.s.db.transaction(() => {
+    writeTransaction(this.s.db, () => {
       this.s
         .get(
           `INSERT INTO runs (id, experiment_id, name, notes, status, spec_json, created_at, epochs_planned, owner)
@@ -46,7 +47,7 @@ export class RunsRepo {
           currentOwner(),
         );
       this.setTags(id, run.tags);
-    })();
+    });
     return id;
   }
 
@@ -90,7 +91,7 @@ export class RunsRepo {
     const mark = this.s.get(
       "UPDATE runs SET status = 'interrupted', error = ? WHERE id = ? AND status IN ('queued', 'running')",
     );
-    this.s.db.transaction(() => dead.forEach((r) => mark.run(INTERRUPTED_MESSAGE, r.id)))();
+    writeTransaction(this.s.db, () => dead.forEach((r) => mark.run(INTERRUPTED_MESSAGE, r.id)));
     return dead.length;
   }
 
@@ -102,17 +103,17 @@ export class RunsRepo {
   }
 
   update(id: string, patch: { name?: string; tags?: string[]; notes?: string }): void {
-    this.s.db.transaction(() => {
+    writeTransaction(this.s.db, () => {
       this.status(id);
       if (patch.name !== undefined) this.s.get('UPDATE runs SET name = ? WHERE id = ?').run(patch.name, id);
       if (patch.notes !== undefined) this.s.get('UPDATE runs SET notes = ? WHERE id = ?').run(patch.notes, id);
       if (patch.tags !== undefined) this.setTags(id, patch.tags);
-    })();
+    });
   }
 
   /** Delete runs and (by cascade) all their epoch data; refuses running runs. @returns rows deleted */
   delete(ids: readonly string[]): number {
-    return this.s.db.transaction(() => {
+    return writeTransaction(this.s.db, () => {
       let deleted = 0;
       for (const id of ids) {
         const row = this.s.get('SELECT status FROM runs WHERE id = ?').get(id) as { status: RunStatus } | undefined;
@@ -120,7 +121,7 @@ export class RunsRepo {
         deleted += this.s.get('DELETE FROM runs WHERE id = ?').run(id).changes;
       }
       return deleted;
-    })();
+    });
   }
 
   private setTags(id: string, tags: readonly string[]): void {
