@@ -111,13 +111,22 @@ export class RunsRepo {
     });
   }
 
-  /** Delete runs and (by cascade) all their epoch data; refuses running runs. @returns rows deleted */
+  /**
+   * Delete runs and (by cascade) all their epoch data; refuses running runs and runs another live
+   * process has queued. @returns rows deleted
+   */
   delete(ids: readonly string[]): number {
     return writeTransaction(this.s.db, () => {
       let deleted = 0;
       for (const id of ids) {
-        const row = this.s.get('SELECT status FROM runs WHERE id = ?').get(id) as { status: RunStatus } | undefined;
+        const row = this.s.get('SELECT status, owner FROM runs WHERE id = ?').get(id) as
+          { status: RunStatus; owner: string | null } | undefined;
         if (row?.status === 'running') throw new RunStateError(`Run ${id} is running; cancel it before deleting`);
+        // another live process will start this run: deleting it under that process would crash it
+        if (row?.status === 'queued' && ownerAlive(row.owner))
+          throw new RunStateError(
+            `Run ${id} is queued by another process (${row.owner}); cancel it there, or wait until it has run`,
+          );
         deleted += this.s.get('DELETE FROM runs WHERE id = ?').run(id).changes;
       }
       return deleted;

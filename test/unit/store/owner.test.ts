@@ -2,7 +2,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { currentOwner, ownerAlive, parseOwner } from '../../../src/store/owner.ts';
+import { openStore } from '../../../src/store/run-store.ts';
+import { makeSpec } from './fixtures/records.ts';
+import { useTempDirs } from './temp-dirs.ts';
+
+const tempDir = useTempDirs();
 
 const linux = existsSync('/proc/self/stat');
 const python = spawnSync('python3', ['--version']).status === 0;
@@ -54,5 +60,24 @@ describe('run ownership', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(() => process.kill(pid, 0)).not.toThrow(); // kill(pid, 0) alone would say "alive"
     expect(ownerAlive(`${hostname()}:${pid}`)).toBe(false);
+  });
+
+  it('refuses to delete a run another live process has queued (it would crash that process), not once it is gone', async () => {
+    const store = openStore(join(tempDir(), 'owned.db'));
+    try {
+      const id = store.createRun({ spec: makeSpec(), name: 'queued elsewhere', tags: [], notes: '' });
+      const pid = await sleeper();
+      store.db.prepare('UPDATE runs SET owner = ? WHERE id = ?').run(`${hostname()}:${pid}`, id);
+      expect(() => store.deleteRuns([id])).toThrow(/queued by another process/);
+      expect(store.getRun(id)!.status).toBe('queued');
+      children.splice(0).forEach((c) => c.kill('SIGKILL'));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(store.deleteRuns([id])).toBe(1);
+      // this process's own queued runs stay deletable (the service cancels them first)
+      const own = store.createRun({ spec: makeSpec(), name: 'mine', tags: [], notes: '' });
+      expect(store.deleteRuns([own])).toBe(1);
+    } finally {
+      store.close();
+    }
   });
 });
