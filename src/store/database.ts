@@ -7,6 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { DatabaseError, databaseError } from './open-errors.ts';
 import { applyMigrations, latestVersion, loadMigrations, userVersion } from './migrations.ts';
 
 /** `migrations/` at the repository (or package) root, next to `src/`. */
@@ -20,6 +21,8 @@ export interface OpenDatabaseOptions {
   readonly?: boolean;
   /** folder of NNNN_name.sql files; defaults to DEFAULT_MIGRATIONS_DIR */
   migrationsDir?: string;
+  /** refuse (DatabaseError 'missing') instead of creating a database that does not exist: read commands */
+  mustExist?: boolean;
 }
 
 export interface OpenedDatabase {
@@ -52,8 +55,27 @@ export function newerSchemaReason(found: number, known: number): string {
   );
 }
 
-/** Open (creating file and parent folder if missing) and migrate to the newest schema. */
+/**
+ * Open (creating file and parent folder if missing, unless `mustExist`) and migrate to the newest
+ * schema. A damaged, read-only or unreachable file, or a full disk, throws a DatabaseError with a
+ * one-line message and its fix.
+ */
 export function openDatabase(path: string, opts: OpenDatabaseOptions = {}): OpenedDatabase {
+  if (opts.mustExist && !isMemoryPath(path) && !existsSync(path))
+    throw new DatabaseError(
+      'missing',
+      path,
+      `There is no database at ${path}; nothing was created.`,
+      'Fix: check the path (--db).',
+    );
+  try {
+    return openMigrated(path, opts);
+  } catch (err) {
+    throw databaseError(err, path);
+  }
+}
+
+function openMigrated(path: string, opts: OpenDatabaseOptions): OpenedDatabase {
   const migrations = loadMigrations(opts.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
   const latest = latestVersion(migrations);
   const memory = isMemoryPath(path);
@@ -103,9 +125,14 @@ function openReadOnly(path: string, reason: string): OpenedDatabase {
   try {
     db = new Database(path, { readonly: true, fileMustExist: true, ...sqliteOptions() });
   } catch (err) {
-    throw new Error(`Cannot open ${path} read-only: ${err instanceof Error ? err.message : String(err)}`, {
-      cause: err,
-    });
+    const detail = err instanceof Error ? err.message : String(err);
+    throw new DatabaseError(
+      'cannot_open',
+      path,
+      `Cannot open ${path} read-only (${detail}).`,
+      'Fix: check the path (--db).',
+      { cause: err },
+    );
   }
   configure(db);
   return { db, readOnly: true, readOnlyReason: reason, backupPath: null, schemaVersion: userVersion(db) };

@@ -5,4 +5,5 @@ export { RunStore, openStore, type RunStoreOptions } from './run-store.ts';
 export { defaultDatabasePath } from './paths.ts';
 export { INTERRUPTED_MESSAGE } from './runs-repo.ts';
 export * from './errors.ts';
+export { DatabaseError, type DatabaseProblem } from './open-errors.ts';
 export type * from './types.ts';
