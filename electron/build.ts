@@ -28,7 +28,13 @@ const CONTRACT = at('src/api/contract.ts');
 /** Chromium of Electron 45 and its Node (22.x or later); the CLI and workers also run on Node 20 */
 const TARGETS = { main: 'node22', preload: 'chrome130', node: 'node20' };
 /** Native addons (and ws's optional native helpers) load from node_modules at run time, never bundled. */
-const NATIVE = ['better-sqlite3', '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu', 'bufferutil', 'utf-8-validate'];
+export const NATIVE = [
+  'better-sqlite3',
+  '@tensorflow/tfjs-node',
+  '@tensorflow/tfjs-node-gpu',
+  'bufferutil',
+  'utf-8-validate',
+];
 
 const own = (p: string) => p.startsWith(ROOT) && !p.includes(`${sep}node_modules${sep}`);
 
@@ -36,7 +42,7 @@ const own = (p: string) => p.startsWith(ROOT) && !p.includes(`${sep}node_modules
  * An own module that uses import.meta must sit two folders below the root, as the bundles do, or
  * its relative URLs would name other files once bundled: fail the build rather than ship that.
  */
-const importMetaAtBundleDepth: Plugin = {
+export const importMetaAtBundleDepth: Plugin = {
   name: 'import-meta-at-bundle-depth',
   setup(b) {
     b.onLoad({ filter: /\.(ts|mjs|js)$/ }, async (args) => {
@@ -88,6 +94,13 @@ const COMMONJS_BANNER = [
   'const __filename = __gwFileURLToPath(import.meta.url);',
   'const __dirname = __gwDirname(__filename);',
 ].join('\n');
+
+/** The wasm backend's binaries go beside the worker bundles, where paths.ts (wasmFolder) looks. */
+async function copyWasmBinaries(outDir: string): Promise<void> {
+  const from = wasmFolder();
+  for (const f of (await readdir(from)).filter((n) => n.endsWith('.wasm')))
+    await copyFile(join(from, f), join(outDir, f));
+}
 
 export interface DesktopBuild {
   outDir: string;
@@ -149,8 +162,7 @@ export async function buildDesktop(o: { outDir?: string } = {}): Promise<Desktop
       plugins: [importMetaAtBundleDepth],
     }),
   ]);
-  const wasm = wasmFolder();
-  for (const f of (await readdir(wasm)).filter((n) => n.endsWith('.wasm'))) await copyFile(join(wasm, f), join(outDir, f));
+  await copyWasmBinaries(outDir);
   return {
     outDir,
     main: join(outDir, 'main.mjs'),

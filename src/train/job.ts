@@ -28,7 +28,6 @@ export interface Job {
   cancel(): void;
 }
 
-
 export function startJob(o: { spec: Spec; runId: string; progressIntervalMs?: number } & JobCallbacks): Job {
   const cancel = new SharedArrayBuffer(4);
   const input: WorkerInput = { spec: o.spec, runId: o.runId, cancel, progressIntervalMs: o.progressIntervalMs ?? 250 };
