@@ -1,49 +1,58 @@
 /**
- * Builds the desktop shell with esbuild (`npm run build:electron`, run through tsx):
+ * Builds the app's compiled JavaScript with esbuild (`npm run build:electron`, run through tsx),
+ * all into one folder, dist/desktop/, two folders below the root like the src/<area>/ modules
+ * (src/runtime/paths.ts explains why that keeps every `import.meta.url` right without rewriting):
  *
- * - dist/desktop/main.mjs — electron/main.ts and the src/ modules it uses, one ESM file; npm
- *   packages stay external (node_modules ships with the app; better-sqlite3 is native). Each
- *   bundled module keeps its own import.meta.url, so `new URL('../../package.json',
- *   import.meta.url)` and the worker's `./worker-entry.mjs` still name the files beside the
- *   source, and the trainer worker keeps running TypeScript through tsx as in the CLI.
- *   tfjs may not enter (the service diagnoses backends in a worker); an @tensorflow import
- *   fails the build.
- * - dist/desktop/preload.cjs — the sandboxed preload: CommonJS, self-contained, requiring only
- *   `electron`; the contract module is replaced by its METHODS and EVENTS lists.
+ * - main.mjs — electron/main.ts and the src/ modules it uses; npm packages stay external
+ *   (node_modules ships with the app; better-sqlite3 is native). tfjs may not enter (the service
+ *   diagnoses backends in a worker); an @tensorflow import fails the build.
+ * - preload.cjs — the sandboxed preload: CommonJS, self-contained, requiring only `electron`;
+ *   the contract module is replaced by its METHODS and EVENTS lists.
+ * - trainer-worker.mjs, diagnose-worker.mjs, cli.mjs — the workers and the CLI, self-contained
+ *   but for native packages, so a worker started from app.asar.unpacked needs no node_modules;
+ *   tfjs-backend-wasm's .wasm binaries are copied beside them (paths.ts, wasmFolder).
+ *
+ * Every bundle gets `__GW_BUNDLE__ = true` through `define`: that is how paths.ts knows to start
+ * the compiled workers rather than the TypeScript ones.
  */
 import { build, type Metafile, type Plugin } from 'esbuild';
-import { readFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { EVENTS, METHODS } from '../src/api/contract.ts';
+import { WORKERS, wasmFolder } from '../src/runtime/paths.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const at = (p: string) => join(ROOT, p);
 const CONTRACT = at('src/api/contract.ts');
-/** Chromium of Electron 45 and its Node (22.x or later) */
-const TARGETS = { main: 'node22', preload: 'chrome130' };
+/** Chromium of Electron 45 and its Node (22.x or later); the CLI and workers also run on Node 20 */
+const TARGETS = { main: 'node22', preload: 'chrome130', node: 'node20' };
+/** Native addons (and ws's optional native helpers) load from node_modules at run time, never bundled. */
+export const NATIVE = [
+  'better-sqlite3',
+  '@tensorflow/tfjs-node',
+  '@tensorflow/tfjs-node-gpu',
+  'bufferutil',
+  'utf-8-validate',
+];
 
-const posix = (p: string) => p.split(sep).join('/');
 const own = (p: string) => p.startsWith(ROOT) && !p.includes(`${sep}node_modules${sep}`);
 
-/** Each own module's import.meta.url becomes its source file's URL, computed from the bundle's. */
-function keepImportMetaUrl(outDir: string): Plugin {
-  const toRoot = posix(relative(outDir, ROOT)) || '.';
-  return {
-    name: 'keep-import-meta-url',
-    setup(b) {
-      b.initialOptions.banner = {
-        js: `const __gwRoot = new URL(${JSON.stringify(`${toRoot}/`)}, import.meta.url);\nconst __gwUrl = (p) => new URL(p, __gwRoot).href;`,
-      };
-      b.onLoad({ filter: /\.(ts|mjs|js)$/ }, async (args) => {
-        if (!own(args.path)) return undefined;
-        const text = await readFile(args.path, 'utf8');
-        const url = `__gwUrl(${JSON.stringify(posix(relative(ROOT, args.path)))})`;
-        return { contents: text.replaceAll('import.meta.url', url), loader: args.path.endsWith('.ts') ? 'ts' : 'js' };
-      });
-    },
-  };
-}
+/**
+ * An own module that uses import.meta must sit two folders below the root, as the bundles do, or
+ * its relative URLs would name other files once bundled: fail the build rather than ship that.
+ */
+export const importMetaAtBundleDepth: Plugin = {
+  name: 'import-meta-at-bundle-depth',
+  setup(b) {
+    b.onLoad({ filter: /\.(ts|mjs|js)$/ }, async (args) => {
+      if (!own(args.path) || relative(ROOT, args.path).split(sep).length === 3) return undefined;
+      if (!/\bimport\.meta\b/.test(await readFile(args.path, 'utf8'))) return undefined;
+      const where = relative(ROOT, args.path);
+      return { errors: [{ text: `${where} uses import.meta but is not two folders below the root (src/<area>/)` }] };
+    });
+  },
+};
 
 /** The main process never loads tfjs: training and backend diagnosis happen in workers. */
 const tfjsStaysInWorkers: Plugin = {
@@ -73,11 +82,33 @@ const contractLists: Plugin = {
   },
 };
 
+/**
+ * Bundled CommonJS packages call require() for Node's built-ins and read __dirname (the wasm
+ * backend's emscripten glue does), which an ES module lacks: define them as CommonJS would.
+ */
+const COMMONJS_BANNER = [
+  "import { createRequire as __gwCreateRequire } from 'node:module';",
+  "import { dirname as __gwDirname } from 'node:path';",
+  "import { fileURLToPath as __gwFileURLToPath } from 'node:url';",
+  'const require = __gwCreateRequire(import.meta.url);',
+  'const __filename = __gwFileURLToPath(import.meta.url);',
+  'const __dirname = __gwDirname(__filename);',
+].join('\n');
+
+/** The wasm backend's binaries go beside the worker bundles, where paths.ts (wasmFolder) looks. */
+async function copyWasmBinaries(outDir: string): Promise<void> {
+  const from = wasmFolder();
+  for (const f of (await readdir(from)).filter((n) => n.endsWith('.wasm')))
+    await copyFile(join(from, f), join(outDir, f));
+}
+
 export interface DesktopBuild {
   outDir: string;
   main: string;
   preload: string;
-  metafiles: { main: Metafile; preload: Metafile };
+  cli: string;
+  workers: { trainer: string; diagnose: string };
+  metafiles: { main: Metafile; preload: Metafile; node: Metafile };
 }
 
 export async function buildDesktop(o: { outDir?: string } = {}): Promise<DesktopBuild> {
@@ -88,8 +119,9 @@ export async function buildDesktop(o: { outDir?: string } = {}): Promise<Desktop
     metafile: true,
     logLevel: 'warning',
     legalComments: 'none',
+    define: { __GW_BUNDLE__: 'true' },
   } as const;
-  const [main, preload] = await Promise.all([
+  const [main, preload, node] = await Promise.all([
     build({
       ...common,
       entryPoints: [at('electron/main.ts')],
@@ -98,7 +130,7 @@ export async function buildDesktop(o: { outDir?: string } = {}): Promise<Desktop
       format: 'esm',
       target: TARGETS.main,
       packages: 'external',
-      plugins: [tfjsStaysInWorkers, keepImportMetaUrl(outDir)],
+      plugins: [tfjsStaysInWorkers, importMetaAtBundleDepth],
     }),
     build({
       ...common,
@@ -110,16 +142,38 @@ export async function buildDesktop(o: { outDir?: string } = {}): Promise<Desktop
       external: ['electron'],
       plugins: [contractLists],
     }),
+    build({
+      ...common,
+      entryPoints: {
+        [WORKERS.trainer.bundle.replace(/\.mjs$/, '')]: at(WORKERS.trainer.source),
+        [WORKERS.diagnose.bundle.replace(/\.mjs$/, '')]: at(WORKERS.diagnose.source),
+        cli: at('src/cli/main.ts'),
+      },
+      outdir: outDir,
+      outExtension: { '.js': '.mjs' },
+      platform: 'node',
+      format: 'esm',
+      target: TARGETS.node,
+      external: NATIVE,
+      banner: { js: COMMONJS_BANNER },
+      // tfjs's `sideEffects` lists name only its ES builds, but Node resolves the CommonJS ones, so
+      // honouring it would drop `import '@tensorflow/tfjs-backend-cpu'` (the cpu backend) entirely
+      ignoreAnnotations: true,
+      plugins: [importMetaAtBundleDepth],
+    }),
   ]);
+  await copyWasmBinaries(outDir);
   return {
     outDir,
     main: join(outDir, 'main.mjs'),
     preload: join(outDir, 'preload.cjs'),
-    metafiles: { main: main.metafile!, preload: preload.metafile! },
+    cli: join(outDir, 'cli.mjs'),
+    workers: { trainer: join(outDir, WORKERS.trainer.bundle), diagnose: join(outDir, WORKERS.diagnose.bundle) },
+    metafiles: { main: main.metafile!, preload: preload.metafile!, node: node.metafile! },
   };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const out = await buildDesktop();
-  process.stdout.write(`built ${relative(ROOT, out.main)} and ${relative(ROOT, out.preload)}\n`);
+  process.stdout.write(`built ${relative(ROOT, out.outDir)}/: main.mjs, preload.cjs, cli.mjs and the workers\n`);
 }

@@ -1,11 +1,12 @@
 /**
- * Where the desktop shell finds its parts, from the repository (or packaged app) root. The
- * bundle keeps each module's own import.meta.url (electron/build.ts), so these hold in both.
+ * Where the desktop shell finds its parts, from the repository (or packaged app) root. The root
+ * comes from src/runtime/paths.ts, which holds both from source and inside dist/desktop/main.mjs.
  */
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { ROOT } from '../src/runtime/paths.ts';
 
-export const ROOT = fileURLToPath(new URL('../', import.meta.url));
-/** esbuild's output: main.mjs and preload.cjs */
+export { ROOT };
+/** esbuild's output: main.mjs, preload.cjs, the worker bundles and the CLI (electron/build.ts) */
 export const DESKTOP_OUT = 'dist/desktop';
-export const PRELOAD_PATH = fileURLToPath(new URL(`../${DESKTOP_OUT}/preload.cjs`, import.meta.url));
-export const RENDERER_DIST = fileURLToPath(new URL('../renderer/dist/', import.meta.url));
+export const PRELOAD_PATH = join(ROOT, DESKTOP_OUT, 'preload.cjs');
+export const RENDERER_DIST = join(ROOT, 'renderer/dist/');

@@ -5,6 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Spec } from '../experiment/spec.ts';
+import { workerStart } from '../runtime/paths.ts';
 import type { WorkerInput, WorkerMessage } from './messages.ts';
 import type { BackendReport, EpochRecord, ProgressEvent, RunStatus } from './records.ts';
 
@@ -27,16 +28,11 @@ export interface Job {
   cancel(): void;
 }
 
-/** The worker runs TypeScript: its .mjs bootstrap registers tsx's loader inside the worker. */
-function workerOptions(input: WorkerInput) {
-  return { url: new URL('./worker-entry.mjs', import.meta.url), options: { workerData: input } };
-}
-
 export function startJob(o: { spec: Spec; runId: string; progressIntervalMs?: number } & JobCallbacks): Job {
   const cancel = new SharedArrayBuffer(4);
   const input: WorkerInput = { spec: o.spec, runId: o.runId, cancel, progressIntervalMs: o.progressIntervalMs ?? 250 };
-  const { url, options } = workerOptions(input);
-  const worker = new Worker(url, options);
+  const { file, argv } = workerStart('trainer');
+  const worker = new Worker(file, { argv, workerData: input });
   let epochs = 0;
   let end: JobEnd | null = null;
   const done = new Promise<JobEnd>((resolve) => {

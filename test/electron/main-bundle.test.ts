@@ -37,6 +37,15 @@ describe('the main bundle', () => {
     ).toEqual([]);
   });
 
+  it('starts its workers from the compiled bundles beside it, never through tsx', () => {
+    const inputs = Object.keys(out.metafiles.main.inputs);
+    expect(inputs).toContain('src/runtime/paths.ts');
+    expect(inputs.filter((p) => /tsx/.test(p))).toEqual([]);
+    // `define` replaced the marker, so paths.ts takes its bundled branch
+    expect(readFileSync(out.main, 'utf8')).not.toMatch(/__GW_BUNDLE__/);
+    expect(Object.values(out.workers).map((f) => existsSync(f))).toEqual([true, true]);
+  });
+
   it('keeps npm packages external (node_modules ships with the app) and electron unbundled', () => {
     const external = new Set(
       Object.values(out.metafiles.main.inputs).flatMap((i) => i.imports.filter((x) => x.external).map((x) => x.path)),

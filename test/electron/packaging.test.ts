@@ -1,5 +1,5 @@
-/** Packaging: electron-builder.yml validates, names what the build produces, icons exist; start's Electron check. */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+/** Packaging: electron-builder.yml validates, names what the build produces (asar on, no tsx), icons exist; start's Electron check. */
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,12 @@ const builderConfig = require('app-builder-lib/out/util/config/config.js') as {
   validateConfiguration(c: unknown, log: { isEnabled: boolean; add(): void }): Promise<void>;
 };
 const quiet = { isEnabled: false, add() {} };
+/** electron-builder's own asar library (a dependency of it) */
+const asar = require('@electron/asar') as {
+  listPackage(archive: string, o: { isPack: boolean }): string[];
+  extractFile(archive: string, file: string): Buffer;
+  extractAll(archive: string, dest: string): void;
+};
 
 const pngSize = (file: string) => {
   const b = readFileSync(file);
@@ -37,22 +43,28 @@ describe('electron-builder.yml', () => {
     expect(c.npmRebuild).toBe(true);
   });
 
-  it('ships the desktop build, the renderer, sources, migrations and examples; main is the bundle', async () => {
+  it('ships the compiled build, the renderer, migrations and examples (no sources); main is the bundle', async () => {
     const c = await builderConfig.getConfig(ROOT, join(ROOT, 'electron-builder.yml'), null);
     const files = c.files.flatMap((f: { filter?: string[] } | string) =>
       typeof f === 'string' ? [f] : (f.filter ?? []),
     );
     expect(files).toEqual(
-      expect.arrayContaining([
-        'dist/desktop/**',
-        'renderer/dist/**',
-        'src/**',
-        'migrations/**',
-        'examples/**',
-        'package.json',
-      ]),
+      expect.arrayContaining(['dist/desktop/**', 'renderer/dist/**', 'migrations/**', 'examples/**', 'package.json']),
     );
+    expect(files.filter((f: string) => f.startsWith('src'))).toEqual([]);
     expect(c.extraMetadata.main).toBe('dist/desktop/main.mjs');
+  });
+
+  it('packs into an asar archive, unpacking the workers, their .wasm and native addons', async () => {
+    const c = await builderConfig.getConfig(ROOT, join(ROOT, 'electron-builder.yml'), null);
+    expect(c.asar).toBe(true);
+    expect(c.asarUnpack).toEqual(['dist/desktop/*-worker.mjs', 'dist/desktop/*.wasm', '**/*.node']);
+  });
+
+  it('tsx is a dev dependency only: the packaged app never loads it', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.dependencies.tsx).toBeUndefined();
+    expect(pkg.devDependencies.tsx).toBeDefined();
   });
 
   it('rejects a misspelt option (so the validation above means something)', async () => {
@@ -107,8 +119,10 @@ describe("start's Electron check", () => {
 
 /**
  * electron-builder for real, offline: a stand-in Electron distribution (electronDist), no native
- * rebuild, the `dir` target. Then the packaged main runs under the stand-in electron module, so
- * the `files` list is proven to hold everything the app loads at run time.
+ * rebuild, the `dir` target. Plain Node cannot read inside app.asar as Electron does, so the test
+ * unpacks the archive into a folder of the same name and runs the packaged main from there under
+ * the stand-in electron module: the workers still start from the real app.asar.unpacked, where
+ * there is no tsx, no source and no node_modules — so the file lists are proven complete.
  */
 describe.skipIf(process.platform !== 'linux')(
   'the packaged app (linux-unpacked, with a stand-in Electron; Linux only)',
@@ -116,7 +130,7 @@ describe.skipIf(process.platform !== 'linux')(
     const tmp = tempDir();
     afterAll(() => tmp.cleanup());
 
-    it('packs, and the packaged main process serves the page, trains a run and diagnoses backends', async () => {
+    it('packs an asar without sources or tsx; its main serves the page, trains on compiled workers, diagnoses', async () => {
       await buildDesktop();
       const fakeDist = join(tmp.dir, 'electron-dist');
       mkdirSync(join(fakeDist, 'resources'), { recursive: true });
@@ -128,12 +142,41 @@ describe.skipIf(process.platform !== 'linux')(
         ...['-c.npmRebuild=false', `-c.electronDist=${fakeDist}`, `-c.directories.output=${out}`],
       ]);
       expect(pack.code, pack.output).toBe(0);
-      const app = join(out, 'linux-unpacked', 'resources', 'app');
-      expect(JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')).main).toBe('dist/desktop/main.mjs');
+      const resources = join(out, 'linux-unpacked', 'resources');
+      const archive = join(resources, 'app.asar');
+      expect(existsSync(join(resources, 'app'))).toBe(false);
 
-      const r = await runScenario(join(app, 'dist/desktop/main.mjs'), tmp.dir);
+      const listed = asar.listPackage(archive, { isPack: false }).map((p) => p.replaceAll('\\', '/'));
+      expect(listed).toEqual(expect.arrayContaining(['/dist/desktop/main.mjs', '/dist/desktop/preload.cjs']));
+      const own = listed.filter((p) => !p.startsWith('/node_modules/'));
+      expect(own.filter((p) => p.startsWith('/src') || /\.(ts|map)$/.test(p))).toEqual([]);
+      expect(listed.filter((p) => p.startsWith('/node_modules/tsx'))).toEqual([]);
+      const pkg = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8'));
+      expect(pkg.main).toBe('dist/desktop/main.mjs');
+      expect(pkg.dependencies.tsx).toBeUndefined();
+
+      const unpacked = join(resources, 'app.asar.unpacked');
+      for (const f of ['trainer-worker.mjs', 'diagnose-worker.mjs', 'tfjs-backend-wasm.wasm'])
+        expect(existsSync(join(unpacked, 'dist/desktop', f)), f).toBe(true);
+      expect(existsSync(join(unpacked, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'))).toBe(true);
+      expect(existsSync(join(unpacked, 'node_modules'))).toBe(true);
+      expect(existsSync(join(unpacked, 'node_modules/@tensorflow'))).toBe(false);
+
+      const app = join(tmp.dir, 'app.asar');
+      asar.extractAll(archive, app);
+      renameSync(archive, join(tmp.dir, 'app.asar.file'));
+      renameSync(app, archive);
+      // extractAll copied the unpacked files in too: drop them, so only app.asar.unpacked can serve them
+      for (const f of [
+        'trainer-worker.mjs',
+        'diagnose-worker.mjs',
+        'tfjs-backend-wasm.wasm',
+        'tfjs-backend-wasm-simd.wasm',
+      ])
+        rmSync(join(archive, 'dist/desktop', f));
+      const r = await runScenario(join(archive, 'dist/desktop/main.mjs'), tmp.dir);
       expect(r.errors).toEqual([]);
-      expect(r.webPreferences.preload).toBe(join(app, 'dist/desktop/preload.cjs'));
+      expect(r.webPreferences.preload).toBe(join(archive, 'dist/desktop/preload.cjs'));
       if (existsSync(join(ROOT, 'renderer/dist/index.html')))
         expect(r.index).toMatchObject({ status: 200, hasApp: true });
       expect(r.presets).toBeGreaterThan(0);

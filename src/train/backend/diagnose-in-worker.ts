@@ -5,11 +5,13 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { BackendDiagnosisOut } from '../../api/contract.ts';
+import { workerStart } from '../../runtime/paths.ts';
 
 export type WorkerReply = { ok: true; diagnoses: BackendDiagnosisOut[] } | { ok: false; message: string };
 
 export function diagnoseBackends(): Promise<BackendDiagnosisOut[]> {
-  const worker = new Worker(new URL('./diagnose-worker.mjs', import.meta.url));
+  const { file, argv } = workerStart('diagnose');
+  const worker = new Worker(file, { argv });
   return new Promise((resolve, reject) => {
     worker.once('message', (m: WorkerReply) => {
       if (m.ok) resolve(m.diagnoses);

@@ -3,19 +3,15 @@
  * kernels, and describe what it runs with. tfjs hard-codes multithreading off in Node, so a
  * wasm trainer uses one core (run several trainers for more).
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfWasm from '@tensorflow/tfjs-backend-wasm';
+import { wasmFolder } from '../../runtime/paths.ts';
 import { registerWasmTrainingKernels } from './wasm-kernels.ts';
 
 let pathsConfigured = false;
 
 /** The folder holding tfjs-backend-wasm's .wasm binaries, with a trailing separator. */
-export function wasmBinaryFolder(): string {
-  const entry = createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm');
-  return path.dirname(entry) + path.sep;
-}
+export const wasmBinaryFolder = wasmFolder;
 
 /**
  * Must run before the wasm backend first initialises (setWasmPaths throws after a failed init).
