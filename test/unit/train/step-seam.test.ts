@@ -29,13 +29,11 @@ function step(weighting: ActiveWeighting) {
   const b = makeBatch(ds, ds.train, [0, 1, 2, 3]);
   const r = trainStep(st, b.x, b.t, true);
   disposeBatch(b);
-  const moved = net
-    .trainable()
-    .map((v, i) => ({
-      name: v.name,
-      shared: net.shared().includes(v),
-      moved: v.dataSync().some((x, j) => x !== before[i][j]),
-    }));
+  const moved = net.trainable().map((v, i) => ({
+    name: v.name,
+    shared: net.shared().includes(v),
+    moved: v.dataSync().some((x, j) => x !== before[i][j]),
+  }));
   const sharedSize = net.shared().reduce((n, v) => n + v.size, 0);
   tf.dispose(Object.values(r.grads!));
   st.optimizer.dispose();
