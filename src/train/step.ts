@@ -1,34 +1,18 @@
 /**
- * One optimisation step under each weighting method. Methods that reshape gradients (PCGrad, MGDA)
- * or steer by them (GradNorm) take one backward pass per loss term; the others take one in all.
+ * One optimisation step under the run's weighting strategy. The step forms the applied gradient in
+ * one of two ways the strategy declares (see weighting/strategy.ts): one backward pass of a combined
+ * loss, or one backward pass per loss term combined on the shared parameters; the rest is the
+ * strategy's hooks.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Spec } from '../experiment/spec.ts';
 import type { Network } from '../model/network.ts';
-import type { ModelPlan } from '../model/plan.ts';
-import type { Rng } from '../util/rng.ts';
 import { type BatchTargets, metricSums, termLoss, weightedSum } from './losses.ts';
-import {
-  gramMatrix,
-  gradnormStep,
-  minNormWeights,
-  pcgrad,
-  uncertaintyLoss,
-  uncertaintyWeights,
-} from './weighting/index.ts';
+import type { ActiveWeighting, CombinedLossRun, PerTermRun, WeightingState } from './weighting/index.ts';
 
-export interface StepState {
-  net: Network;
-  plan: ModelPlan;
-  spec: Spec;
+export interface StepState extends WeightingState {
   optimizer: tf.Optimizer;
-  /** weights of the loss terms in force (fixed, DWA, GradNorm; MGDA's α after a step) */
-  weights: number[];
-  /** Kendall's s_i = log σ_i², trainable (uncertainty weighting only) */
-  logVars: tf.Variable | null;
-  /** GradNorm's L_i(0), set at the first step */
-  initialLosses: number[] | null;
-  rng: Rng;
+  /** the run's weighting strategy with its per-run state; `weights` are the weights in force */
+  weighting: ActiveWeighting;
 }
 
 export interface StepResult {
@@ -64,21 +48,20 @@ function forwardTerms(st: StepState, x: tf.Tensor4D, t: BatchTargets, keep: bool
   return losses;
 }
 
-function trainableVars(st: StepState): tf.Variable[] {
-  return st.logVars ? [...st.net.trainable(), st.logVars] : st.net.trainable();
-}
-
-/** One backward pass of the weighted sum (fixed, equal, DWA, uncertainty, GradNorm). */
-function combinedGrads(st: StepState, x: tf.Tensor4D, t: BatchTargets, pass: Pass): tf.NamedTensorMap {
-  const regression = st.plan.terms.map((term) => term.loss !== 'softmax_ce' && term.loss !== 'bce');
+/** One backward pass of the strategy's combined loss (Σ wᵢLᵢ unless it says otherwise). */
+function combinedGrads(
+  st: StepState,
+  run: CombinedLossRun,
+  x: tf.Tensor4D,
+  t: BatchTargets,
+  pass: Pass,
+): tf.NamedTensorMap {
   const { value, grads } = tf.variableGrads(() => {
     const losses = forwardTerms(st, x, t, true, pass);
-    return st.logVars
-      ? uncertaintyLoss(losses, st.logVars as tf.Tensor1D, regression)
-      : weightedSum(losses, st.weights);
-  }, trainableVars(st));
+    return run.loss ? run.loss(st, losses) : weightedSum(losses, st.weights);
+  }, [...st.net.trainable(), ...run.variables]);
   value.dispose();
-  if (st.logVars) st.weights = uncertaintyWeights(Array.from(st.logVars.dataSync()), regression);
+  run.afterBackward?.(st);
   return grads;
 }
 
@@ -127,55 +110,19 @@ function assemble(
   return out;
 }
 
-function surgeryGrads(st: StepState, x: tf.Tensor4D, t: BatchTargets, pass: Pass): tf.NamedTensorMap {
+/** One backward pass per term; the strategy combines the shared parts, heads sum their own. */
+function perTermCombined(st: StepState, run: PerTermRun, x: tf.Tensor4D, t: BatchTargets, pass: Pass) {
   const K = st.plan.terms.length;
-  const mgda = st.spec.weighting.method === 'mgda';
-  const scale = mgda ? new Array(K).fill(1) : st.weights;
-  const perTerm = perTermGrads(st, x, t, pass, scale);
+  const perTerm = perTermGrads(st, x, t, pass, run.termScale(st));
   return tf.tidy(() => {
-    const flats = perTerm.map((g) => flatShared(st, g));
-    let combined: tf.Tensor1D;
-    if (mgda) {
-      const alpha = minNormWeights(gramMatrix(flats));
-      st.weights = alpha;
-      combined = tf.addN(flats.map((f, i) => tf.mul(f, alpha[i]))) as tf.Tensor1D;
-    } else {
-      const order = (i: number) => st.rng.shuffle([...Array(K).keys()].filter((j) => j !== i));
-      combined = pcgrad(flats, order);
-    }
+    const combined = run.combine(
+      st,
+      perTerm.map((g) => flatShared(st, g)),
+    );
     const out = assemble(st, combined, perTerm, new Array(K).fill(1));
     for (const g of perTerm) tf.dispose(Object.values(g));
     return out;
   });
-}
-
-/**
- * GradNorm: measure G_i = ‖∇_W w_i L_i‖ on W, the kernel of the last trunk layer that every term
- * passes through (the last trunk layer, or the lowest auxiliary head's layer), and move w.
- */
-function gradnormUpdate(st: StepState, x: tf.Tensor4D, t: BatchTargets, termLosses: number[]): void {
-  const common = Math.min(...st.plan.terms.map((term) => term.attach));
-  const lastTrunk = st.net.vars[common - 1].kernel;
-  const norms = st.plan.terms.map((_, i) =>
-    tf.tidy(() => {
-      const { value, grads } = tf.variableGrads(
-        () => tf.mul(forwardTerms(st, x, t, false, {} as Pass)[i], st.weights[i]) as tf.Scalar,
-        [lastTrunk],
-      );
-      value.dispose();
-      return tf.norm(grads[lastTrunk.name]).dataSync()[0];
-    }),
-  );
-  st.initialLosses ??= termLosses.map((l) => Math.max(l, 1e-12));
-  const lossRatios = termLosses.map((l, i) => l / st.initialLosses![i]);
-  const w = st.spec.weighting;
-  st.weights = gradnormStep({
-    weights: st.weights,
-    gradNorms: norms,
-    lossRatios,
-    alpha: w.alpha,
-    lr: w.weightLr,
-  }).weights;
 }
 
 /** Weight decay (L2 on kernels) and global-norm clipping, then the optimiser's update. */
@@ -197,8 +144,8 @@ function apply(st: StepState, grads: tf.NamedTensorMap): void {
 
 export function trainStep(st: StepState, x: tf.Tensor4D, t: BatchTargets, capture: boolean): StepResult {
   const pass = {} as Pass;
-  const method = st.spec.weighting.method;
-  const grads = method === 'pcgrad' || method === 'mgda' ? surgeryGrads(st, x, t, pass) : combinedGrads(st, x, t, pass);
+  const w = st.weighting;
+  const grads = w.needsTaskGrads ? perTermCombined(st, w.run, x, t, pass) : combinedGrads(st, w.run, x, t, pass);
   const K = st.plan.terms.length;
   const packed = tf.tidy(() => tf.concat([tf.stack(pass.losses), ...pass.sums]));
   const read = packed.dataSync() as Float32Array;
@@ -207,9 +154,9 @@ export function trainStep(st: StepState, x: tf.Tensor4D, t: BatchTargets, captur
   let offset = K;
   const sums = pass.sums.map((s) => read.slice(offset, (offset += s.size)));
   tf.dispose([...pass.losses, ...pass.sums]);
-  // Σ w_i L_i with the weights this step used (for uncertainty, w_i = c_i·e^(−s_i), without the ½ s_i term)
+  // Σ w_i L_i with the weights this step used (a strategy's extra terms, e.g. a regulariser, left out)
   const loss = termLosses.reduce((a, l, i) => a + l * st.weights[i], 0);
-  if (method === 'gradnorm') gradnormUpdate(st, x, t, termLosses);
+  w.run.afterStep?.(st, { termLosses, forward: () => forwardTerms(st, x, t, false, {} as Pass) });
   apply(st, grads);
   st.net.updateMovingStats(pass.bn ?? []);
   if (!capture) tf.dispose(Object.values(grads));

@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Dataset } from '../data/types.ts';
 import type { Spec } from '../experiment/spec.ts';
 import { Network } from '../model/network.ts';
-import { type ModelPlan, planModel } from '../model/plan.ts';
+import { planModel } from '../model/plan.ts';
 import { createRng } from '../util/rng.ts';
 import { batchRanges, disposeBatch, makeBatch } from './batches.ts';
 import { evaluate, TermAccumulator } from './epoch-metrics.ts';
@@ -15,7 +15,7 @@ import { runProbe } from './probe.ts';
 import type { EpochRecord, ProgressEvent } from './records.ts';
 import { type StepState, trainStep } from './step.ts';
 import { vanishingRatio } from './stats.ts';
-import { dwaWeights, equalWeights, fixedWeights } from './weighting/index.ts';
+import { startWeighting, strategyFor } from './weighting/index.ts';
 
 export interface TrainOptions {
   spec: Spec;
@@ -41,42 +41,23 @@ function createOptimizer(o: Spec['optimizer']): tf.Optimizer {
   return tf.train.adam(o.learningRate);
 }
 
-function initialWeights(spec: Spec, plan: ModelPlan): number[] {
-  const K = plan.terms.length;
-  const m = spec.weighting.method;
-  if (m === 'equal' || m === 'gradnorm' || m === 'uncertainty') return equalWeights(K);
-  if (m === 'mgda') return new Array(K).fill(1 / K);
-  const mainTerms = plan.terms.filter((t) => t.main).length;
-  return fixedWeights({
-    weights: plan.terms.map((t) => t.weight),
-    lambda: spec.weighting.lambda,
-    primaryIndex: plan.primary,
-    mainTerms,
-  });
-}
-
 export function createState(spec: Spec, ds: Dataset): StepState {
   const plan = planModel(spec, [ds.height, ds.width, 1], ds.classNames.length);
   const net = new Network(plan, spec.model.init, spec.seed);
-  const logVars =
-    spec.weighting.method === 'uncertainty'
-      ? tf.tidy(() => tf.variable(tf.zeros([plan.terms.length]), true, `${net.vars[0].kernel.name}/../log_vars`))
-      : null;
+  const weighting = startWeighting(strategyFor(spec.weighting.method), { spec, plan, net });
   return {
     net,
     plan,
     spec,
     optimizer: createOptimizer(spec.optimizer),
-    weights: initialWeights(spec, plan),
-    logVars,
-    initialLosses: null,
-    rng: createRng(spec.seed).fork('pcgrad'),
+    weights: [...weighting.run.initialWeights],
+    weighting,
   };
 }
 
 export function disposeState(st: StepState): void {
   st.net.dispose();
-  st.logVars?.dispose();
+  st.weighting.run.dispose?.();
   st.optimizer.dispose();
 }
 
@@ -101,8 +82,7 @@ async function loop(o: TrainOptions, st: StepState): Promise<TrainResult> {
   let lastProgress = 0;
   for (let epoch = 1; epoch <= spec.epochs; epoch++) {
     const t0 = Date.now();
-    if (spec.weighting.method === 'dwa')
-      st.weights = dwaWeights(lossHistory, spec.weighting.temperature, st.plan.terms.length);
+    st.weighting.run.epochStart?.(st, lossHistory);
     rng.shuffle(order);
     const acc = new TermAccumulator(st.plan);
     let before: tf.Tensor[] = [];

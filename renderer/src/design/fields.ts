@@ -4,6 +4,7 @@
  * the issue mapping all read it.
  */
 import { ACTIVATIONS, BACKENDS, INITS, NORMS, OPTIMIZERS, SHAPE_KINDS, WEIGHTINGS } from '@core/experiment/spec.ts';
+import { WEIGHTING_INFO } from '@core/experiment/weighting-info.ts';
 
 export const SECTIONS = [
   { id: 'run', title: 'Name & notes' },
@@ -31,6 +32,8 @@ export interface FieldDef {
   section: SectionId;
   type: FieldType;
   options?: readonly string[];
+  /** what an enum's select shows for each option (absent: the option itself) */
+  optionLabels?: Readonly<Record<string, string>>;
   /** empty text means "absent" (the schema's optional fields) */
   optional?: boolean;
   help?: string;
@@ -112,7 +115,14 @@ export const FIELDS: readonly FieldDef[] = [
   },
   { path: 'model.headHidden', label: 'Head hidden units', section: 'model', type: 'int', help: '0 = linear heads' },
 
-  { path: 'weighting.method', label: 'Method', section: 'weighting', type: 'enum', options: WEIGHTINGS },
+  {
+    path: 'weighting.method',
+    label: 'Method',
+    section: 'weighting',
+    type: 'enum',
+    options: WEIGHTINGS,
+    optionLabels: Object.fromEntries(WEIGHTINGS.map((m) => [m, WEIGHTING_INFO[m].title])),
+  },
   {
     path: 'weighting.lambda',
     label: 'λ (primary share)',

@@ -9,6 +9,9 @@
  * equal weights. For the first two epochs (fewer than two completed) every weight is 1.
  * The weights sum to K.
  */
+import { WEIGHTING_INFO } from '../../experiment/weighting-info.ts';
+import { equalWeights } from './fixed.ts';
+import type { CombinedLossStrategy } from './strategy.ts';
 
 /**
  * DWA weights for the coming epoch.
@@ -41,3 +44,20 @@ function lossRatio(last: number, prev: number): number {
   const r = last / prev;
   return prev > 0 && Number.isFinite(r) && r >= 0 ? r : 1;
 }
+
+/** Weights set at the start of every epoch from the term losses of the epochs before. */
+export const dwaStrategy: CombinedLossStrategy = {
+  info: WEIGHTING_INFO.dwa,
+  needsTaskGrads: false,
+  start: ({ spec, plan }) => {
+    const K = plan.terms.length;
+    return {
+      // what dwaWeights gives before two epochs are complete; epochStart sets them before any step
+      initialWeights: equalWeights(K),
+      variables: [],
+      epochStart: (st, lossHistory) => {
+        st.weights = dwaWeights(lossHistory, spec.weighting.temperature, K);
+      },
+    };
+  },
+};

@@ -3,8 +3,10 @@
  *
  * `fixed` takes each term's own weight from the spec (task `weight`, aux head `aux.weight`);
  * the two-task shorthand λ gives the primary task λ and the other main task 1 − λ, while auxiliary
- * heads keep their own weights. `equal` is w_i = 1 for every term (the uniform-scaling baseline).
+ * heads keep their own weights. `equal` (equal.ts) is w_i = 1 for every term (the uniform-scaling baseline).
  */
+import { WEIGHTING_INFO } from '../../experiment/weighting-info.ts';
+import type { CombinedLossStrategy, WeightingContext } from './strategy.ts';
 
 export interface FixedWeightsInput {
   /** K weights from the spec: the main task heads first, then the auxiliary heads */
@@ -40,3 +42,19 @@ export function equalWeights(K: number): number[] {
   if (!Number.isInteger(K) || K < 0) throw new RangeError(`equalWeights: K = ${K}`);
   return new Array<number>(K).fill(1);
 }
+
+/** The spec's own term weights (task `weight`, aux `weight`, λ applied), plan.terms order. */
+export function specWeights({ spec, plan }: WeightingContext): number[] {
+  return fixedWeights({
+    weights: plan.terms.map((t) => t.weight),
+    lambda: spec.weighting.lambda,
+    primaryIndex: plan.primary,
+    mainTerms: plan.terms.filter((t) => t.main).length,
+  });
+}
+
+export const fixedStrategy: CombinedLossStrategy = {
+  info: WEIGHTING_INFO.fixed,
+  needsTaskGrads: false,
+  start: (ctx) => ({ initialWeights: specWeights(ctx), variables: [] }),
+};

@@ -21,6 +21,10 @@
  * G_i / w_i defined at the next step; after rescaling a weight can sit slightly below it when
  * Σ w > K, which is harmless (it stays positive).
  */
+import * as tf from '@tensorflow/tfjs-core';
+import { WEIGHTING_INFO } from '../../experiment/weighting-info.ts';
+import { equalWeights } from './fixed.ts';
+import type { CombinedLossStrategy, StepView, WeightingContext, WeightingState } from './strategy.ts';
 
 export interface GradnormInput {
   /** current task weights w_i, > 0 */
@@ -90,3 +94,42 @@ function checkInput(o: GradnormInput): void {
 function mean(xs: number[]): number {
   return xs.reduce((s, x) => s + x, 0) / xs.length;
 }
+
+/**
+ * G_i = ‖∇_W w_i L_i‖ on W, the kernel of the last trunk layer that every term passes through (the
+ * last trunk layer, or the lowest auxiliary head's layer): one extra backward pass per term, on W only.
+ */
+function termGradNorms({ plan, net }: WeightingContext, st: WeightingState, step: StepView): number[] {
+  const common = Math.min(...plan.terms.map((term) => term.attach));
+  const W = net.vars[common - 1].kernel;
+  return plan.terms.map((_, i) =>
+    tf.tidy(() => {
+      const { value, grads } = tf.variableGrads(() => tf.mul(step.forward()[i], st.weights[i]) as tf.Scalar, [W]);
+      value.dispose();
+      return tf.norm(grads[W.name]).dataSync()[0];
+    }),
+  );
+}
+
+/**
+ * The applied gradient is the weighted sum's (one pass); after it, the weights move one GradNorm step,
+ * measured at the parameters the step's losses were taken at. L_i(0) is the first step's loss.
+ */
+export const gradnormStrategy: CombinedLossStrategy = {
+  info: WEIGHTING_INFO.gradnorm,
+  needsTaskGrads: false,
+  start: (ctx) => {
+    let initialLosses: number[] | null = null;
+    return {
+      initialWeights: equalWeights(ctx.plan.terms.length),
+      variables: [],
+      afterStep: (st, step) => {
+        const gradNorms = termGradNorms(ctx, st, step);
+        initialLosses ??= step.termLosses.map((l) => Math.max(l, 1e-12));
+        const lossRatios = step.termLosses.map((l, i) => l / initialLosses![i]);
+        const { alpha, weightLr } = ctx.spec.weighting;
+        st.weights = gradnormStep({ weights: st.weights, gradNorms, lossRatios, alpha, lr: weightLr }).weights;
+      },
+    };
+  },
+};

@@ -1,5 +1,16 @@
-/** Multi-task loss weighting: pure functions the trainer calls, and what the UI shows about each. */
-export { fixedWeights, equalWeights, type FixedWeightsInput } from './fixed.ts';
+/** Multi-task loss weighting: one strategy per method (registry.ts) and the pure functions behind them. */
+export { WEIGHTING_STRATEGIES, strategyFor } from './registry.ts';
+export {
+  startWeighting,
+  type ActiveWeighting,
+  type CombinedLossRun,
+  type PerTermRun,
+  type StepView,
+  type WeightingContext,
+  type WeightingState,
+  type WeightingStrategy,
+} from './strategy.ts';
+export { fixedWeights, equalWeights, specWeights, type FixedWeightsInput } from './fixed.ts';
 export { dwaWeights } from './dwa.ts';
 export { gradnormStep, gradnormTargets, type GradnormInput, type GradnormStep } from './gradnorm.ts';
 export { uncertaintyLoss, uncertaintyWeights, isRegressionTerm } from './uncertainty.ts';
@@ -12,4 +23,3 @@ export {
   type PcgradResult,
 } from './pcgrad.ts';
 export { minNormWeights, minNormTwo, minNormValue, gramMatrix, combineGrads, type MinNormOptions } from './mgda.ts';
-export { WEIGHTING_INFO, type WeightingInfo } from './info.ts';

@@ -13,6 +13,8 @@
  * The weights are plain numbers: K ≤ a handful, so this is microseconds of CPU.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { WEIGHTING_INFO } from '../../experiment/weighting-info.ts';
+import type { PerTermStrategy } from './strategy.ts';
 
 export interface MinNormOptions {
   /** stop when the Frank–Wolfe gap ≤ tol · max_i G_ii (default 1e-10) */
@@ -128,3 +130,20 @@ function argBy(x: number[], better: (p: number, q: number) => boolean, allowed =
   });
   return best;
 }
+
+/** Unweighted term gradients in; α of the last step out as the weights in force (they sum to 1). */
+export const mgdaStrategy: PerTermStrategy = {
+  info: WEIGHTING_INFO.mgda,
+  needsTaskGrads: true,
+  start: ({ plan }) => {
+    const K = plan.terms.length;
+    return {
+      initialWeights: new Array<number>(K).fill(1 / K),
+      termScale: () => new Array<number>(K).fill(1),
+      combine: (st, shared) => {
+        st.weights = minNormWeights(gramMatrix(shared));
+        return combineGrads(shared, st.weights);
+      },
+    };
+  },
+};

@@ -14,7 +14,10 @@
  * parameters; all N equal. Everything stays in tf ops (no per-pair download) inside one tidy.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Rng } from '../../util/rng.ts';
+import { WEIGHTING_INFO } from '../../experiment/weighting-info.ts';
+import { createRng, type Rng } from '../../util/rng.ts';
+import { specWeights } from './fixed.ts';
+import type { PerTermStrategy } from './strategy.ts';
 
 /**
  * order(i) = the indices of the other loss terms, in the order term i is projected against them.
@@ -97,3 +100,20 @@ export function pcgradConflicts(grads: tf.Tensor1D[], order: PcgradOrder): numbe
 export function shuffledOthers(k: number, rng: Pick<Rng, 'shuffle'>): PcgradOrder {
   return (i) => rng.shuffle(Array.from({ length: k }, (_, j) => j).filter((j) => j !== i));
 }
+
+/**
+ * Surgery on the spec-weighted term gradients w_i ∇L_i (w from the spec, λ included), each term
+ * visiting the others in an order drawn from the run's own seeded generator.
+ */
+export const pcgradStrategy: PerTermStrategy = {
+  info: WEIGHTING_INFO.pcgrad,
+  needsTaskGrads: true,
+  start: (ctx) => {
+    const order = shuffledOthers(ctx.plan.terms.length, createRng(ctx.spec.seed).fork('pcgrad'));
+    return {
+      initialWeights: specWeights(ctx),
+      termScale: (st) => st.weights,
+      combine: (_st, shared) => pcgrad(shared, order),
+    };
+  },
+};

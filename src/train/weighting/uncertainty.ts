@@ -14,6 +14,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { TaskKind } from '../../experiment/spec.ts';
+import { WEIGHTING_INFO } from '../../experiment/weighting-info.ts';
+import { equalWeights } from './fixed.ts';
+import type { CombinedLossStrategy } from './strategy.ts';
 
 /** c_i: ½ for a regression term, 1 for a classification term. */
 function coefficient(regression: boolean): number {
@@ -56,3 +59,27 @@ export function uncertaintyWeights(logVars: number[], regression: boolean[]): nu
     throw new RangeError(`uncertaintyWeights: ${logVars.length} log-variances, ${regression.length} flags`);
   return logVars.map((s, i) => coefficient(regression[i]) * Math.exp(-s));
 }
+
+/**
+ * One trainable s_i per loss term, updated by the optimiser with the network. The reported weights
+ * are c_i·e^(−s_i) of the s the step differentiated at (read right after its backward pass).
+ */
+export const uncertaintyStrategy: CombinedLossStrategy = {
+  info: WEIGHTING_INFO.uncertainty,
+  needsTaskGrads: false,
+  start: ({ plan, net }) => {
+    const K = plan.terms.length;
+    // the term's loss kind decides its likelihood: cross-entropies are classification, the rest regression
+    const regression = plan.terms.map((term) => term.loss !== 'softmax_ce' && term.loss !== 'bce');
+    const logVars = tf.tidy(() => tf.variable(tf.zeros([K]), true, `${net.vars[0].kernel.name}/../log_vars`));
+    return {
+      initialWeights: equalWeights(K),
+      variables: [logVars],
+      loss: (_st, losses) => uncertaintyLoss(losses, logVars as tf.Tensor1D, regression),
+      afterBackward: (st) => {
+        st.weights = uncertaintyWeights(Array.from(logVars.dataSync()), regression);
+      },
+      dispose: () => logVars.dispose(),
+    };
+  },
+};

@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/data/index.ts';
-import { parseSpec, type SpecInput } from '../../../src/experiment/spec.ts';
+import { parseSpec, type SpecInput, type WeightingMethod } from '../../../src/experiment/spec.ts';
 import type { EpochRecord } from '../../../src/train/records.ts';
 import { train } from '../../../src/train/trainer.ts';
+import { WEIGHTING_STRATEGIES } from '../../../src/train/weighting/index.ts';
 import { useCpu } from '../../helpers/tf-cpu.ts';
 
 beforeAll(useCpu);
@@ -118,7 +119,7 @@ describe('trainer', () => {
     expect(result.message).toMatch(/loss became (NaN|Infinity)/);
   });
 
-  for (const method of ['equal', 'uncertainty', 'dwa', 'gradnorm', 'pcgrad', 'mgda'] as const) {
+  for (const method of Object.keys(WEIGHTING_STRATEGIES) as WeightingMethod[]) {
     it(`trains under ${method} weighting with an auxiliary head`, async () => {
       const { records, result } = await run({
         ...small,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WEIGHTINGS } from '../../../src/experiment/spec.ts';
-import { WEIGHTING_INFO, equalWeights, fixedWeights } from '../../../src/train/weighting/index.ts';
+import { equalWeights, fixedWeights } from '../../../src/train/weighting/index.ts';
 
 describe('fixedWeights', () => {
   it('keeps the spec weights without λ', () => {
@@ -22,13 +21,5 @@ describe('fixedWeights', () => {
 
   it('equalWeights(K) is K ones', () => {
     expect(equalWeights(3)).toEqual([1, 1, 1]);
-  });
-});
-
-describe('WEIGHTING_INFO', () => {
-  it('describes every method, and only gradient methods need per-task gradients', () => {
-    expect(Object.keys(WEIGHTING_INFO).sort()).toEqual([...WEIGHTINGS].sort());
-    const needs = WEIGHTINGS.filter((m) => WEIGHTING_INFO[m].needsTaskGrads).sort();
-    expect(needs).toEqual(['gradnorm', 'mgda', 'pcgrad']);
   });
 });
