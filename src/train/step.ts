@@ -158,6 +158,7 @@ export function trainStep(st: StepState, x: tf.Tensor4D, t: BatchTargets, captur
   const loss = termLosses.reduce((a, l, i) => a + l * st.weights[i], 0);
   w.run.afterStep?.(st, { termLosses, forward: () => forwardTerms(st, x, t, false, {} as Pass) });
   apply(st, grads);
+  w.run.afterUpdate?.(st);
   st.net.updateMovingStats(pass.bn ?? []);
   if (!capture) tf.dispose(Object.values(grads));
   return { loss, termLosses, sums, grads: capture ? grads : null };

@@ -37,6 +37,11 @@ interface RunHooks {
   epochStart?(st: WeightingState, lossHistory: number[][]): void;
   /** after the step's gradient is formed and its losses read, before the optimiser's update */
   afterStep?(st: WeightingState, step: StepView): void;
+  /**
+   * after the optimiser's update: the state now in force for the next step, the epoch record's
+   * weights and the probe (e.g. uncertainty's weights from the updated log-variances)
+   */
+  afterUpdate?(st: WeightingState): void;
   /** frees the run's tensors */
   dispose?(): void;
 }

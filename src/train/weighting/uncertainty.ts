@@ -15,7 +15,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { TaskKind } from '../../experiment/spec.ts';
 import { WEIGHTING_INFO } from '../../experiment/weighting-info.ts';
-import { equalWeights } from './fixed.ts';
 import type { CombinedLossStrategy } from './strategy.ts';
 
 /** c_i: ½ for a regression term, 1 for a classification term. */
@@ -61,8 +60,10 @@ export function uncertaintyWeights(logVars: number[], regression: boolean[]): nu
 }
 
 /**
- * One trainable s_i per loss term, updated by the optimiser with the network. The reported weights
- * are c_i·e^(−s_i) of the s the step differentiated at (read right after its backward pass).
+ * One trainable s_i per loss term, updated by the optimiser with the network. The weights in force
+ * are c_i·e^(−s_i) of the current s: read after each update, so a step reports its loss with the s
+ * it differentiated at, and the epoch record and the probe use the s the epoch ended with (they
+ * used to lag one step behind).
  */
 export const uncertaintyStrategy: CombinedLossStrategy = {
   info: WEIGHTING_INFO.uncertainty,
@@ -73,10 +74,11 @@ export const uncertaintyStrategy: CombinedLossStrategy = {
     const regression = plan.terms.map((term) => term.loss !== 'softmax_ce' && term.loss !== 'bce');
     const logVars = tf.tidy(() => tf.variable(tf.zeros([K]), true, `${net.vars[0].kernel.name}/../log_vars`));
     return {
-      initialWeights: equalWeights(K),
+      // s = 0 at the start: the weights are the coefficients c_i
+      initialWeights: uncertaintyWeights(new Array(K).fill(0), regression),
       variables: [logVars],
       loss: (_st, losses) => uncertaintyLoss(losses, logVars as tf.Tensor1D, regression),
-      afterBackward: (st) => {
+      afterUpdate: (st) => {
         st.weights = uncertaintyWeights(Array.from(logVars.dataSync()), regression);
       },
       dispose: () => logVars.dispose(),
