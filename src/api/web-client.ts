@@ -15,6 +15,7 @@ type WsCtor = new (url: string) => WsLike;
 export interface WebClientOptions {
   /** base URL of the bridge, e.g. http://127.0.0.1:8787/ ; default: this page's origin */
   base?: string;
+  /** the session token, sent as `x-gw-token` (and on the socket URL); a page the bridge served holds it as a cookie instead */
   token?: string | null;
   WebSocket?: WsCtor;
   fetch?: typeof fetch;
@@ -66,7 +67,19 @@ export function createWebClient(o: WebClientOptions = {}): WebClient {
           body: JSON.stringify(input ?? {}),
           credentials: 'same-origin',
         });
-        return (await res.json()) as Envelope<Output<M>>;
+        const text = await res.text();
+        try {
+          return JSON.parse(text) as Envelope<Output<M>>;
+        } catch {
+          // a refusal from Node itself (431 headers too large, 408 timeout) carries no envelope
+          return {
+            ok: false,
+            error: {
+              code: res.status === 401 ? 'unauthorized' : 'internal',
+              message: `HTTP ${res.status} without an envelope`,
+            },
+          };
+        }
       } catch (err) {
         return {
           ok: false,
