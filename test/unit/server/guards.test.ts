@@ -30,11 +30,12 @@ describe('the served page hands out the session cookie', () => {
   });
 
   it('on loopback the API still needs the token: none, a wrong one, or another port’s cookie is a 401', async () => {
-    for (const headers of [
+    const attempts: Array<Record<string, string>> = [
       { 'x-gw-token': '' },
       { 'x-gw-token': 'guess' },
       { 'x-gw-token': '', cookie: `gw_token_1=${b.bridge.token}` },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const r = await rename(headers);
       expect(r.status).toBe(401);
       expect(r.json().error?.code).toBe('unauthorized');
