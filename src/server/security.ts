@@ -51,7 +51,8 @@ export interface Refusal {
  */
 export function refusal(req: IncomingMessage, hosts: Set<string>): Refusal | null {
   const host = (req.headers.host ?? '').toLowerCase();
-  if (!hosts.has(host)) return { status: 403, message: `host not allowed: use one of ${[...hosts].join(', ')}` };
+  // the reply does not list the allowed names: a rebound page can read it, and they include local addresses
+  if (!hosts.has(host)) return { status: 403, message: 'host not allowed: open the workbench at the URL it printed' };
   const origin = req.headers.origin;
   if (origin !== undefined && origin.toLowerCase() !== `http://${host}`)
     return { status: 403, message: 'requests from another origin are refused' };
