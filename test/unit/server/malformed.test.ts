@@ -47,11 +47,22 @@ describe('headers', () => {
     expect(statusOf(await raw(b.port, line('/', `X-Big: ${'a'.repeat(64 * 1024)}\r\n`)))).toBe(431);
   });
 
-  it('slow headers are dropped after the configured timeout', async () => {
+  it('twenty slow-header connections are all dropped after the configured timeout', async () => {
     const t0 = Date.now();
-    const reply = await raw(b.port, `GET / HTTP/1.1\r\nHost: ${b.host}\r\nX-Slow: 1\r\n`, 5000);
+    const partial = `GET / HTTP/1.1\r\nHost: ${b.host}\r\nX-Slow: 1\r\n`;
+    const replies = await Promise.all(Array.from({ length: 20 }, () => raw(b.port, partial, 5000)));
     expect(Date.now() - t0).toBeLessThan(3000);
-    expect([0, 408]).toContain(statusOf(reply));
+    for (const reply of replies) expect([0, 408]).toContain(statusOf(reply));
+  });
+
+  it('a slow body is dropped after the request timeout', async () => {
+    const t0 = Date.now();
+    const head =
+      `POST /api/runs.list HTTP/1.1\r\nHost: ${b.host}\r\nContent-Type: application/json\r\n` +
+      `X-Gw-Token: ${b.bridge.token}\r\nContent-Length: 100\r\n\r\n{`;
+    const reply = await raw(b.port, head, 5000);
+    expect(Date.now() - t0).toBeLessThan(3000);
+    expect(statusOf(reply)).toBe(408);
   });
 
   it('the timeouts are checked: headers longer than the request is refused by name', async () => {
