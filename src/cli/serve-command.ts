@@ -1,6 +1,6 @@
 /**
  * `gradient-workbench serve`: the workbench in any Chromium — the built renderer and the contract
- * over HTTP + WebSocket. Loopback by default; bound elsewhere it prints a random token.
+ * over HTTP + WebSocket. Loopback by default; bound elsewhere the printed URL carries the session token.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -49,7 +49,7 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
       EXIT.runFailed,
     );
   });
-  const url = bridge.token ? `${bridge.url}?token=${bridge.token}` : bridge.url;
+  const url = bridge.openUrl;
   process.stdout.write(
     `Gradient Workbench at ${url}\ndatabase ${dbPath}${store.readOnly ? ' (read-only)' : ''}\nCtrl-C stops (running runs are cancelled, their epochs kept)\n`,
   );
