@@ -4,11 +4,11 @@
  * where training does, in a worker, and a crash there cannot take the window down.
  */
 import { Worker } from 'node:worker_threads';
-import type { BackendDiagnosisOut } from '../../api/contract.ts';
+import type { BackendDiagnosis } from '../../domain/backend.ts';
 
-export type WorkerReply = { ok: true; diagnoses: BackendDiagnosisOut[] } | { ok: false; message: string };
+export type WorkerReply = { ok: true; diagnoses: BackendDiagnosis[] } | { ok: false; message: string };
 
-export function diagnoseBackends(): Promise<BackendDiagnosisOut[]> {
+export function diagnoseBackends(): Promise<BackendDiagnosis[]> {
   const worker = new Worker(new URL('./diagnose-worker.mjs', import.meta.url));
   return new Promise((resolve, reject) => {
     worker.once('message', (m: WorkerReply) => {
