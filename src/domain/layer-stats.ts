@@ -41,6 +41,7 @@ const PLAIN = { unit: '', log: false, nullable: false, nanBit: null, heatmap: fa
  * kernel over the epoch's last batch; dz and activation statistics are on the probe batch.
  */
 export const LAYER_STATS = [
+  // ‖dL/dW‖ of the kernel (weights, not biases)
   {
     ...PLAIN,
     field: 'gradL2',
@@ -80,6 +81,7 @@ export const LAYER_STATS = [
     short: 'max |g|',
     log: true,
   },
+  // share of the kernel's |dL/dW| below 1e-8
   {
     ...PLAIN,
     field: 'gradSmallFrac',
@@ -90,6 +92,7 @@ export const LAYER_STATS = [
     unit: 'share',
     overlay: true,
   },
+  // dL/dz, z = the layer's pre-activation output; null when the probe did not run
   {
     ...PLAIN,
     field: 'dzL2',
@@ -114,7 +117,9 @@ export const LAYER_STATS = [
     nullable: true,
     nanBit: 1,
   },
+  // ‖W‖ of the kernel
   { ...PLAIN, field: 'weightL2', column: 'weight_l2', series: 'weight_l2', label: '‖W‖', short: '‖W‖', overlay: true },
+  // ‖ΔW‖ / ‖W‖ of the epoch's last optimizer step
   {
     ...PLAIN,
     field: 'updateRatio',
@@ -126,6 +131,7 @@ export const LAYER_STATS = [
     heatmap: true,
     overlay: true,
   },
+  // activation after the nonlinearity; null when the probe did not run
   {
     ...PLAIN,
     field: 'actMean',
@@ -146,6 +152,7 @@ export const LAYER_STATS = [
     nullable: true,
     nanBit: 3,
   },
+  // share of units saturated: |tanh| > 0.99, sigmoid < 0.01 or > 0.99, ReLU family ≤ 0; null for linear
   {
     ...PLAIN,
     field: 'actSaturation',
@@ -163,16 +170,11 @@ export const LAYER_STATS = [
 export type LayerStatRow = (typeof LAYER_STATS)[number];
 type Row = LayerStatRow;
 export type LayerStatField = Row['field'];
-/** The statistics that may be null (the probe did not run, or a linear layer's saturation). */
-export type NullableLayerStatField = Extract<Row, { nullable: true }>['field'];
 
 /** The scalar statistics of one layer, typed from the table: nullable rows may be null. */
 export type LayerStatValues = { [R in Row as R['field']]: R['nullable'] extends true ? number | null : number };
 
 export const LAYER_STAT_FIELDS: readonly LayerStatField[] = LAYER_STATS.map((s) => s.field);
-
-/** Nullable rows, each with its nan_mask bit. */
-export const NULLABLE_LAYER_STATS = LAYER_STATS.filter((s): s is Extract<Row, { nullable: true }> => s.nullable);
 
 /** The row of `field`. */
 export function layerStat(field: LayerStatField): Row {
