@@ -50,7 +50,8 @@ export function windowOptions(preloadPath: string, bounds: Bounds = DEFAULT_BOUN
  * the desktop renderer talks over IPC, never WebSocket or HTTP.
  */
 export function desktopContentSecurityPolicy(): string {
-  return contentSecurityPolicy()
+  // the host is irrelevant: connect-src is replaced below
+  return contentSecurityPolicy('localhost')
     .split(';')
     .map((d) => d.trim())
     .map((d) => (d.startsWith('connect-src ') ? "connect-src 'self'" : d))

@@ -12,7 +12,9 @@
 import { parseArgs } from 'node:util';
 import { parseSpec } from '../src/experiment/spec.ts';
 import { openStore } from '../src/store/index.ts';
-import type { BackendReport, EpochRecord, LayerStats, RunStatus } from '../src/train/records.ts';
+import type { BackendReport } from '../src/domain/backend.ts';
+import type { EpochRecord, LayerStats } from '../src/domain/records.ts';
+import type { RunStatus } from '../src/domain/run-status.ts';
 
 const { values: a } = parseArgs({
   options: {

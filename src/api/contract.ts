@@ -4,43 +4,20 @@
  * envelope. Browser-safe: imports zod and types only, so the renderer uses it too.
  */
 import { z } from 'zod';
+import type { BackendDiagnosis, BackendReport } from '../domain/backend.ts';
+import { compareLayerFieldsSchema, type CompareData } from '../domain/compare.ts';
+import type { EpochRecord, ProgressEvent } from '../domain/records.ts';
+import { listRunsQuerySchema } from '../domain/run-query.ts';
+import type { RunStatus } from '../domain/run-status.ts';
+import type { Experiment as StoreExperiment, ListRunsResult, RunDetail } from '../domain/runs.ts';
 import type { Spec } from '../experiment/spec.ts';
-import type {
-  CompareData,
-  CompareLayerField,
-  Experiment as StoreExperiment,
-  ListRunsResult,
-  RunDetail,
-} from '../store/types.ts';
-import type { BackendReport, EpochRecord, ProgressEvent, RunStatus } from '../train/records.ts';
 
-export type { CompareData, CompareLayerField, CompareSeries } from '../store/types.ts';
+export { COMPARE_LAYER_FIELDS } from '../domain/compare.ts';
+export type { CompareData, CompareLayerField, CompareSeries } from '../domain/compare.ts';
 
 const id = z.string().min(1).max(100);
 const ids = (min: number, max: number) => z.array(id).min(min).max(max);
-const STATUSES = ['queued', 'running', 'completed', 'cancelled', 'failed', 'diverged', 'interrupted'] as const;
 export const EXPORT_FORMATS = ['csv', 'csv-wide', 'json'] as const;
-
-/** Layer statistics runs.compare can send (the store's CompareLayerField, checked both ways below). */
-export const COMPARE_LAYER_FIELDS = [
-  'gradL2',
-  'gradMeanAbs',
-  'gradStd',
-  'gradMaxAbs',
-  'gradSmallFrac',
-  'dzL2',
-  'dzStd',
-  'weightL2',
-  'updateRatio',
-  'actMean',
-  'actStd',
-  'actSaturation',
-] as const satisfies readonly CompareLayerField[];
-/** every CompareLayerField is listed: this line fails to compile when one is missing */
-const _allCompareFields: Exclude<CompareLayerField, (typeof COMPARE_LAYER_FIELDS)[number]> extends never
-  ? true
-  : never = true;
-void _allCompareFields;
 
 export const inputs = {
   'runs.start': z
@@ -50,18 +27,7 @@ export const inputs = {
       message: 'give exactly one of spec or experiment',
     }),
   'runs.cancel': z.object({ id }).strict(),
-  'runs.list': z
-    .object({
-      status: z.enum(STATUSES).optional(),
-      tag: z.string().max(64).optional(),
-      text: z.string().max(200).optional(),
-      experimentId: id.optional(),
-      limit: z.number().int().min(1).max(1000).optional(),
-      offset: z.number().int().min(0).optional(),
-      sort: z.enum(['created', 'name', 'status', 'duration']).optional(),
-      dir: z.enum(['asc', 'desc']).optional(),
-    })
-    .strict(),
+  'runs.list': listRunsQuerySchema,
   'runs.get': z.object({ id }).strict(),
   'runs.epochs': z
     .object({ id, from: z.number().int().min(1).optional(), to: z.number().int().min(1).optional() })
@@ -70,7 +36,7 @@ export const inputs = {
     .object({
       ids: ids(2, 20),
       /** layer statistics to send as layer × epoch matrices (default: gradL2, dzL2, updateRatio) */
-      layerFields: z.array(z.enum(COMPARE_LAYER_FIELDS)).max(COMPARE_LAYER_FIELDS.length).optional(),
+      layerFields: compareLayerFieldsSchema.optional(),
     })
     .strict(),
   'runs.update': z
@@ -111,12 +77,7 @@ export interface Preset {
   value: Record<string, unknown>;
 }
 
-export interface BackendDiagnosisOut {
-  name: string;
-  available: boolean;
-  reason: string | null;
-  detail: string | null;
-}
+export type BackendDiagnosisOut = BackendDiagnosis;
 
 export interface ConfigDiff {
   /** dotted spec path */
@@ -162,7 +123,15 @@ export interface Events {
 }
 
 export type EventName = keyof Events;
-export const EVENTS: EventName[] = ['run.started', 'run.progress', 'run.epoch', 'run.finished', 'runs.changed'];
+/** An entry per event: this object fails to compile when an event is missing or unknown. */
+const EVENT_SET = {
+  'run.started': true,
+  'run.progress': true,
+  'run.epoch': true,
+  'run.finished': true,
+  'runs.changed': true,
+} as const satisfies Record<EventName, true>;
+export const EVENTS = Object.keys(EVENT_SET) as EventName[];
 
 export const ERROR_CODES = [
   'invalid_argument',

@@ -8,7 +8,8 @@ import { describeSpec } from '../experiment/describe.ts';
 import type { Spec } from '../experiment/spec.ts';
 import type { RunStore } from '../store/index.ts';
 import { type Job, type JobEnd, startJob } from '../train/job.ts';
-import type { BackendReport, EpochRecord, ProgressEvent } from '../train/records.ts';
+import type { BackendReport } from '../domain/backend.ts';
+import type { EpochRecord, ProgressEvent } from '../domain/records.ts';
 
 export interface SchedulerEvents {
   onStarted?: (runId: string, backend: BackendReport) => void;

@@ -8,7 +8,7 @@ import { exportCsvLong, exportCsvWide, exportJson, stringifyJsonExport } from '.
 import { parseSpec, type Spec } from '../experiment/spec.ts';
 import { expandExperiment } from '../experiment/sweep.ts';
 import type { RunStore } from '../store/index.ts';
-import type { ProgressEvent } from '../train/records.ts';
+import type { ProgressEvent } from '../domain/records.ts';
 import {
   type Envelope,
   type EventName,

@@ -4,7 +4,8 @@
  */
 import cliProgress from 'cli-progress';
 import type { JobEnd } from '../train/job.ts';
-import type { BackendReport, EpochRecord, ProgressEvent } from '../train/records.ts';
+import type { BackendReport } from '../domain/backend.ts';
+import type { EpochRecord, ProgressEvent } from '../domain/records.ts';
 
 export interface Reporter {
   queued(runId: string, name: string): void;

@@ -1,5 +1,5 @@
 /** `list`, `show` and `delete`: reading and pruning the run store from a terminal. */
-import { RUN_STATUSES, type RunStatus } from '../train/records.ts';
+import { RUN_STATUSES, type RunStatus } from '../domain/run-status.ts';
 import type { RunSummary } from '../store/index.ts';
 import { CliError, EXIT, openCliStore } from './db.ts';
 import { backendLine, epochLine } from './progress.ts';

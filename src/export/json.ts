@@ -1,7 +1,7 @@
 /** The JSON export: everything stored about each run, epochs included. */
-import type { EpochRecord } from '../train/records.ts';
+import type { EpochRecord } from '../domain/records.ts';
+import type { RunDetail } from '../domain/runs.ts';
 import { toJson } from '../store/codec.ts';
-import type { RunDetail } from '../store/types.ts';
 import { runsWithEpochs, type ExportSource } from './run-columns.ts';
 
 export const JSON_EXPORT_FORMAT = 'gradient-workbench/v1';

@@ -1,7 +1,7 @@
 /** The per-run leading columns both CSV shapes share, and how runs are fetched for export. */
-import type { EpochRecord } from '../train/records.ts';
+import type { EpochRecord } from '../domain/records.ts';
+import type { RunDetail } from '../domain/runs.ts';
 import { NotFoundError } from '../store/errors.ts';
-import type { RunDetail } from '../store/types.ts';
 
 /** What export reads from a store; a RunStore satisfies it. */
 export interface ExportSource {

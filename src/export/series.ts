@@ -3,7 +3,9 @@
  * Null statistics (probe not run, linear layer) produce no cell. Histograms are not
  * flattened; the JSON export carries them.
  */
-import type { EpochRecord, LayerStats, Split } from '../train/records.ts';
+import { LAYER_STATS, type LayerStatField } from '../domain/layer-stats.ts';
+import type { EpochRecord } from '../domain/records.ts';
+import type { Split } from '../domain/run-status.ts';
 
 export interface Cell {
   /** `train`/`val` for metrics, '' otherwise */
@@ -18,20 +20,10 @@ export interface Cell {
 }
 
 /** LayerStats field → series name, in CSV column order. */
-export const LAYER_SERIES: ReadonlyArray<readonly [keyof LayerStats, string]> = [
-  ['gradL2', 'grad_l2'],
-  ['gradMeanAbs', 'grad_mean_abs'],
-  ['gradStd', 'grad_std'],
-  ['gradMaxAbs', 'grad_max_abs'],
-  ['gradSmallFrac', 'grad_small_frac'],
-  ['dzL2', 'dz_l2'],
-  ['dzStd', 'dz_std'],
-  ['weightL2', 'weight_l2'],
-  ['updateRatio', 'update_ratio'],
-  ['actMean', 'act_mean'],
-  ['actStd', 'act_std'],
-  ['actSaturation', 'act_saturation'],
-];
+export const LAYER_SERIES: ReadonlyArray<readonly [LayerStatField, string]> = LAYER_STATS.map((st) => [
+  st.field,
+  st.series,
+]);
 
 const runLevel = (series: string, value: number | null): Cell[] =>
   value === null ? [] : [{ split: '', subject: '', series, column: series, value }];
@@ -54,7 +46,7 @@ export function epochCells(rec: EpochRecord): Cell[] {
     cells.push({ split: '', subject: task, series: 'weight', column: `weight/${task}`, value: w });
   for (const l of rec.layers) {
     for (const [field, series] of LAYER_SERIES) {
-      const value = l[field] as number | null;
+      const value = l[field];
       if (value !== null)
         cells.push({ split: '', subject: l.layer, series, column: `layer/${l.layer}/${series}`, value });
     }

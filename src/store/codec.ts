@@ -6,10 +6,6 @@
  * - Histogram counts: a BLOB of little-endian uint32, one per bin.
  */
 
-/** Bit order of layer_stats.nan_mask (its nullable fields). epochs.nan_mask: bit 0 = vanishingRatio. */
-export const LAYER_NULLABLE_FIELDS = ['dzL2', 'dzStd', 'actMean', 'actStd', 'actSaturation'] as const;
-export type LayerNullableField = (typeof LAYER_NULLABLE_FIELDS)[number];
-
 /** A number that is never null in the record: NULL in the database means NaN. */
 export function readNumber(v: number | null): number {
   return v === null ? Number.NaN : v;

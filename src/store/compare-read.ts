@@ -5,28 +5,12 @@
  * query over layer_stats selects epoch, layer index and name, the NaN mask and the asked-for
  * columns, in primary-key order (no sort step). Statements are prepared once per field set.
  */
-import type { Split } from '../train/records.ts';
-import { fromNumericJson, LAYER_NULLABLE_FIELDS, readNullable, readNumber, type LayerNullableField } from './codec.ts';
+import { COMPARE_LAYER_FIELDS, type CompareData, type CompareLayerField } from '../domain/compare.ts';
+import { layerStat } from '../domain/layer-stats.ts';
+import type { Split } from '../domain/run-status.ts';
+import { fromNumericJson, readNullable, readNumber } from './codec.ts';
+import { readLayerStat } from './layer-columns.ts';
 import type { Statements } from './statements.ts';
-import type { CompareData, CompareLayerField } from './types.ts';
-
-/** Layer statistic → its layer_stats column. Its key order is the canonical field order. */
-export const COMPARE_LAYER_COLUMNS: Readonly<Record<CompareLayerField, string>> = {
-  gradL2: 'grad_l2',
-  gradMeanAbs: 'grad_mean_abs',
-  gradStd: 'grad_std',
-  gradMaxAbs: 'grad_max_abs',
-  gradSmallFrac: 'grad_small_frac',
-  dzL2: 'dz_l2',
-  dzStd: 'dz_std',
-  weightL2: 'weight_l2',
-  updateRatio: 'update_ratio',
-  actMean: 'act_mean',
-  actStd: 'act_std',
-  actSaturation: 'act_saturation',
-};
-export const COMPARE_LAYER_FIELDS = Object.keys(COMPARE_LAYER_COLUMNS) as CompareLayerField[];
-export const DEFAULT_COMPARE_LAYER_FIELDS: readonly CompareLayerField[] = ['gradL2', 'dzL2', 'updateRatio'];
 
 type Cell = number | null;
 type EpochRow = [epoch: number, vanishing: number | null, probed: number, nanMask: number, weightsJson: string];
@@ -105,11 +89,10 @@ function readLayers(
   col: Map<number, number>,
   n: number,
 ): Pick<CompareData, 'layers' | 'layerStats'> {
-  const columns = fields.map((f) => `, ${COMPARE_LAYER_COLUMNS[f]}`).join('');
+  const stats = fields.map(layerStat);
+  const columns = stats.map((st) => `, ${st.column}`).join('');
   const sql = `SELECT epoch, layer_index, layer, nan_mask${columns} FROM layer_stats WHERE run_id = ? ORDER BY epoch, layer_index`;
   const rows = s.raw(sql).all(runId) as Array<[number, number, string, number, ...Cell[]]>;
-  // per field: its nan_mask bit when the column is nullable (NULL = null unless the bit says NaN), else -1 (NULL = NaN)
-  const bits = fields.map((f) => LAYER_NULLABLE_FIELDS.indexOf(f as LayerNullableField));
   const k = fields.length;
   const mats: Cell[][][] = fields.map(() => []);
   const names: string[] = [];
@@ -130,8 +113,7 @@ function readLayers(
     }
     const mask = r[3];
     for (let i = 0; i < k; i++) {
-      const v = r[4 + i] as Cell;
-      mats[i][y][x] = v !== null ? v : bits[i] < 0 ? Number.NaN : readNullable(null, mask, bits[i]);
+      mats[i][y][x] = readLayerStat(stats[i], r[4 + i] as Cell, mask);
     }
   }
   // layers first seen in a later epoch get rows after the others: restore index order

@@ -1,13 +1,9 @@
 /** getEpochs: rebuild EpochRecords, deep-equal to what appendEpoch stored (arrays in insertion order). */
-import type { EpochRecord, LayerStats, Split } from '../train/records.ts';
-import {
-  decodeCounts,
-  fromNumericJson,
-  LAYER_NULLABLE_FIELDS,
-  readNullable,
-  readNumber,
-  type LayerNullableField,
-} from './codec.ts';
+import { LAYER_STATS } from '../domain/layer-stats.ts';
+import type { EpochRecord, LayerStats } from '../domain/records.ts';
+import type { Split } from '../domain/run-status.ts';
+import { decodeCounts, fromNumericJson, readNullable, readNumber } from './codec.ts';
+import { readLayerStat } from './layer-columns.ts';
 import type { Statements } from './statements.ts';
 
 interface EpochRow {
@@ -20,6 +16,7 @@ interface EpochRow {
   nan_mask: number;
 }
 
+/** A layer_stats row: the columns below, and one column per LAYER_STATS row. */
 interface LayerRow {
   epoch: number;
   layer_index: number;
@@ -27,22 +24,11 @@ interface LayerRow {
   kind: LayerStats['kind'];
   trunk: number;
   params: number;
-  grad_l2: number | null;
-  grad_mean_abs: number | null;
-  grad_std: number | null;
-  grad_max_abs: number | null;
-  grad_small_frac: number | null;
-  dz_l2: number | null;
-  dz_std: number | null;
-  weight_l2: number | null;
-  update_ratio: number | null;
-  act_mean: number | null;
-  act_std: number | null;
-  act_saturation: number | null;
   hist_min: number | null;
   hist_max: number | null;
   hist_counts: Buffer;
   nan_mask: number;
+  [column: string]: unknown;
 }
 
 const RANGE = 'WHERE run_id = ? AND epoch BETWEEN ? AND ? ORDER BY epoch, rowid';
@@ -82,27 +68,16 @@ function toEpoch(r: EpochRow): EpochRecord {
   };
 }
 
+/** Keys in LayerStats order (identity, statistics, histogram): the JSON export writes them as they come. */
 function toLayer(r: LayerRow): LayerStats {
-  const nullable = (v: number | null, f: LayerNullableField) =>
-    readNullable(v, r.nan_mask, LAYER_NULLABLE_FIELDS.indexOf(f));
-  return {
+  const layer: Record<string, unknown> = {
     layer: r.layer,
     index: r.layer_index,
     kind: r.kind,
     trunk: r.trunk === 1,
     params: r.params,
-    gradL2: readNumber(r.grad_l2),
-    gradMeanAbs: readNumber(r.grad_mean_abs),
-    gradStd: readNumber(r.grad_std),
-    gradMaxAbs: readNumber(r.grad_max_abs),
-    gradSmallFrac: readNumber(r.grad_small_frac),
-    dzL2: nullable(r.dz_l2, 'dzL2'),
-    dzStd: nullable(r.dz_std, 'dzStd'),
-    weightL2: readNumber(r.weight_l2),
-    updateRatio: readNumber(r.update_ratio),
-    actMean: nullable(r.act_mean, 'actMean'),
-    actStd: nullable(r.act_std, 'actStd'),
-    actSaturation: nullable(r.act_saturation, 'actSaturation'),
-    histogram: { min: readNumber(r.hist_min), max: readNumber(r.hist_max), counts: decodeCounts(r.hist_counts) },
   };
+  for (const st of LAYER_STATS) layer[st.field] = readLayerStat(st, r[st.column] as number | null, r.nan_mask);
+  layer.histogram = { min: readNumber(r.hist_min), max: readNumber(r.hist_max), counts: decodeCounts(r.hist_counts) };
+  return layer as unknown as LayerStats;
 }

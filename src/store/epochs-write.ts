@@ -2,9 +2,10 @@
  * appendEpoch: one transaction for the epoch row, its metrics, layer stats with histograms,
  * task gradients, cosines and the run's summary columns — all of it lands, or none of it.
  */
-import type { EpochRecord, LayerStats } from '../train/records.ts';
-import { encodeCounts, LAYER_NULLABLE_FIELDS, nanMask, toJson } from './codec.ts';
+import type { EpochRecord } from '../domain/records.ts';
+import { nanMask, toJson } from './codec.ts';
 import { NotFoundError, RunStateError } from './errors.ts';
+import { INSERT_LAYER, layerValues } from './layer-columns.ts';
 import type { Statements } from './statements.ts';
 import type { MetricSummary } from './types.ts';
 import { writeTransaction } from './write-transaction.ts';
@@ -13,10 +14,6 @@ const INSERT_EPOCH = `INSERT INTO epochs
   (run_id, epoch, duration_ms, samples_per_sec, weights_json, vanishing_ratio, probed, nan_mask)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
 const INSERT_METRIC = 'INSERT INTO metrics (run_id, epoch, task, split, name, value) VALUES (?, ?, ?, ?, ?, ?)';
-const INSERT_LAYER = `INSERT INTO layer_stats (run_id, epoch, layer_index, layer, kind, trunk, params,
-  grad_l2, grad_mean_abs, grad_std, grad_max_abs, grad_small_frac, dz_l2, dz_std, weight_l2, update_ratio,
-  act_mean, act_std, act_saturation, hist_min, hist_max, hist_counts, nan_mask)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 const INSERT_GRAD = 'INSERT INTO task_grads (run_id, epoch, task, norm) VALUES (?, ?, ?, ?)';
 const INSERT_COSINE = 'INSERT INTO task_cosines (run_id, epoch, a, b, cosine) VALUES (?, ?, ?, ?, ?)';
 
@@ -50,32 +47,6 @@ export function appendEpoch(s: Statements, runId: string, rec: EpochRecord): voi
     for (const c of rec.taskCosines) cosine.run(runId, e, c.a, c.b, c.cosine);
     if (e >= run.epochs_done) updateSummary(s, runId, rec);
   });
-}
-
-function layerValues(l: LayerStats): unknown[] {
-  return [
-    l.index,
-    l.layer,
-    l.kind,
-    l.trunk ? 1 : 0,
-    l.params,
-    l.gradL2,
-    l.gradMeanAbs,
-    l.gradStd,
-    l.gradMaxAbs,
-    l.gradSmallFrac,
-    l.dzL2,
-    l.dzStd,
-    l.weightL2,
-    l.updateRatio,
-    l.actMean,
-    l.actStd,
-    l.actSaturation,
-    l.histogram.min,
-    l.histogram.max,
-    encodeCounts(l.histogram.counts),
-    nanMask(LAYER_NULLABLE_FIELDS.map((f) => l[f])),
-  ];
 }
 
 /** The newest epoch's vanishing ratio and val metrics become the run's list columns. */

@@ -2,12 +2,13 @@
  * The runs list query. It reads runs, run_tags and experiments only, through their indexes;
  * epoch tables are never touched (summary columns on runs carry what a list row shows).
  */
-import { RUN_STATUSES } from '../train/records.ts';
+import type { NormalizedListQuery } from '../domain/run-query.ts';
+import { RUN_STATUSES } from '../domain/run-status.ts';
 import { RUNS_FROM, SUMMARY_COLUMNS, toSummary, type SummaryRow } from './run-rows.ts';
 import type { Statements } from './statements.ts';
-import type { ListRunsQuery, ListRunsResult, RunSort, SortDir } from './types.ts';
+import type { ListRunsResult, RunSort, SortDir } from './types.ts';
 
-export type NormalizedListQuery = ListRunsQuery & { limit: number; offset: number; sort: RunSort; dir: SortDir };
+export type { NormalizedListQuery };
 
 export interface ListQuerySql {
   /** the page: bind `params` then limit, offset */

@@ -1,6 +1,7 @@
 /** The SELECT that builds a RunSummary from the runs table (plus tags and experiment name). */
 import type { Spec } from '../experiment/spec.ts';
-import type { BackendReport, RunStatus } from '../train/records.ts';
+import type { BackendReport } from '../domain/backend.ts';
+import type { RunStatus } from '../domain/run-status.ts';
 import { fromNumericJson, isoOrNull } from './codec.ts';
 import type { MetricSummary, RunDetail, RunSummary } from './types.ts';
 

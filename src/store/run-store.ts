@@ -3,8 +3,11 @@
  * Validates every argument, refuses writes when read-only, and keeps statements prepared.
  */
 import { issuesOf, specSchema } from '../experiment/spec.ts';
-import type { BackendReport, EpochRecord, RunStatus } from '../train/records.ts';
-import { DEFAULT_COMPARE_LAYER_FIELDS, readCompareData } from './compare-read.ts';
+import type { BackendReport } from '../domain/backend.ts';
+import { DEFAULT_COMPARE_LAYER_FIELDS } from '../domain/compare.ts';
+import type { EpochRecord } from '../domain/records.ts';
+import type { RunStatus } from '../domain/run-status.ts';
+import { readCompareData } from './compare-read.ts';
 import { openDatabase, type OpenDatabaseOptions, type OpenedDatabase } from './database.ts';
 import { readEpochs } from './epochs-read.ts';
 import { appendEpoch } from './epochs-write.ts';

@@ -1,7 +1,8 @@
 /** Writes and single-run reads of the runs table and its tags. */
 import { randomUUID } from 'node:crypto';
 import type { Spec } from '../experiment/spec.ts';
-import type { BackendReport, RunStatus } from '../train/records.ts';
+import type { BackendReport } from '../domain/backend.ts';
+import type { RunStatus } from '../domain/run-status.ts';
 import { toJson } from './codec.ts';
 import { NotFoundError, RunStateError } from './errors.ts';
 import { currentOwner, ownerAlive } from './owner.ts';

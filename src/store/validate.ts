@@ -3,8 +3,11 @@
  * naming the method and the dotted field, e.g. `appendEpoch: record.layers.2.gradL2: …`.
  */
 import { z } from 'zod';
-import { FINAL_STATUSES, RUN_STATUSES, type EpochRecord, type RunStatus } from '../train/records.ts';
-import { COMPARE_LAYER_FIELDS } from './compare-read.ts';
+import { compareLayerFieldsSchema } from '../domain/compare.ts';
+import { LAYER_STATS, type LayerStatRow } from '../domain/layer-stats.ts';
+import type { EpochRecord } from '../domain/records.ts';
+import { isRunStatus, listRunsQuerySchema, runStatusSchema, uuidSchema } from '../domain/run-query.ts';
+import { FINAL_STATUSES, type RunStatus } from '../domain/run-status.ts';
 import { InvalidArgumentError } from './errors.ts';
 
 /** Parse `value` with `schema`, or throw naming `method` and the offending field under `arg`. */
@@ -16,8 +19,7 @@ export function check<T>(schema: z.ZodType<T>, value: unknown, method: string, a
   throw new InvalidArgumentError(field, `${method}: ${field}: ${issue.message}`);
 }
 
-/** 8-4-4-4-12 hex, any version (runs get crypto.randomUUID()) */
-export const idSchema = z.guid({ message: 'must be a UUID' });
+export const idSchema = uuidSchema;
 export const idsSchema = z.array(idSchema).max(100_000);
 export const nameSchema = z.string().max(200);
 export const notesSchema = z.string().max(10_000);
@@ -26,10 +28,8 @@ export const tagsSchema = z
   .max(32)
   .refine((t) => new Set(t).size === t.length, { message: 'tags must be unique' });
 
-const isStatus = (v: unknown): v is RunStatus =>
-  typeof v === 'string' && (RUN_STATUSES as readonly string[]).includes(v);
-export const statusSchema = z.custom<RunStatus>(isStatus, { message: `must be one of ${RUN_STATUSES.join(', ')}` });
-export const finalStatusSchema = z.custom<RunStatus>((v) => isStatus(v) && FINAL_STATUSES.includes(v), {
+export const statusSchema = runStatusSchema;
+export const finalStatusSchema = z.custom<RunStatus>((v) => isRunStatus(v) && FINAL_STATUSES.includes(v), {
   message: `must be one of ${FINAL_STATUSES.join(', ')}`,
 });
 
@@ -53,22 +53,9 @@ export const updateRunSchema = z
     message: 'give at least one of name, tags, notes',
   });
 
-export const listRunsSchema = z
-  .object({
-    status: statusSchema.optional(),
-    tag: z.string().min(1).max(64).optional(),
-    text: z.string().max(200).optional(),
-    experimentId: idSchema.optional(),
-    limit: z.number().int().min(1).max(1000).default(50),
-    offset: z.number().int().min(0).default(0),
-    sort: z.enum(['created', 'name', 'status', 'duration']).default('created'),
-    dir: z.enum(['asc', 'desc']).default('desc'),
-  })
-  .strict();
+export const listRunsSchema = listRunsQuerySchema;
 
-export const compareOptionsSchema = z
-  .object({ layerFields: z.array(z.enum(COMPARE_LAYER_FIELDS)).max(64).optional() })
-  .strict();
+export const compareOptionsSchema = z.object({ layerFields: compareLayerFieldsSchema.optional() }).strict();
 
 export const epochRangeSchema = z
   .object({ from: z.number().int().min(1).optional(), to: z.number().int().min(1).optional() })
@@ -79,24 +66,20 @@ const num = z.custom<number>((v) => typeof v === 'number', { message: 'must be a
 const count = z.number().int().min(0).max(0xffff_ffff);
 const label = z.string().min(1).max(200);
 
+/** Every statistic of LAYER_STATS: a number, or null too for the nullable ones. */
+const layerStatShape = Object.fromEntries(
+  LAYER_STATS.map((st) => [st.field, st.nullable ? num.nullable() : num]),
+) as unknown as {
+  [R in LayerStatRow as R['field']]: R['nullable'] extends true ? z.ZodNullable<typeof num> : typeof num;
+};
+
 const layerSchema = z.object({
   layer: label,
   index: z.number().int().min(0),
   kind: z.enum(['dense', 'conv', 'head']),
   trunk: z.boolean(),
   params: count,
-  gradL2: num,
-  gradMeanAbs: num,
-  gradStd: num,
-  gradMaxAbs: num,
-  gradSmallFrac: num,
-  dzL2: num.nullable(),
-  dzStd: num.nullable(),
-  weightL2: num,
-  updateRatio: num,
-  actMean: num.nullable(),
-  actStd: num.nullable(),
-  actSaturation: num.nullable(),
+  ...layerStatShape,
   histogram: z.object({ min: num, max: num, counts: z.array(count).max(100_000) }),
 });
 

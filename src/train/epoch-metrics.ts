@@ -3,7 +3,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Dataset, DataSplit } from '../data/types.ts';
 import type { Network } from '../model/network.ts';
 import type { ModelPlan } from '../model/plan.ts';
-import type { Split, TaskMetric } from './records.ts';
+import type { TaskMetric } from '../domain/records.ts';
+import type { Split } from '../domain/run-status.ts';
 import { batchRanges, disposeBatch, makeBatch } from './batches.ts';
 import { METRIC_SUM_SIZE, metricSums, metricsFromSums, termLoss } from './losses.ts';
 

@@ -7,7 +7,9 @@ import { Worker } from 'node:worker_threads';
 import type { Spec } from '../experiment/spec.ts';
 import { workerStart } from '../runtime/paths.ts';
 import type { WorkerInput, WorkerMessage } from './messages.ts';
-import type { BackendReport, EpochRecord, ProgressEvent, RunStatus } from './records.ts';
+import type { BackendReport } from '../domain/backend.ts';
+import type { EpochRecord, ProgressEvent } from '../domain/records.ts';
+import type { RunStatus } from '../domain/run-status.ts';
 
 export interface JobCallbacks {
   onBackend?: (r: BackendReport) => void;

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { ProbeResult } from './probe.ts';
-import type { LayerStats } from './records.ts';
+import type { LayerStats } from '../domain/records.ts';
 import type { StepState } from './step.ts';
 import { fromSummary, histogramCounts, SUMMARY_SIZE, summaryVector } from './tensor-stats.ts';
 

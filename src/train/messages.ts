@@ -1,7 +1,8 @@
 /** Messages between the service (main thread) and a trainer worker. */
 import type { Spec } from '../experiment/spec.ts';
 import type { TrainResult } from './trainer.ts';
-import type { BackendReport, EpochRecord, ProgressEvent } from './records.ts';
+import type { BackendReport } from '../domain/backend.ts';
+import type { EpochRecord, ProgressEvent } from '../domain/records.ts';
 
 export interface WorkerInput {
   spec: Spec;

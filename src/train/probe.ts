@@ -7,7 +7,7 @@
  * Σ w_i L_i, dL/dz = Σ w_i dL_i/dz — no separate pass for the combined loss.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { TaskCosine, TaskGradStats } from './records.ts';
+import type { TaskCosine, TaskGradStats } from '../domain/records.ts';
 import { type BatchTargets, termLoss } from './losses.ts';
 import { fromSummary, saturatedCount, SUMMARY, SUMMARY_SIZE, summaryVector } from './tensor-stats.ts';
 import type { StepState } from './step.ts';

@@ -4,7 +4,7 @@
  * scalar helpers the trainer uses directly (vanishingRatio, SMALL_GRAD).
  */
 import type { Activation } from '../experiment/spec.ts';
-import type { Histogram } from './records.ts';
+import type { Histogram } from '../domain/records.ts';
 
 /** |g| below this counts as vanished. */
 export const SMALL_GRAD = 1e-8;

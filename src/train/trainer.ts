@@ -12,7 +12,7 @@ import { batchRanges, disposeBatch, makeBatch } from './batches.ts';
 import { evaluate, TermAccumulator } from './epoch-metrics.ts';
 import { layerRecords, snapshotKernels } from './layer-records.ts';
 import { runProbe } from './probe.ts';
-import type { EpochRecord, ProgressEvent } from './records.ts';
+import type { EpochRecord, ProgressEvent } from '../domain/records.ts';
 import { type StepState, trainStep } from './step.ts';
 import { vanishingRatio } from './stats.ts';
 import { startWeighting, strategyFor } from './weighting/index.ts';

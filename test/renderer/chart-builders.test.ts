@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EpochRecord, LayerStats } from '../../src/train/records.ts';
+import type { EpochRecord, LayerStats } from '../../src/domain/records.ts';
 import { heatmapOption, histogramOption, lineOption } from '../../renderer/src/charts/options.ts';
 import {
   cosineSeries,

@@ -1,4 +1,4 @@
-import type { EpochRecord } from '@core/train/records.ts';
+import type { EpochRecord } from '@core/domain/records.ts';
 import { describe, expect, it } from 'vitest';
 import {
   cellAt,

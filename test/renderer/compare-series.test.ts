@@ -1,4 +1,4 @@
-import type { RunDetail } from '@core/store/types.ts';
+import type { RunDetail } from '@core/domain/runs.ts';
 import { describe, expect, it } from 'vitest';
 import {
   compareLineOption,

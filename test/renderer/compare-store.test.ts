@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import type { ApiClient, CompareLayerField, Envelope, Method } from '@core/api/contract.ts';
-import type { RunDetail } from '@core/store/types.ts';
+import type { RunDetail } from '@core/domain/runs.ts';
 import { createPinia, setActivePinia } from 'pinia';
 import { flushPromises } from '@vue/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import type { ApiClient, CompareLayerField, Envelope, Method } from '@core/api/contract.ts';
-import type { RunDetail } from '@core/store/types.ts';
+import type { RunDetail } from '@core/domain/runs.ts';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia } from 'pinia';
 import { expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import type { ApiClient, Envelope, Input, Method } from '@core/api/contract.ts';
-import type { RunSummary } from '@core/store/types.ts';
+import type { RunSummary } from '@core/domain/runs.ts';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia } from 'pinia';
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import type { ApiClient, Envelope, EventName, Events, Input, Method } from '@core/api/contract.ts';
-import type { RunSummary } from '@core/store/types.ts';
+import type { RunSummary } from '@core/domain/runs.ts';
 import { mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

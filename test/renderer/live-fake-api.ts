@@ -1,7 +1,7 @@
 /** A fake ApiClient for renderer store and view tests: canned runs and epochs, events on demand. */
 import type { ApiClient, Events } from '../../src/api/contract.ts';
-import type { RunDetail } from '../../src/store/types.ts';
-import type { EpochRecord } from '../../src/train/records.ts';
+import type { RunDetail } from '../../src/domain/runs.ts';
+import type { EpochRecord } from '../../src/domain/records.ts';
 import { BACKEND, makeSpec } from '../unit/store/fixtures/records.ts';
 
 export function makeRun(id: string, over: Partial<RunDetail> = {}): RunDetail {

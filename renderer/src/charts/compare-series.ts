@@ -3,8 +3,9 @@
  * colour across every chart and table. Pure: from runs.compare's CompareData to LineSpecs.
  */
 import type { CompareData } from '@core/api/contract.ts';
-import type { RunDetail } from '@core/store/types.ts';
-import type { Split } from '@core/train/records.ts';
+import { LAYER_STATS } from '@core/domain/layer-stats.ts';
+import type { RunDetail } from '@core/domain/runs.ts';
+import type { Split } from '@core/domain/run-status.ts';
 import { lineOption, type LineSpec } from './options.ts';
 import { log10, type LayerField, type Point } from './series.ts';
 
@@ -13,16 +14,10 @@ export type SeriesChoice =
   | { kind: 'metric'; task: string; name: string; split: Split }
   | { kind: 'layer'; layer: string; field: LayerField };
 
-/** Layer statistics Compare offers, and whether they read better as log10. */
-export const LAYER_FIELDS: Array<{ field: LayerField; label: string; log: boolean }> = [
-  { field: 'gradL2', label: '‖dL/dW‖', log: true },
-  { field: 'gradMeanAbs', label: 'mean |dL/dW|', log: true },
-  { field: 'dzL2', label: '‖dL/dz‖', log: true },
-  { field: 'updateRatio', label: 'update / weight', log: true },
-  { field: 'weightL2', label: '‖W‖', log: false },
-  { field: 'gradSmallFrac', label: 'share |g| < 1e-8', log: false },
-  { field: 'actSaturation', label: 'activation saturation', log: false },
-];
+/** Layer statistics Compare offers as overlays, and whether they read better as log10. */
+export const LAYER_FIELDS: Array<{ field: LayerField; label: string; log: boolean; unit: string }> = LAYER_STATS.filter(
+  (s) => s.overlay,
+).map((s) => ({ field: s.field, label: s.label, log: s.log, unit: s.unit }));
 
 /** 20 distinguishable colours (Compare takes at most 20 runs); run i gets RUN_COLORS[i]. */
 export const RUN_COLORS = [
@@ -85,7 +80,7 @@ export function choiceTitle(c: SeriesChoice): { title: string; yName: string } {
   if (c.kind === 'vanishing') return { title: 'Vanishing ratio (first / last trunk layer ‖dL/dW‖)', yName: 'log10' };
   if (c.kind === 'metric') return { title: `${c.task} ${c.name} (${c.split})`, yName: c.name };
   const f = LAYER_FIELDS.find((x) => x.field === c.field);
-  return { title: `${c.layer} ${f?.label ?? c.field}`, yName: f?.log ? 'log10' : '' };
+  return { title: `${c.layer} ${f?.label ?? c.field}`, yName: f?.log ? 'log10' : (f?.unit ?? '') };
 }
 
 export interface Choices {

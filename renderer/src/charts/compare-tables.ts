@@ -1,6 +1,6 @@
 /** Compare's tables as plain rows: the config diff (only differing spec paths) and the run summary. */
 import type { ConfigDiff } from '@core/api/contract.ts';
-import type { RunDetail } from '@core/store/types.ts';
+import type { RunDetail } from '@core/domain/runs.ts';
 import { DASH, formatDuration, formatNumber } from '../history/format.ts';
 
 export interface DiffRow {

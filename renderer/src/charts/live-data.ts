@@ -2,7 +2,7 @@
  * Pure helpers of the Live run view: merging epoch records as they arrive, time texts, and a
  * batcher that coalesces bursts of updates into at most a few redraws per second.
  */
-import type { EpochRecord, ProgressEvent } from '@core/train/records.ts';
+import type { EpochRecord, ProgressEvent } from '@core/domain/records.ts';
 
 /**
  * `existing` plus `incoming`, ordered by epoch, one record per epoch (a later copy of an epoch

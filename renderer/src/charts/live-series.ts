@@ -3,7 +3,8 @@
  * and metric curves (train solid, val dashed, one colour per curve pair), the layer heatmap,
  * vanishing ratio, task cosines and weights, and one layer's histogram.
  */
-import type { EpochRecord } from '@core/train/records.ts';
+import { LAYER_STATS, type LayerStatField } from '@core/domain/layer-stats.ts';
+import type { EpochRecord } from '@core/domain/records.ts';
 import { heatmapOption, histogramOption, type LineSpec, lineOption } from './options.ts';
 import { cosineSeries, layerMatrix, metricSeries, termsAndMetrics, vanishingSeries, weightSeries } from './series.ts';
 
@@ -72,12 +73,15 @@ export function metricOption(epochs: EpochRecord[]) {
   return pairedOption('Metrics per task (train solid, val dashed)', lines, '');
 }
 
-export const HEATMAP_FIELDS = [
-  { field: 'gradL2', label: 'dL/dW', title: '‖dL/dW‖ per layer (log10)' },
-  { field: 'dzL2', label: 'dL/dz', title: '‖dL/dz‖ per layer, probe epochs (log10)' },
-  { field: 'updateRatio', label: 'update ratio', title: '‖ΔW‖/‖W‖ per layer (log10)' },
-] as const;
-export type HeatmapField = (typeof HEATMAP_FIELDS)[number]['field'];
+/** The statistics Live draws as a layer × epoch heatmap; probe-only ones say so in the title. */
+export const HEATMAP_FIELDS: Array<{ field: LayerStatField; label: string; title: string }> = LAYER_STATS.filter(
+  (s) => s.heatmap,
+).map((s) => ({
+  field: s.field,
+  label: s.short,
+  title: `${s.label} per layer${s.nullable ? ', probe epochs' : ''} (log10)`,
+}));
+export type HeatmapField = LayerStatField;
 
 export function layerHeatmapOption(epochs: EpochRecord[], field: HeatmapField) {
   const f = HEATMAP_FIELDS.find((x) => x.field === field)!;

@@ -1,7 +1,7 @@
 /**
  * ECharts option builders: pure functions from chart data to options (unit-tested).
  */
-import type { Histogram } from '@core/train/records.ts';
+import type { Histogram } from '@core/domain/records.ts';
 import type { Point } from './series.ts';
 
 export interface LineSpec {

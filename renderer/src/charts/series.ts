@@ -1,7 +1,9 @@
 /**
  * Pure extractors from stored epoch records to chart data. No DOM, no ECharts: unit-tested.
  */
-import type { EpochRecord, LayerStats, Split } from '@core/train/records.ts';
+import type { LayerStatField } from '@core/domain/layer-stats.ts';
+import type { EpochRecord } from '@core/domain/records.ts';
+import type { Split } from '@core/domain/run-status.ts';
 
 export type Point = [number, number | null];
 
@@ -30,10 +32,8 @@ export function termsAndMetrics(epochs: EpochRecord[]): { terms: string[]; metri
 export const log10 = (v: number | null | undefined): number | null =>
   v !== null && v !== undefined && v > 0 && Number.isFinite(v) ? Math.log10(v) : null;
 
-export type LayerField = Extract<
-  keyof LayerStats,
-  'gradL2' | 'dzL2' | 'updateRatio' | 'weightL2' | 'actSaturation' | 'gradMeanAbs' | 'gradSmallFrac'
->;
+/** Any scalar layer statistic (a row of LAYER_STATS). */
+export type LayerField = LayerStatField;
 
 /** Layer × epoch matrix of a layer statistic: `layers` names (rows), `epochs` (columns), values. */
 export function layerMatrix(

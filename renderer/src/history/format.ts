@@ -1,5 +1,5 @@
 /** How run facts read in tables (History, Compare): short, and '—' for unknown. */
-import type { MetricSummary } from '@core/store/types.ts';
+import type { MetricSummary } from '@core/domain/runs.ts';
 
 export const DASH = '—';
 

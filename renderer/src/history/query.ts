@@ -1,7 +1,7 @@
 /** From the History filter bar to a runs.list input: empty filters are left out. */
 import type { Input } from '@core/api/contract.ts';
-import type { RunSort, SortDir } from '@core/store/types.ts';
-import type { RunStatus } from '@core/train/records.ts';
+import type { RunSort, SortDir } from '@core/domain/run-query.ts';
+import type { RunStatus } from '@core/domain/run-status.ts';
 
 export interface RunFilters {
   status: RunStatus | '';

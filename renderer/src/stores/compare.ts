@@ -8,7 +8,7 @@
  */
 import type { CompareData, CompareLayerField, ConfigDiff } from '@core/api/contract.ts';
 import { specDiff } from '@core/api/spec-diff.ts';
-import type { RunDetail } from '@core/store/types.ts';
+import type { RunDetail } from '@core/domain/runs.ts';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import { call } from '../api/client.ts';

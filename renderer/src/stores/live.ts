@@ -4,7 +4,7 @@
  * second) so charts redraw for a burst once, never per event.
  */
 import type { Output } from '@core/api/contract.ts';
-import type { EpochRecord, ProgressEvent } from '@core/train/records.ts';
+import type { EpochRecord, ProgressEvent } from '@core/domain/records.ts';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { call } from '../api/client.ts';

@@ -4,7 +4,7 @@
  * never loaded here. Rows live in a shallowRef array of length `total`; missing pages are holes.
  */
 import type { EXPORT_FORMATS, Output } from '@core/api/contract.ts';
-import type { RunDetail, RunSummary } from '@core/store/types.ts';
+import type { RunDetail, RunSummary } from '@core/domain/runs.ts';
 import { defineStore } from 'pinia';
 import { computed, reactive, ref, shallowRef } from 'vue';
 import { call } from '../api/client.ts';

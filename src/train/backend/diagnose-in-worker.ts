@@ -4,12 +4,12 @@
  * where training does, in a worker, and a crash there cannot take the window down.
  */
 import { Worker } from 'node:worker_threads';
-import type { BackendDiagnosisOut } from '../../api/contract.ts';
+import type { BackendDiagnosis } from '../../domain/backend.ts';
 import { workerStart } from '../../runtime/paths.ts';
 
-export type WorkerReply = { ok: true; diagnoses: BackendDiagnosisOut[] } | { ok: false; message: string };
+export type WorkerReply = { ok: true; diagnoses: BackendDiagnosis[] } | { ok: false; message: string };
 
-export function diagnoseBackends(): Promise<BackendDiagnosisOut[]> {
+export function diagnoseBackends(): Promise<BackendDiagnosis[]> {
   const { file, argv } = workerStart('diagnose');
   const worker = new Worker(file, { argv });
   return new Promise((resolve, reject) => {

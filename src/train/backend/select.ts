@@ -11,7 +11,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import type { BackendName } from '../../experiment/spec.ts';
-import type { BackendReport } from '../records.ts';
+import type { BackendReport } from '../../domain/backend.ts';
 import { errorMessage, explainNoGpu } from './explain.ts';
 import { gpuDeviceName, loadNative, missingCudaLibraries, nativeUsesGpu, type NativeKind } from './native.ts';
 import { PARITY_LIMIT, parityAgainstCpu } from './parity.ts';

@@ -1,6 +1,6 @@
 /** A small store for export tests: two runs with awkward names, negative numbers and probe gaps. */
 import { openStore, type RunStore } from '../../../src/store/run-store.ts';
-import type { EpochRecord } from '../../../src/train/records.ts';
+import type { EpochRecord } from '../../../src/domain/records.ts';
 import { BACKEND, makeEpoch, makeSpec } from '../store/fixtures/records.ts';
 
 export const NASTY_NAME = '=HYPERLINK("http://x"), with "quotes"\nand a newline';

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { COMPARE_LAYER_FIELDS, DEFAULT_COMPARE_LAYER_FIELDS } from '../../../src/store/compare-read.ts';
+import { COMPARE_LAYER_FIELDS, DEFAULT_COMPARE_LAYER_FIELDS } from '../../../src/domain/compare.ts';
 import { InvalidArgumentError, NotFoundError } from '../../../src/store/errors.ts';
 import { openStore, type RunStore } from '../../../src/store/run-store.ts';
 import type { CompareLayerField } from '../../../src/store/types.ts';
-import type { EpochRecord } from '../../../src/train/records.ts';
+import type { EpochRecord } from '../../../src/domain/records.ts';
 import { BACKEND, compareDataOf, makeEpoch, makeSpec } from './fixtures/records.ts';
 
 let store: RunStore;

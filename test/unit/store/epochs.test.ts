@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RunStateError } from '../../../src/store/errors.ts';
 import { openStore, type RunStore } from '../../../src/store/run-store.ts';
-import type { EpochRecord } from '../../../src/train/records.ts';
+import type { EpochRecord } from '../../../src/domain/records.ts';
 import { BACKEND, makeEpoch, makeSpec } from './fixtures/records.ts';
 
 let store: RunStore;

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_MIGRATIONS_DIR } from '../../../src/store/database.ts';
 import { applyMigrations, latestVersion, loadMigrations } from '../../../src/store/migrations.ts';
 import { openStore, type RunStore } from '../../../src/store/run-store.ts';
-import type { EpochRecord } from '../../../src/train/records.ts';
+import type { EpochRecord } from '../../../src/domain/records.ts';
 import { makeSpec } from './fixtures/records.ts';
 import { useTempDirs } from './temp-dirs.ts';
 

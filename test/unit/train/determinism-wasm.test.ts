@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/data/index.ts';
 import { parseSpec } from '../../../src/experiment/spec.ts';
 import { selectBackend } from '../../../src/train/backend/select.ts';
-import type { EpochRecord } from '../../../src/train/records.ts';
+import type { EpochRecord } from '../../../src/domain/records.ts';
 import { train } from '../../../src/train/trainer.ts';
 
 beforeAll(() => selectBackend('wasm'));

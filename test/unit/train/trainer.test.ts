@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/data/index.ts';
 import { parseSpec, type SpecInput, type WeightingMethod } from '../../../src/experiment/spec.ts';
-import type { EpochRecord } from '../../../src/train/records.ts';
+import type { EpochRecord } from '../../../src/domain/records.ts';
 import { train } from '../../../src/train/trainer.ts';
 import { WEIGHTING_STRATEGIES } from '../../../src/train/weighting/index.ts';
 import { useCpu } from '../../helpers/tf-cpu.ts';

@@ -1,5 +1,5 @@
 /** The runs table's columns: one grid template shared by the header and every row. */
-import type { RunSort } from '@core/store/types.ts';
+import type { RunSort } from '@core/domain/run-query.ts';
 
 export interface Column {
   key: string;

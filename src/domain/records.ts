@@ -1,21 +1,9 @@
 /**
- * What the trainer reports. One EpochRecord per epoch is written in one transaction;
- * ProgressEvent is throttled and never stored.
+ * What the trainer reports and everything else reads. One EpochRecord per epoch is written in one
+ * transaction; ProgressEvent is throttled and never stored.
  */
-
-export type RunStatus = 'queued' | 'running' | 'completed' | 'cancelled' | 'failed' | 'diverged' | 'interrupted';
-export const RUN_STATUSES: readonly RunStatus[] = [
-  'queued',
-  'running',
-  'completed',
-  'cancelled',
-  'failed',
-  'diverged',
-  'interrupted',
-];
-export const FINAL_STATUSES: readonly RunStatus[] = ['completed', 'cancelled', 'failed', 'diverged', 'interrupted'];
-
-export type Split = 'train' | 'val';
+import type { LayerStatValues } from './layer-stats.ts';
+import type { Split } from './run-status.ts';
 
 /** One scalar of one loss term (a task head or an auxiliary head) on one split. */
 export interface TaskMetric {
@@ -34,8 +22,11 @@ export interface Histogram {
   counts: number[];
 }
 
-/** Statistics of one trainable layer at the end of an epoch. */
-export interface LayerStats {
+/**
+ * Statistics of one trainable layer at the end of an epoch: its identity, the scalar statistics
+ * of LAYER_STATS (one property per row), and a histogram of dL/dW.
+ */
+export interface LayerStats extends LayerStatValues {
   /** stable name, e.g. `trunk.1`, `trunk.2`, `head.cls`, `aux.cls@3` */
   layer: string;
   /** 0-based position in the layer list (trunk first, then heads) */
@@ -44,23 +35,6 @@ export interface LayerStats {
   trunk: boolean;
   /** parameters of the layer's kernel (weights, not biases) */
   params: number;
-  /** dL/dW of the kernel over the epoch's last batch: L2 norm, mean |g|, std, max |g|, share of |g| < 1e-8 */
-  gradL2: number;
-  gradMeanAbs: number;
-  gradStd: number;
-  gradMaxAbs: number;
-  gradSmallFrac: number;
-  /** dL/dz on the probe batch, z = the layer's pre-activation output; null when the probe did not run */
-  dzL2: number | null;
-  dzStd: number | null;
-  weightL2: number;
-  /** ‖ΔW‖ / ‖W‖ of the epoch's last optimizer step */
-  updateRatio: number;
-  /** activation after the nonlinearity on the probe batch; null when the probe did not run */
-  actMean: number | null;
-  actStd: number | null;
-  /** share of units saturated: |tanh| > 0.99, sigmoid < 0.01 or > 0.99, ReLU family ≤ 0; null for linear */
-  actSaturation: number | null;
   histogram: Histogram;
 }
 
@@ -107,14 +81,4 @@ export interface ProgressEvent {
   elapsedMs: number;
   /** estimate of the time left, ms; null until one batch is done */
   etaMs: number | null;
-}
-
-/** Which backend trained a run, and why each better one was not used. */
-export interface BackendReport {
-  name: string;
-  /** e.g. `wasm (simd, 1 thread)` */
-  detail: string;
-  skipped: Array<{ name: string; reason: string }>;
-  /** largest |difference| of the parity self-test against `cpu`, null when not run (cpu itself) */
-  parityMaxAbsDiff: number | null;
 }

@@ -1,0 +1,39 @@
+/**
+ * The runs-list query: one schema, used by the store (its argument check) and by the contract
+ * (the `runs.list` input), so the limits cannot drift apart. Defaults are applied on parse.
+ */
+import { z } from 'zod';
+import { RUN_STATUSES, type RunStatus } from './run-status.ts';
+
+export const RUN_SORTS = ['created', 'name', 'status', 'duration'] as const;
+export type RunSort = (typeof RUN_SORTS)[number];
+export const SORT_DIRS = ['asc', 'desc'] as const;
+export type SortDir = (typeof SORT_DIRS)[number];
+
+/** 8-4-4-4-12 hex, any version (runs and experiments get crypto.randomUUID()) */
+export const uuidSchema = z.guid({ message: 'must be a UUID' });
+
+export const isRunStatus = (v: unknown): v is RunStatus =>
+  typeof v === 'string' && (RUN_STATUSES as readonly string[]).includes(v);
+export const runStatusSchema = z.custom<RunStatus>(isRunStatus, {
+  message: `must be one of ${RUN_STATUSES.join(', ')}`,
+});
+
+export const listRunsQuerySchema = z
+  .object({
+    status: runStatusSchema.optional(),
+    tag: z.string().min(1).max(64).optional(),
+    /** substring of the run name, notes or experiment name (case-insensitive for ASCII) */
+    text: z.string().max(200).optional(),
+    experimentId: uuidSchema.optional(),
+    limit: z.number().int().min(1).max(1000).default(50),
+    offset: z.number().int().min(0).default(0),
+    sort: z.enum(RUN_SORTS).default('created'),
+    dir: z.enum(SORT_DIRS).default('desc'),
+  })
+  .strict();
+
+/** What a caller may pass: every field optional. */
+export type ListRunsQuery = z.input<typeof listRunsQuerySchema>;
+/** After parsing: limit, offset, sort and dir filled in. */
+export type NormalizedListQuery = z.output<typeof listRunsQuerySchema>;
