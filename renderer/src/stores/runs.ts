@@ -6,9 +6,10 @@
 import type { EXPORT_FORMATS, Output } from '@core/api/contract.ts';
 import type { RunDetail } from '@core/store/types.ts';
 import { defineStore } from 'pinia';
-import { onScopeDispose, ref, shallowRef } from 'vue';
+import { onScopeDispose, shallowRef } from 'vue';
 import { call } from '../api/client.ts';
 import { useApi } from '../api/inject.ts';
+import { useRunDelete } from '../composables/run-delete.ts';
 import { useRunPages } from '../composables/run-pages.ts';
 import { useRunSelection } from '../composables/run-selection.ts';
 import { onServiceEvent } from './events.ts';
@@ -21,8 +22,7 @@ export const useRunsStore = defineStore('runs', () => {
   const list = useRunPages(api, { beforeSwap: (next) => sel.remap(next), onRequery: () => sel.dropCursor() });
   const sel = useRunSelection(list.rows, list.total);
   const { rows, filters, error } = list;
-  /** ids waiting for the delete confirmation; null = no dialog */
-  const pendingDelete = ref<string[] | null>(null);
+  const deletion = useRunDelete(api, { selectedIds: sel.selectedIds, forget: sel.forget, reload: () => list.reload() });
 
   async function update(id: string, patch: { name?: string; tags?: string[]; notes?: string }): Promise<RunDetail> {
     const d = await call(api, 'runs.update', { id, ...patch });
@@ -33,22 +33,6 @@ export const useRunsStore = defineStore('runs', () => {
       rows.value = next;
     }
     return d;
-  }
-
-  /** Step one of deleting: name the runs; nothing is deleted until confirmDelete. */
-  function requestDelete(ids: string[] = sel.selectedIds.value) {
-    pendingDelete.value = ids.length ? [...ids] : null;
-  }
-  const cancelDelete = () => (pendingDelete.value = null);
-  /** Step two: delete what requestDelete named. Without a pending request it refuses (returns 0). */
-  async function confirmDelete(): Promise<number> {
-    const ids = pendingDelete.value;
-    if (!ids?.length) return 0;
-    pendingDelete.value = null;
-    const { deleted } = await call(api, 'runs.delete', { ids });
-    sel.forget(ids);
-    await list.reload();
-    return deleted;
   }
 
   /** The selection, or — with nothing selected and an experiment filtered — that whole experiment. */
@@ -79,12 +63,9 @@ export const useRunsStore = defineStore('runs', () => {
   return {
     ...list,
     ...selection,
-    pendingDelete,
+    ...deletion,
     update,
     detail,
-    requestDelete,
-    cancelDelete,
-    confirmDelete,
     exportRuns,
     experiments,
     loadExperiments,
