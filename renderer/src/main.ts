@@ -1,14 +1,14 @@
-import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
 import { pickClient } from './api/client.ts';
 import { API_KEY } from './api/inject.ts';
 import { router } from './router.ts';
+import { installStores } from './stores/pinia.ts';
 import './styles.css';
 
 const client = pickClient();
 const app = createApp(App);
 app.provide(API_KEY, client);
-app.use(createPinia());
+installStores(app);
 app.use(router);
 app.mount('#app');

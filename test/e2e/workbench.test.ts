@@ -6,9 +6,14 @@
  */
 import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2E, hasChromium, hasRenderer, startE2E } from './harness.ts';
+import { luminance, pageColours } from './colours.ts';
+import { type E2E, hasChromium, hasRenderer, SHOTS, startE2E } from './harness.ts';
+
+/** relative luminance below which a background counts as dark (the dark theme's are ~0.01) */
+const DARK = 0.05;
 
 const why = !hasChromium
   ? ' (skipped: /usr/bin/chromium not installed — apt-get install chromium)'
@@ -45,6 +50,8 @@ describe.skipIf(!!why)(`the workbench in Chromium${why}`, () => {
     await page.goto(e2e.url);
     await expect.poll(() => page.url()).toMatch(/#\/design$/);
     await page.locator('[data-preset="seed-cnn-cls-seg"]').waitFor();
+    // the light scheme is light: the dark-mode bound below tells the two apart
+    expect(luminance((await pageColours(page)).page)).toBeGreaterThan(0.5);
     await e2e.shot('design-light');
   });
 
@@ -125,19 +132,26 @@ describe.skipIf(!!why)(`the workbench in Chromium${why}`, () => {
     await e2e.shot('settings-light');
   });
 
-  it('every view in dark mode', async () => {
+  it('every view in dark mode: dark page and nav, a light, visible main heading', async () => {
     const dark = await e2e.browser.newContext({ viewport: { width: 1400, height: 900 }, colorScheme: 'dark' });
     const page = await dark.newPage();
-    for (const [view, route] of [
-      ['design', '#/design'],
-      ['live', `#/live/${runIds[0]}`],
-      ['history', '#/history'],
-      ['compare', `#/compare?ids=${runIds.join(',')}`],
-      ['settings', '#/settings'],
+    for (const [view, route, heading] of [
+      ['design', '#/design', 'Design'],
+      ['live', `#/live/${runIds[0]}`, 'e2e first'],
+      ['history', '#/history', 'History'],
+      ['compare', `#/compare?ids=${runIds.join(',')}`, 'Compare'],
+      ['settings', '#/settings', 'Settings'],
     ]) {
       await page.goto(`${e2e.url}${route}`);
+      const h1 = page.locator('main h1').first();
+      await expect.poll(() => h1.textContent(), { timeout: 20_000 }).toBe(heading);
+      expect(await h1.isVisible(), `${view}: heading visible`).toBe(true);
+      const c = await pageColours(page);
+      expect(luminance(c.page), `${view}: page background ${c.page}`).toBeLessThan(DARK);
+      expect(luminance(c.nav), `${view}: nav background ${c.nav}`).toBeLessThan(DARK);
+      expect(luminance(c.heading), `${view}: heading colour ${c.heading}`).toBeGreaterThan(0.5);
       await page.waitForTimeout(1500);
-      await page.screenshot({ path: `${(await import('./harness.ts')).SHOTS}/${view}-dark.png`, fullPage: true });
+      await page.screenshot({ path: join(SHOTS, `${view}-dark.png`), fullPage: true });
     }
     await dark.close();
   });

@@ -1,13 +1,10 @@
 // @vitest-environment happy-dom
-import type { ApiClient, CompareLayerField, Envelope, Method } from '@core/api/contract.ts';
 import type { RunDetail } from '@core/domain/runs.ts';
-import { createPinia, setActivePinia } from 'pinia';
 import { flushPromises } from '@vue/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from 'vue';
-import { API_KEY } from '../../renderer/src/api/inject.ts';
 import { parseIds, useCompareStore } from '../../renderer/src/stores/compare.ts';
 import { compareDataOf, makeEpoch, makeSpec } from '../unit/store/fixtures/records.ts';
+import { appWith, fakeApi } from './fake-api.ts';
 
 const detail = (id: string, lambda: number) =>
   ({ id, name: `λ=${lambda}`, spec: makeSpec({ weighting: { method: 'fixed', lambda } }) }) as unknown as RunDetail;
@@ -18,36 +15,21 @@ const RUNS: Record<string, RunDetail> = {
   d: detail('d', 0.75),
 };
 
-function fakeApi() {
-  const calls: Array<{ method: Method; input: any }> = [];
-  const answer: Partial<Record<Method, (i: any) => unknown>> = {
-    'runs.compare': ({ ids, layerFields }: { ids: string[]; layerFields?: CompareLayerField[] }) => ({
+const compareApi = () =>
+  fakeApi({
+    'runs.compare': ({ ids, layerFields }) => ({
       runs: ids.map((id) => RUNS[id]),
       diff: [{ path: 'weighting.lambda', values: ids.map((id) => RUNS[id].spec.weighting.lambda) }],
       data: Object.fromEntries(ids.map((id) => [id, compareDataOf([makeEpoch(1), makeEpoch(2)], layerFields)])),
     }),
-  };
-  const api: ApiClient = {
-    async invoke(method, input) {
-      calls.push({ method, input });
-      return { ok: true, value: answer[method]!(input) } as Envelope<never>;
-    },
-    subscribe: () => () => {},
-  };
-  return { api, calls };
-}
+  });
 
 describe('compare store', () => {
-  let fake: ReturnType<typeof fakeApi>;
+  let fake: ReturnType<typeof compareApi>;
   let store: ReturnType<typeof useCompareStore>;
   beforeEach(() => {
-    fake = fakeApi();
-    const app = createApp({ render: () => null });
-    app.provide(API_KEY, fake.api);
-    const pinia = createPinia();
-    app.use(pinia);
-    setActivePinia(pinia);
-    store = app.runWithContext(() => useCompareStore());
+    fake = compareApi();
+    store = appWith(fake.api).use(useCompareStore);
   });
 
   it('loads runs.compare once for a set of ids, with only the statistic on screen', async () => {

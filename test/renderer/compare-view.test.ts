@@ -1,13 +1,11 @@
 // @vitest-environment happy-dom
-import type { ApiClient, CompareLayerField, Envelope, Method } from '@core/api/contract.ts';
 import type { RunDetail } from '@core/domain/runs.ts';
 import { flushPromises, mount } from '@vue/test-utils';
-import { createPinia } from 'pinia';
 import { expect, it } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import { API_KEY } from '../../renderer/src/api/inject.ts';
 import CompareView from '../../renderer/src/views/CompareView.vue';
 import { compareDataOf, makeEpoch, makeSpec } from '../unit/store/fixtures/records.ts';
+import { fakeApi, globalWith } from './fake-api.ts';
 
 const run = (id: string, lambda: number) =>
   ({
@@ -23,22 +21,14 @@ const run = (id: string, lambda: number) =>
   }) as unknown as RunDetail;
 
 it('loads the runs named in the route once, draws overlay, heatmaps, summary and diff; removing edits the route', async () => {
-  const calls: Method[] = [];
-  const api: ApiClient = {
-    async invoke(method, input) {
-      calls.push(method);
-      const { ids, layerFields } = input as { ids: string[]; layerFields?: CompareLayerField[] };
+  const fake = fakeApi({
+    'runs.compare': ({ ids, layerFields }) => {
       const runs = ids.map((id, i) => run(id, i / 4));
       const data = Object.fromEntries(ids.map((id) => [id, compareDataOf([makeEpoch(1), makeEpoch(2)], layerFields)]));
-      const value = {
-        runs,
-        data,
-        diff: [{ path: 'weighting.lambda', values: runs.map((r) => r.spec.weighting.lambda) }],
-      };
-      return { ok: true, value } as Envelope<never>;
+      return { runs, data, diff: [{ path: 'weighting.lambda', values: runs.map((r) => r.spec.weighting.lambda) }] };
     },
-    subscribe: () => () => {},
-  };
+  });
+  const methods = () => fake.calls.map((c) => c.method);
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
@@ -49,15 +39,14 @@ it('loads the runs named in the route once, draws overlay, heatmaps, summary and
   await router.push('/compare?ids=a,b,c');
   const w = mount(CompareView, {
     global: {
-      plugins: [createPinia(), router],
-      provide: { [API_KEY as symbol]: api },
+      ...globalWith(fake.api, [router]),
       stubs: {
         EChart: { props: ['option'], template: '<div class="echart-stub">{{ option.series.length }} series</div>' },
       },
     },
   });
   await flushPromises();
-  expect(calls).toEqual(['runs.compare']);
+  expect(methods()).toEqual(['runs.compare']);
   expect(w.find('.echart-stub').text()).toBe('3 series');
   expect(w.findAll('figure.heat')).toHaveLength(3);
   expect(w.text()).toContain('weighting.lambda');
@@ -66,25 +55,23 @@ it('loads the runs named in the route once, draws overlay, heatmaps, summary and
   await flushPromises();
   expect(router.currentRoute.value.query.ids).toBe('b,c');
   expect(w.findAll('figure.heat')).toHaveLength(2);
-  expect(calls).toEqual(['runs.compare']);
+  expect(methods()).toEqual(['runs.compare']);
   // another heatmap statistic is fetched once, for the runs shown
   await w.find('select[aria-label="Heatmap statistic"]').setValue('updateRatio');
   await flushPromises();
-  expect(calls).toEqual(['runs.compare', 'runs.compare']);
+  expect(methods()).toEqual(['runs.compare', 'runs.compare']);
   expect(w.findAll('figure.heat')).toHaveLength(2);
 });
 
 it('without ids it explains how to pick runs', async () => {
-  const api: ApiClient = {
-    invoke: async () => ({ ok: true, value: null }) as Envelope<never>,
-    subscribe: () => () => {},
-  };
+  const fake = fakeApi();
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [{ path: '/:p(.*)*', component: CompareView }],
   });
   await router.push('/compare');
-  const w = mount(CompareView, { global: { plugins: [createPinia(), router], provide: { [API_KEY as symbol]: api } } });
+  const w = mount(CompareView, { global: globalWith(fake.api, [router]) });
   await flushPromises();
   expect(w.text()).toContain('Pick 2 to 20 runs');
+  expect(fake.calls).toEqual([]);
 });

@@ -1,19 +1,17 @@
 // @vitest-environment happy-dom
+import type { Preset } from '@core/api/contract.ts';
 import { flushPromises, mount } from '@vue/test-utils';
-import { createPinia } from 'pinia';
 import { describe, expect, it } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { API_KEY } from '../../renderer/src/api/inject.ts';
 import DesignView from '../../renderer/src/views/DesignView.vue';
-import { fakeApi } from './live-fake-api.ts';
-
-type StartAnswer = (input: any) => unknown;
+import { fakeApi, globalWith, type Reply } from './fake-api.ts';
+import { runReplies } from './run-fixtures.ts';
 
 /** The presets as the service lists them (src/api/presets.ts reads them the same way; its import.meta.url is not a file under happy-dom). */
 const PRESET_IDS = ['seed-cnn-cls-seg', 'lambda-sweep', 'vanishing-sigmoid-mlp', 'relu-he-control', 'deep-supervision'];
-const loadPresets = () =>
+const loadPresets = (): Preset[] =>
   PRESET_IDS.map((id) => {
     const value = JSON.parse(readFileSync(resolve('examples', `${id}.json`), 'utf8'));
     return {
@@ -25,13 +23,11 @@ const loadPresets = () =>
     };
   });
 
-async function mountDesign(start: StartAnswer = () => ({ runIds: ['r1', 'r2'], experimentId: null })) {
+async function mountDesign(start: Reply<'runs.start'> = () => ({ runIds: ['r1', 'r2'], experimentId: null })) {
   const fake = fakeApi({
-    runs: [],
-    epochs: {},
-    running: [],
-    queued: [],
-    answers: { 'presets.list': () => loadPresets(), 'runs.start': start },
+    ...runReplies({ runs: [], epochs: {}, running: [], queued: [] }),
+    'presets.list': () => loadPresets(),
+    'runs.start': start,
   });
   const router = createRouter({
     history: createMemoryHistory(),
@@ -44,7 +40,7 @@ async function mountDesign(start: StartAnswer = () => ({ runIds: ['r1', 'r2'], e
   await router.push('/design');
   const w = mount(DesignView, {
     attachTo: document.body,
-    global: { plugins: [createPinia(), router], provide: { [API_KEY as symbol]: fake.api } },
+    global: globalWith(fake.api, [router]),
   });
   await flushPromises();
   return { w, router, ...fake };

@@ -1,22 +1,20 @@
 // @vitest-environment happy-dom
 import { flushPromises, mount } from '@vue/test-utils';
-import { createPinia } from 'pinia';
 import { describe, expect, it } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { WEIGHTINGS } from '../../src/experiment/spec.ts';
 import { WEIGHTING_INFO } from '../../src/experiment/weighting-info.ts';
-import { API_KEY } from '../../renderer/src/api/inject.ts';
 import WeightingAbout from '../../renderer/src/components/design/WeightingAbout.vue';
 import DesignView from '../../renderer/src/views/DesignView.vue';
-import { fakeApi } from './live-fake-api.ts';
+import { fakeApi, globalWith } from './fake-api.ts';
 
 async function mountDesign() {
-  const fake = fakeApi({ runs: [], epochs: {}, running: [], queued: [], answers: { 'presets.list': () => [] } });
+  const fake = fakeApi({ 'presets.list': () => [] });
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/design', component: DesignView }] });
   await router.push('/design');
   const w = mount(DesignView, {
     attachTo: document.body,
-    global: { plugins: [createPinia(), router], provide: { [API_KEY as symbol]: fake.api } },
+    global: globalWith(fake.api, [router]),
   });
   await flushPromises();
   return w;

@@ -1,15 +1,13 @@
 // @vitest-environment happy-dom
-import type { ApiClient, Envelope, Input, Method } from '@core/api/contract.ts';
 import type { RunSummary } from '@core/domain/runs.ts';
 import { flushPromises, mount } from '@vue/test-utils';
-import { createPinia } from 'pinia';
 import { describe, expect, it } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import { API_KEY } from '../../renderer/src/api/inject.ts';
 import ConfirmDialog from '../../renderer/src/components/common/ConfirmDialog.vue';
 import RunsTable from '../../renderer/src/components/history/RunsTable.vue';
 import { emptySelection } from '../../renderer/src/history/selection.ts';
 import HistoryView from '../../renderer/src/views/HistoryView.vue';
+import { fakeApi, globalWith } from './fake-api.ts';
 
 const summary = (i: number): RunSummary => ({
   id: `run-${i}`,
@@ -113,34 +111,28 @@ describe('ConfirmDialog', () => {
   });
 });
 
-function fakeApi(count: number) {
-  const calls: Array<{ method: Method; input: any }> = [];
-  const api: ApiClient = {
-    async invoke(method, input) {
-      calls.push({ method, input });
-      if (method === 'runs.list') {
-        const q = input as Input<'runs.list'>;
-        const n = q.text ? 0 : count;
-        const items = Array.from({ length: Math.max(0, Math.min(q.limit ?? 50, n - (q.offset ?? 0))) }, (_, i) =>
-          summary((q.offset ?? 0) + i),
-        );
-        return { ok: true, value: { total: n, items } } as Envelope<never>;
-      }
-      return { ok: true, value: { queued: [], running: [], progress: {} } } as Envelope<never>;
+/** The shared fake with `count` runs; a text search finds none. */
+const historyApi = (count: number) =>
+  fakeApi({
+    'runs.list': (q) => {
+      const n = q.text ? 0 : count;
+      const items = Array.from({ length: Math.max(0, Math.min(q.limit ?? 50, n - (q.offset ?? 0))) }, (_, i) =>
+        summary((q.offset ?? 0) + i),
+      );
+      return { total: n, items };
     },
-    subscribe: () => () => {},
-  };
-  return { api, calls };
-}
+    'runs.active': () => ({ queued: [], running: [], progress: {} }),
+    'experiments.list': () => [],
+  });
 
 async function mountHistory(count: number) {
-  const fake = fakeApi(count);
+  const fake = historyApi(count);
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [{ path: '/:p(.*)*', component: { render: () => null } }],
   });
   const w = mount(HistoryView, {
-    global: { plugins: [createPinia(), router], provide: { [API_KEY as symbol]: fake.api } },
+    global: globalWith(fake.api, [router]),
     attachTo: document.body,
   });
   await flushPromises();

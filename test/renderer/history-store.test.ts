@@ -1,13 +1,8 @@
 // @vitest-environment happy-dom
-import type { ApiClient, Envelope, EventName, Events, Input, Method } from '@core/api/contract.ts';
-import type { RunSummary } from '@core/domain/runs.ts';
-import { mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
+import type { RunDetail, RunSummary } from '@core/domain/runs.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApp, defineComponent, h } from 'vue';
-import { API_KEY } from '../../renderer/src/api/inject.ts';
-import { useEventsBridge } from '../../renderer/src/stores/events.ts';
 import { PAGE_SIZE, useRunsStore } from '../../renderer/src/stores/runs.ts';
+import { appWith, fakeApi } from './fake-api.ts';
 
 const summary = (i: number): RunSummary => ({
   id: `run-${String(i).padStart(5, '0')}`,
@@ -27,65 +22,31 @@ const summary = (i: number): RunSummary => ({
   error: null,
 });
 
-/** A fake ApiClient over `count` runs: records every call, answers runs.list pages, lets tests emit events. */
-function fakeApi(count = 1000) {
+/** The shared fake over `count` runs: runs.list pages, delete, update, export. */
+function historyApi(count = 1000) {
   let runs = Array.from({ length: count }, (_, i) => summary(i));
-  const calls: Array<{ method: Method; input: any }> = [];
-  const subs = new Map<EventName, Set<(p: unknown) => void>>();
-  const handlers: Partial<Record<Method, (input: any) => unknown>> = {
-    'runs.list': (q: Input<'runs.list'>) => ({
-      total: runs.length,
-      items: runs.slice(q.offset ?? 0, (q.offset ?? 0) + (q.limit ?? 50)),
-    }),
-    'runs.delete': ({ ids }: { ids: string[] }) => {
+  const fake = fakeApi({
+    'runs.list': (q) => ({ total: runs.length, items: runs.slice(q.offset ?? 0, (q.offset ?? 0) + (q.limit ?? 50)) }),
+    'runs.delete': ({ ids }) => {
       const before = runs.length;
       runs = runs.filter((r) => !ids.includes(r.id));
       return { deleted: before - runs.length };
     },
-    'runs.update': ({ id, ...patch }: { id: string; name?: string; tags?: string[] }) => ({
-      ...runs.find((r) => r.id === id)!,
-      ...patch,
-      spec: {},
-      backend: null,
-      notes: '',
-    }),
-    'runs.export': ({ format }: { format: string }) => ({ filename: `x.${format}`, mime: 'text/csv', content: 'a,b' }),
+    'runs.update': ({ id, ...patch }) =>
+      ({ ...runs.find((r) => r.id === id)!, ...patch, spec: {}, backend: null, notes: '' }) as unknown as RunDetail,
+    'runs.export': ({ format }) => ({ filename: `x.${format}`, mime: 'text/csv', content: 'a,b' }),
     'runs.active': () => ({ queued: [], running: [], progress: {} }),
-  };
-  const api: ApiClient = {
-    async invoke(method, input) {
-      calls.push({ method, input });
-      const hnd = handlers[method];
-      if (!hnd) return { ok: false, error: { code: 'internal', message: `no fake for ${method}` } } as Envelope<never>;
-      return { ok: true, value: hnd(input) } as Envelope<never>;
-    },
-    subscribe(event, cb) {
-      const set = subs.get(event) ?? new Set();
-      set.add(cb as (p: unknown) => void);
-      subs.set(event, set);
-      return () => set.delete(cb as (p: unknown) => void);
-    },
-  };
-  const emit = <E extends EventName>(event: E, payload: Events[E]) => subs.get(event)?.forEach((cb) => cb(payload));
-  const listCalls = () => calls.filter((c) => c.method === 'runs.list').map((c) => c.input as Input<'runs.list'>);
-  return { api, calls, listCalls, emit };
-}
-
-function storeWith(api: ApiClient) {
-  const app = createApp({ render: () => null });
-  app.provide(API_KEY, api);
-  const pinia = createPinia();
-  app.use(pinia);
-  setActivePinia(pinia);
-  return { app, pinia, store: app.runWithContext(() => useRunsStore()) };
+    'experiments.list': () => [],
+  });
+  return { ...fake, listCalls: () => fake.inputsOf('runs.list') };
 }
 
 describe('runs store', () => {
-  let fake: ReturnType<typeof fakeApi>;
+  let fake: ReturnType<typeof historyApi>;
   let store: ReturnType<typeof useRunsStore>;
   beforeEach(() => {
-    fake = fakeApi();
-    ({ store } = storeWith(fake.api));
+    fake = historyApi();
+    store = appWith(fake.api).use(useRunsStore);
   });
 
   it('turns filters and order into the runs.list input, leaving empty filters out', async () => {
@@ -208,11 +169,9 @@ describe('runs store and service events', () => {
 
   it('refreshes the list on runs.changed and run.finished, coalescing a burst', async () => {
     vi.useFakeTimers();
-    const fake = fakeApi(10);
-    const { pinia, store } = storeWith(fake.api);
+    const fake = historyApi(10);
+    const store = appWith(fake.api).use(useRunsStore);
     await store.reload();
-    const Bridge = defineComponent({ setup: () => (useEventsBridge(), () => h('div')) });
-    mount(Bridge, { global: { plugins: [pinia], provide: { [API_KEY as symbol]: fake.api } } });
     const before = fake.listCalls().length;
     fake.emit('runs.changed', { reason: 'created' });
     fake.emit('run.finished', { runId: 'run-00001', status: 'completed', epochs: 2, message: null });
@@ -223,19 +182,15 @@ describe('runs store and service events', () => {
 });
 
 it('keeps the cursor on the same run when a reload shifts the rows (a new run arrived on top)', async () => {
-  const fake = fakeApi(50);
-  const { store } = storeWith(fake.api);
+  const fake = historyApi(50);
+  const store = appWith(fake.api).use(useRunsStore);
   await store.reload();
   store.click(3);
   expect(store.cursorRun?.id).toBe('run-00003');
   // the service now lists one more run first
   const first = summary(999);
-  const list = fake.api.invoke.bind(fake.api);
-  fake.api.invoke = (async (method: Method, input: any) => {
-    const r = (await list(method, input)) as any;
-    if (method === 'runs.list' && r.ok) r.value = { total: r.value.total + 1, items: [first, ...r.value.items] };
-    return r;
-  }) as ApiClient['invoke'];
+  const runs = Array.from({ length: 50 }, (_, i) => summary(i));
+  fake.reply('runs.list', () => ({ total: 51, items: [first, ...runs] }));
   await store.reload();
   expect(store.rows[0]?.id).toBe('run-00999');
   expect(store.cursorRun?.id).toBe('run-00003');

@@ -1,26 +1,17 @@
 // @vitest-environment happy-dom
-import { mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
 import { describe, expect, it } from 'vitest';
-import { createApp, defineComponent, h, watch } from 'vue';
-import { API_KEY } from '../../renderer/src/api/inject.ts';
-import { useEventsBridge } from '../../renderer/src/stores/events.ts';
+import { watch } from 'vue';
 import { useLiveStore } from '../../renderer/src/stores/live.ts';
 import { makeEpoch } from '../unit/store/fixtures/records.ts';
-import { fakeApi, type FakeState, makeRun } from './live-fake-api.ts';
+import { appWith, fakeApi } from './fake-api.ts';
+import { type FakeState, makeRun, runReplies } from './run-fixtures.ts';
 
 const epochs = (n: number, from = 1) => Array.from({ length: n }, (_, i) => makeEpoch(from + i));
 
-/** A pinia wired to a fake api, with the event bridge mounted, and the live store. */
+/** The live store in a fresh Pinia over the shared fake api answering from `state`. */
 function setup(state: FakeState) {
-  const fake = fakeApi(state);
-  const pinia = createPinia();
-  createApp({}).use(pinia).provide(API_KEY, fake.api);
-  setActivePinia(pinia);
-  mount(defineComponent({ setup: () => (useEventsBridge(), () => h('div')) }), {
-    global: { plugins: [pinia], provide: { [API_KEY as symbol]: fake.api } },
-  });
-  const store = useLiveStore();
+  const fake = fakeApi(runReplies(state));
+  const store = appWith(fake.api).use(useLiveStore);
   let assignments = 0;
   watch(
     () => store.epochs,

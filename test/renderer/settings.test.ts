@@ -1,13 +1,12 @@
 // @vitest-environment happy-dom
-import type { ApiClient, Envelope, Method, Output } from '@core/api/contract.ts';
+import type { Output } from '@core/api/contract.ts';
 import { flushPromises, mount } from '@vue/test-utils';
-import { createPinia } from 'pinia';
 import { describe, expect, it } from 'vitest';
-import { API_KEY } from '../../renderer/src/api/inject.ts';
 import AboutPanel from '../../renderer/src/components/settings/AboutPanel.vue';
 import BackendPanel from '../../renderer/src/components/settings/BackendPanel.vue';
 import { SHORTCUTS } from '../../renderer/src/components/settings/shortcuts.ts';
 import SettingsView from '../../renderer/src/views/SettingsView.vue';
+import { fakeApi, globalWith } from './fake-api.ts';
 
 const INFO: Output<'app.info'> = {
   version: '0.1.0',
@@ -68,23 +67,14 @@ it('the shortcuts list has Alt+1…5 and the History keys', () => {
 });
 
 it('SettingsView asks the service for info and a diagnosis', async () => {
-  const calls: Method[] = [];
-  const api: ApiClient = {
-    async invoke(method) {
-      calls.push(method);
-      const value =
-        method === 'app.info'
-          ? INFO
-          : method === 'backends.diagnose'
-            ? DIAG
-            : { queued: [], running: [], progress: {} };
-      return { ok: true, value } as Envelope<never>;
-    },
-    subscribe: () => () => {},
-  };
-  const w = mount(SettingsView, { global: { plugins: [createPinia()], provide: { [API_KEY as symbol]: api } } });
+  const fake = fakeApi({
+    'app.info': () => INFO,
+    'backends.diagnose': () => DIAG,
+    'runs.active': () => ({ queued: [], running: [], progress: {} }),
+  });
+  const w = mount(SettingsView, { global: globalWith(fake.api) });
   await flushPromises();
-  expect(calls).toEqual(expect.arrayContaining(['app.info', 'backends.diagnose']));
+  expect(fake.calls.map((c) => c.method)).toEqual(expect.arrayContaining(['app.info', 'backends.diagnose']));
   expect(w.text()).toContain('/data/runs.db');
   expect(w.text()).toContain('Keyboard shortcuts');
   expect(w.find('[data-backend=wasm]').exists()).toBe(true);

@@ -4,6 +4,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { call } from '../api/client.ts';
 import { useApi } from '../api/inject.ts';
+import { onServiceEvent } from './events.ts';
 
 export const useAppStore = defineStore('app', () => {
   const api = useApi();
@@ -24,6 +25,10 @@ export const useAppStore = defineStore('app', () => {
     const a = await call(api, 'runs.active', {});
     activeCount.value = a.running.length + a.queued.length;
   }
+  // the active badge follows runs that end and runs that are created or deleted
+  const refreshQuietly = () => void refreshActive().catch((err: Error) => (error.value = err.message));
+  onServiceEvent(api, 'run.finished', refreshQuietly);
+  onServiceEvent(api, 'runs.changed', refreshQuietly);
 
   return { info, activeCount, error, load, refreshActive };
 });

@@ -2,19 +2,18 @@
  * Compare: 2–20 runs loaded by one runs.compare — run details, the config diff, and per run its
  * series column-wise with only the layer statistics on screen as layer × epoch matrices (no
  * histograms; each statistic of 20 runs × 200 epochs × 64 layers is ~6 MB of JSON). A run added
- * later is fetched with runs.compare of the pair [first, new]; a removed one is dropped locally;
- * a statistic picked later (overlay or heatmaps) is fetched alone for the runs shown. Holds which
- * series the overlay and the heatmaps show.
+ * later is fetched with runs.compare of the pair [first, new]; a removed one is dropped locally.
+ * Which statistics are shown, and fetching one picked later, is composables/compare-fields.ts.
  */
 import type { CompareData, CompareLayerField, ConfigDiff } from '@core/api/contract.ts';
 import { specDiff } from '@core/api/spec-diff.ts';
 import type { RunDetail } from '@core/domain/runs.ts';
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef, watch } from 'vue';
+import { computed, ref, shallowRef } from 'vue';
 import { call } from '../api/client.ts';
 import { useApi } from '../api/inject.ts';
 import { narrowDiff } from '../charts/compare-tables.ts';
-import type { SeriesChoice } from '../charts/compare-series.ts';
+import { useCompareFields } from '../composables/compare-fields.ts';
 import type { ExportFormat } from './runs.ts';
 
 export const MIN_RUNS = 2;
@@ -33,9 +32,6 @@ export function parseIds(text: unknown): string[] {
   ];
 }
 
-const sameColumns = (a: CompareData, b: CompareData) =>
-  a.epochs.join() === b.epochs.join() && a.layers.join('\u0000') === b.layers.join('\u0000');
-
 export const useCompareStore = defineStore('compare', () => {
   const api = useApi();
   const runs = shallowRef<RunDetail[]>([]);
@@ -43,21 +39,10 @@ export const useCompareStore = defineStore('compare', () => {
   const diff = shallowRef<ConfigDiff[]>([]);
   const loading = ref(false);
   const error = ref<string | null>(null);
-  const choice = ref<SeriesChoice>({ kind: 'vanishing' });
-  /** the statistic the heatmaps show */
-  const heatField = ref<CompareLayerField>('gradL2');
-  /** layer statistics being fetched for the runs shown */
-  const fetching = ref<CompareLayerField[]>([]);
   const ids = computed(() => runs.value.map((r) => r.id));
-  /** statistics the view needs now */
-  const needed = computed(() => [
-    ...new Set<CompareLayerField>([heatField.value, ...(choice.value.kind === 'layer' ? [choice.value.field] : [])]),
-  ]);
+  const fields = useCompareFields(api, { runs, data, loading, error, minRuns: MIN_RUNS });
+  const { needed } = fields;
   let generation = 0;
-
-  /** Whether every run shown has this statistic loaded. */
-  const hasField = (field: CompareLayerField) =>
-    runs.value.every((r) => data.value[r.id]?.layerStats[field] !== undefined);
 
   function clear() {
     runs.value = [];
@@ -130,39 +115,6 @@ export const useCompareStore = defineStore('compare', () => {
     runs.value = keep.map((i) => runs.value[i]);
   }
 
-  /** Fetch one layer statistic for the runs shown that lack it; merged into their data when it arrives. */
-  async function ensureField(field: CompareLayerField) {
-    if (runs.value.length < MIN_RUNS || hasField(field) || fetching.value.includes(field)) return;
-    fetching.value = [...fetching.value, field];
-    try {
-      const res = await call(api, 'runs.compare', { ids: ids.value, layerFields: [field] });
-      const next = { ...data.value };
-      for (const id of ids.value) {
-        const cur = next[id];
-        const got = res.data[id];
-        if (!got?.layerStats[field] || cur?.layerStats[field]) continue;
-        // a run that gained epochs meanwhile: take its fresh data whole; other statistics load again on demand
-        next[id] =
-          cur && sameColumns(cur, got)
-            ? { ...cur, layerStats: { ...cur.layerStats, [field]: got.layerStats[field] } }
-            : got;
-      }
-      data.value = next;
-    } catch (err) {
-      error.value = (err as Error).message;
-      return;
-    } finally {
-      fetching.value = fetching.value.filter((f) => f !== field);
-    }
-    // the runs changed while it was on its way: fetch for the newcomers
-    if (!hasField(field)) void ensureField(field);
-  }
-
-  // whatever the overlay or the heatmaps now show gets loaded (once the runs are)
-  watch([needed, runs], () => {
-    if (!loading.value) for (const f of needed.value) void ensureField(f);
-  });
-
   const exportRuns = (format: ExportFormat) => call(api, 'runs.export', { ids: ids.value, format });
   /** Runs to offer in "add a run": name / notes / experiment contains `text`, newest first. */
   const search = async (text: string) =>
@@ -174,15 +126,15 @@ export const useCompareStore = defineStore('compare', () => {
     diff,
     loading,
     error,
-    choice,
-    heatField,
-    fetching,
+    choice: fields.choice,
+    heatField: fields.heatField,
+    fetching: fields.fetching,
     ids,
-    hasField,
+    hasField: fields.hasField,
     open,
     add,
     remove,
-    ensureField,
+    ensureField: fields.ensureField,
     exportRuns,
     search,
   };

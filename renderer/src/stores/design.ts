@@ -1,19 +1,21 @@
 /**
  * The Design form's state: the form (raw field text + tasks), sweep axes, presets, validation
  * as you type (the spec schema the service uses), the network plan for the diagram, and
- * starting runs. Server-side issues are shown next to their fields until the form changes.
+ * starting runs (composables/design-start.ts). Server-side issues are shown next to their fields
+ * until the form changes.
  */
-import type { Output, Preset } from '@core/api/contract.ts';
-import type { Spec, SpecIssue } from '@core/experiment/spec.ts';
+import type { Preset } from '@core/api/contract.ts';
+import type { Spec } from '@core/experiment/spec.ts';
 import { defineStore } from 'pinia';
 import { computed, reactive, ref, shallowRef, watch } from 'vue';
-import { call, UiError } from '../api/client.ts';
+import { call } from '../api/client.ts';
 import { useApi } from '../api/inject.ts';
+import { useDesignStart } from '../composables/design-start.ts';
+import { useTaskEditing } from '../composables/design-tasks.ts';
 import { layoutDiagram, planFor } from '../design/diagram.ts';
 import { defaultForm, type FormState, issuesByField, specToForm, validateForm } from '../design/form.ts';
 import { parsePasted, toJsonText } from '../design/json.ts';
 import { type AxisForm, checkPoints, parseAxes, sweepablePaths, sweepToAxes } from '../design/sweep-axes.ts';
-import { newTask, setPrimary, type TaskForm } from '../design/tasks.ts';
 
 export const useDesignStore = defineStore('design', () => {
   const api = useApi();
@@ -23,20 +25,24 @@ export const useDesignStore = defineStore('design', () => {
   const presets = ref<Preset[]>([]);
   /** the preset the form was last filled from: a preset id, 'defaults', or null after pasted JSON */
   const activePreset = ref<string | null>('defaults');
-  const serverIssues = ref<SpecIssue[]>([]);
-  const starting = ref<'run' | 'queue' | null>(null);
-  const started = ref<Output<'runs.start'> | null>(null);
   const error = ref<string | null>(null);
 
   const validation = computed(() => validateForm(form));
   const sweepPaths = computed(() => sweepablePaths(form));
   const sweep = computed(() => parseAxes(axes.value, sweepPaths.value));
-  const issues = computed(() => issuesByField([...validation.value.issues, ...serverIssues.value]));
   /** every sweep point checked against the schema here too, while that stays cheap */
   const pointIssues = computed(() => checkPoints(validation.value.spec, sweep.value.sweep, sweep.value.runs));
   const canStart = computed(
     () => validation.value.spec !== null && !Object.keys(sweep.value.errors).length && !pointIssues.value.length,
   );
+  const { serverIssues, starting, started, start } = useDesignStart(api, {
+    spec: () => validation.value.spec,
+    sweep: () => sweep.value.sweep,
+    description: () => description.value,
+    canStart: () => canStart.value,
+    error,
+  });
+  const issues = computed(() => issuesByField([...validation.value.issues, ...serverIssues.value]));
   /** the diagram keeps the last valid design while the form is mid-edit */
   const lastValid = shallowRef<Spec>(validation.value.spec!);
   const plan = computed(() => planFor(lastValid.value));
@@ -90,53 +96,6 @@ export const useDesignStore = defineStore('design', () => {
       sweep: sweep.value.sweep,
     });
 
-  function addTask() {
-    const t = newTask(form.tasks);
-    if (t) form.tasks.push(t);
-  }
-  function removeTask(i: number) {
-    const wasPrimary = form.tasks[i]?.primary;
-    form.tasks.splice(i, 1);
-    if (wasPrimary && form.tasks.length) setPrimary(form.tasks, 0);
-  }
-  function updateTask(i: number, patch: Partial<TaskForm>) {
-    if (patch.primary) setPrimary(form.tasks, i);
-    Object.assign(form.tasks[i], patch);
-  }
-
-  /** Start the form's spec (or its sweep); the new run ids, or null when nothing started. */
-  async function start(mode: 'run' | 'queue'): Promise<string[] | null> {
-    const spec = validation.value.spec;
-    if (!spec || !canStart.value || starting.value) return null;
-    starting.value = mode;
-    error.value = null;
-    started.value = null;
-    const hasAxes = Object.keys(sweep.value.sweep).length > 0;
-    const input = hasAxes
-      ? {
-          experiment: {
-            name: spec.name || `sweep of ${Object.keys(sweep.value.sweep).join(' × ')}`,
-            description: description.value,
-            base: spec,
-            sweep: sweep.value.sweep,
-          },
-        }
-      : { spec };
-    try {
-      const r = await call(api, 'runs.start', input);
-      started.value = r;
-      return r.runIds;
-    } catch (err) {
-      // issues go next to their fields (and into the list above Run); the rest is one message
-      if (err instanceof UiError && err.issues.length) serverIssues.value = err.issues;
-      else if (err instanceof UiError && err.field) serverIssues.value = [{ field: err.field, message: err.message }];
-      else error.value = (err as Error).message;
-      return null;
-    } finally {
-      starting.value = null;
-    }
-  }
-
   return {
     form,
     axes,
@@ -160,9 +119,7 @@ export const useDesignStore = defineStore('design', () => {
     reset,
     applyJson,
     jsonText,
-    addTask,
-    removeTask,
-    updateTask,
+    ...useTaskEditing(form),
     start,
   };
 });

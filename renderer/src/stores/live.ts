@@ -1,16 +1,18 @@
 /**
  * The Live run view's state: one run, its epoch records and progress. Loads the run and its
- * epochs once, then appends from `run.epoch` events, merged in batches (at most a few per
- * second) so charts redraw for a burst once, never per event.
+ * epochs once, then appends from `run.epoch` events (composables/live-events.ts), merged in
+ * batches (composables/live-epochs.ts) so charts redraw for a burst once, never per event.
  */
-import type { Output } from '@core/api/contract.ts';
-import type { EpochRecord, ProgressEvent } from '@core/domain/records.ts';
+import type { ApiClient, Output } from '@core/api/contract.ts';
+import type { ProgressEvent } from '@core/domain/records.ts';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { call } from '../api/client.ts';
 import { useApi } from '../api/inject.ts';
-import { createBatcher, epochRanges, mergeEpochs } from '../charts/live-data.ts';
-import { onServiceEvent } from './events.ts';
+import { epochRanges } from '../charts/live-data.ts';
+import { useLiveEpochs } from '../composables/live-epochs.ts';
+import { useLiveEvents } from '../composables/live-events.ts';
+import { useRunCancel } from '../composables/run-cancel.ts';
 
 export type RunDetail = Output<'runs.get'>;
 
@@ -21,7 +23,7 @@ export const useLiveStore = defineStore('live', () => {
   const api = useApi();
   const runId = ref<string | null>(null);
   const run = shallowRef<RunDetail | null>(null);
-  const epochs = shallowRef<EpochRecord[]>([]);
+  const buffer = useLiveEpochs(EPOCH_BATCH_MS);
   const progress = shallowRef<ProgressEvent | null>(null);
   const loading = ref(false);
   const error = ref<string | null>(null);
@@ -29,97 +31,61 @@ export const useLiveStore = defineStore('live', () => {
   const empty = ref(false);
   /** opened without an id: switch to the next run that starts once this one is over */
   const following = ref(false);
-  const cancelling = ref(false);
   /** performance.now() at the start of the last open, when its first epochs and all of them were in */
   const timing = ref({ openedAt: 0, firstAt: 0, allAt: 0 });
-  let pending: EpochRecord[] = [];
   let token = 0;
   /** a start or finish of this run came in while it loaded: the loaded row may be stale */
   let staleAfterLoad = false;
-  const batcher = createBatcher(() => {
-    epochs.value = mergeEpochs(epochs.value, pending);
-    pending = [];
-  }, EPOCH_BATCH_MS);
-
   const active = computed(() => run.value?.status === 'running' || run.value?.status === 'queued');
+  const { cancelling, cancel } = useRunCancel(api, runId, active, error);
 
-  onServiceEvent('run.epoch', ({ runId: id, record }) => {
-    if (id !== runId.value) return;
-    pending.push(record);
-    if (!loading.value) batcher.schedule();
-  });
-  onServiceEvent('run.progress', (p) => {
-    if (p.runId === runId.value) progress.value = p;
-  });
-  onServiceEvent('run.started', ({ runId: id, backend }) => {
-    if (id === runId.value && loading.value) staleAfterLoad = true;
-    else if (id === runId.value && run.value) run.value = { ...run.value, status: 'running', backend };
-    else if (following.value && !active.value && !loading.value) void open(id, true);
-  });
-  onServiceEvent('run.finished', ({ runId: id, status, message }) => {
-    if (id !== runId.value) return;
-    if (loading.value) return void (staleAfterLoad = true);
-    batcher.flush();
-    progress.value = null;
-    cancelling.value = false;
-    if (run.value) run.value = { ...run.value, status, error: message };
-    void refresh();
-  });
-
-  /** Without an id: the running run, else the next queued one, else the newest. */
-  async function resolve(): Promise<string | null> {
-    const a = await call(api, 'runs.active', {});
-    const id = a.running[0] ?? a.queued[0];
-    if (id) return id;
-    const list = await call(api, 'runs.list', { limit: 1, sort: 'created', dir: 'desc' });
-    return list.items[0]?.id ?? null;
-  }
-
-  async function open(id: string | null, follow = !id) {
-    const mine = ++token;
+  function begin(id: string | null, follow: boolean) {
     timing.value = { openedAt: performance.now(), firstAt: 0, allAt: 0 };
-    batcher.cancel();
-    pending = [];
+    // start clean even for the same run: redrawing stale records first would only delay the fresh ones
+    buffer.reset();
     staleAfterLoad = false;
     loading.value = true;
     error.value = null;
     empty.value = false;
     cancelling.value = false;
     following.value = follow;
-    // start clean even for the same run: redrawing stale records first would only delay the fresh ones
     run.value = null;
-    epochs.value = [];
     progress.value = null;
     runId.value = id;
+  }
+
+  async function open(id: string | null, follow = !id) {
+    const mine = ++token;
+    const current = () => mine === token;
+    begin(id, follow);
     try {
-      const target = id || (await resolve());
-      if (mine !== token) return;
+      const target = id || (await resolveRun(api));
+      if (!current()) return;
       runId.value = target;
       if (!target) return void (empty.value = true);
-      const [detail, a] = await Promise.all([call(api, 'runs.get', { id: target }), call(api, 'runs.active', {})]);
-      if (mine !== token) return;
-      run.value = detail;
-      progress.value = a.progress[target] ?? null;
-      // all ranges are asked for at once: the service reads them one after the other, so the
-      // small first one comes back at once and draws while it reads the rest
-      const [first, ...others] = epochRanges(detail.epochsDone).map((r) =>
-        call(api, 'runs.epochs', { id: target, ...r }),
-      );
-      const head = await first;
-      if (mine !== token) return;
-      epochs.value = head;
-      timing.value = { ...timing.value, firstAt: performance.now() };
-      const rest = (await Promise.all(others)).flat();
-      if (mine !== token) return;
-      epochs.value = mergeEpochs(epochs.value, [...rest, ...pending]);
-      pending = [];
-      timing.value = { ...timing.value, allAt: performance.now() };
-      if (staleAfterLoad) void refresh();
+      await load(target, current);
     } catch (err) {
-      if (mine === token) error.value = (err as Error).message;
+      if (current()) error.value = (err as Error).message;
     } finally {
-      if (mine === token) loading.value = false;
+      if (current()) loading.value = false;
     }
+  }
+
+  async function load(id: string, current: () => boolean) {
+    const [detail, a] = await Promise.all([call(api, 'runs.get', { id }), call(api, 'runs.active', {})]);
+    if (!current()) return;
+    run.value = detail;
+    progress.value = a.progress[id] ?? null;
+    const { first, rest } = requestEpochs(api, id, detail.epochsDone);
+    const head = await first;
+    if (!current()) return;
+    buffer.epochs.value = head;
+    timing.value = { ...timing.value, firstAt: performance.now() };
+    const tail = await rest;
+    if (!current()) return;
+    buffer.mergeLoaded(tail);
+    timing.value = { ...timing.value, allAt: performance.now() };
+    if (staleAfterLoad) void refresh();
   }
 
   /** After a run ends: its final row, and any epoch whose event was missed (e.g. socket reconnect). */
@@ -127,32 +93,35 @@ export const useLiveStore = defineStore('live', () => {
     const id = runId.value;
     if (!id) return;
     try {
-      const last = epochs.value[epochs.value.length - 1]?.epoch ?? 0;
+      const last = buffer.epochs.value.at(-1)?.epoch ?? 0;
       const [detail, missed] = await Promise.all([
         call(api, 'runs.get', { id }),
         call(api, 'runs.epochs', { id, from: last + 1 }),
       ]);
       if (id !== runId.value) return;
       run.value = detail;
-      epochs.value = mergeEpochs(epochs.value, missed);
+      buffer.merge(missed);
     } catch (err) {
       error.value = (err as Error).message;
     }
   }
 
-  async function cancel() {
-    const id = runId.value;
-    if (!id || !active.value) return;
-    cancelling.value = true;
-    try {
-      const r = await call(api, 'runs.cancel', { id });
-      if (!r.cancelled) cancelling.value = false;
-    } catch (err) {
-      cancelling.value = false;
-      error.value = (err as Error).message;
-    }
-  }
+  const markStale = () => void (staleAfterLoad = true);
+  useLiveEvents(api, {
+    runId,
+    run,
+    progress,
+    loading,
+    following,
+    cancelling,
+    active,
+    buffer,
+    markStale,
+    open,
+    refresh,
+  });
 
+  const epochs = buffer.epochs;
   return {
     runId,
     run,
@@ -170,3 +139,21 @@ export const useLiveStore = defineStore('live', () => {
     cancel,
   };
 });
+
+/** Without an id: the running run, else the next queued one, else the newest. */
+async function resolveRun(api: ApiClient): Promise<string | null> {
+  const a = await call(api, 'runs.active', {});
+  const id = a.running[0] ?? a.queued[0];
+  if (id) return id;
+  const list = await call(api, 'runs.list', { limit: 1, sort: 'created', dir: 'desc' });
+  return list.items[0]?.id ?? null;
+}
+
+/**
+ * Ask for all epoch ranges at once: the service reads them one after the other, so the small
+ * first one comes back at once and draws while it reads the rest.
+ */
+function requestEpochs(api: ApiClient, id: string, done: number) {
+  const [first, ...others] = epochRanges(done).map((r) => call(api, 'runs.epochs', { id, ...r }));
+  return { first, rest: Promise.all(others).then((parts) => parts.flat()) };
+}

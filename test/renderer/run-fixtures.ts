@@ -1,8 +1,8 @@
-/** A fake ApiClient for renderer store and view tests: canned runs and epochs, events on demand. */
-import type { ApiClient, Events } from '../../src/api/contract.ts';
+/** Runs and epochs for renderer store and view tests, and replies that answer from them. */
 import type { RunDetail } from '../../src/domain/runs.ts';
 import type { EpochRecord } from '../../src/domain/records.ts';
 import { BACKEND, makeSpec } from '../unit/store/fixtures/records.ts';
+import type { Replies } from './fake-api.ts';
 
 export function makeRun(id: string, over: Partial<RunDetail> = {}): RunDetail {
   return {
@@ -33,14 +33,11 @@ export interface FakeState {
   epochs: Record<string, EpochRecord[]>;
   running: string[];
   queued: string[];
-  /** answers for methods not covered above */
-  answers?: Record<string, (input: any) => unknown>;
 }
 
-export function fakeApi(state: FakeState) {
-  const listeners = new Map<string, Set<(p: unknown) => void>>();
-  const calls: Array<{ method: string; input: any }> = [];
-  const handlers: Record<string, (input: any) => unknown> = {
+/** Replies for the shared fake (fake-api.ts) that answer from `state`: runs, their epochs, what is active. */
+export function runReplies(state: FakeState): Replies {
+  return {
     'runs.get': ({ id }) => state.runs.find((r) => r.id === id),
     'runs.epochs': ({ id, from = 1, to = Infinity }) =>
       (state.epochs[id] ?? []).filter((e) => e.epoch >= from && e.epoch <= to),
@@ -55,26 +52,5 @@ export function fakeApi(state: FakeState) {
       parallel: 1,
       door: 'local',
     }),
-    ...state.answers,
   };
-  const api: ApiClient = {
-    async invoke(method, input) {
-      calls.push({ method, input });
-      const h = handlers[method];
-      const value = h ? h(input) : undefined;
-      if (value && typeof value === 'object' && 'error' in value && 'ok' in value) return value as never;
-      return value === undefined
-        ? { ok: false, error: { code: 'not_found', message: `no answer for ${method}` } }
-        : { ok: true, value: value as never };
-    },
-    subscribe(event, cb) {
-      const set = listeners.get(event) ?? new Set();
-      set.add(cb as (p: unknown) => void);
-      listeners.set(event, set);
-      return () => set.delete(cb as (p: unknown) => void);
-    },
-  };
-  const emit = <E extends keyof Events>(event: E, payload: Events[E]) =>
-    listeners.get(event)?.forEach((cb) => cb(payload));
-  return { api, calls, emit };
 }
