@@ -111,7 +111,8 @@ function blame(spec: Spec, c: CostEstimate): string {
   if (part === c.dataBytes) return spec.data.kind === 'idx' ? 'data.images' : 'data.trainCount';
   if (part === c.activationBytes) return 'batchSize';
   const l = c.largestLayer;
-  if (l?.name.endsWith('.hidden')) return 'model.headHidden';
+  // a head's layers grow with the hidden width before them, or the trunk width when there is none
+  if (l && !l.trunk) return spec.model.headHidden > 0 ? 'model.headHidden' : 'model.width';
   if (l?.kind === 'conv' && l.kernelShape[3] > 16 * spec.model.width) return 'model.downsampleEvery';
   if (l?.kind === 'dense' && spec.model.trunk === 'cnn' && l.trunk) return 'model.denseUnits';
   return 'model.width';

@@ -5,14 +5,21 @@
 
 const normalise = (s: string) => s.toLowerCase().replace(/[_-]/g, '');
 
-/** Levenshtein distance (insert, delete, substitute), two rows of memory. */
+/**
+ * Edit distance counting insert, delete, substitute and swapping two neighbours (`modle` → `model`
+ * is one typo, not two): the optimal-string-alignment variant of Damerau–Levenshtein.
+ */
 export function editDistance(a: string, b: string): number {
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++)
+    for (let j = 1; j <= b.length; j++) {
       cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        cur[j] = Math.min(cur[j], before[j - 2] + 1);
+    }
+    [before, prev] = [prev, cur];
   }
   return prev[b.length];
 }

@@ -23,6 +23,9 @@ export function tooDeepAt(value: unknown, max = MAX_NESTING): string[] | undefin
 export function checkNesting(value: unknown, prefix: string[] = [], max = MAX_NESTING): SpecIssue | undefined {
   const at = tooDeepAt(value, max);
   if (!at) return undefined;
-  const field = [...prefix, ...at.slice(0, 3)].join('.');
+  // named by the field that holds the nesting: the path up to its first list index
+  const full = [...prefix, ...at];
+  const firstIndex = full.findIndex((k, i) => i > 0 && /^\d+$/.test(k));
+  const field = full.slice(0, firstIndex < 0 ? 1 : firstIndex).join('.');
   return { field, message: `is nested more than ${max} levels deep; no spec field is` };
 }

@@ -129,7 +129,8 @@ export function loadSpecFile(
 ): LoadedSpecFile {
   const f = readSpecFile(file);
   if (f.kind === 'spec') return { file: f.file, kind: 'spec', spec: parseSpec(override(f.value)) };
-  const base = isRecord(f.value.base) ? f.value.base : {};
-  const experiment = expandExperiment({ ...f.value, base: override(base) });
+  // a base that is not an object is left as it is, for the schema to name
+  const base = f.value.base === undefined ? {} : f.value.base;
+  const experiment = expandExperiment({ ...f.value, base: isRecord(base) ? override(base) : base });
   return { file: f.file, kind: 'experiment', experiment };
 }

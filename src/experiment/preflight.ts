@@ -8,6 +8,7 @@ import { checkDataRoots } from '../data/data-roots.ts';
 import { checkBudget } from './budget.ts';
 import { resolveMaxMemory } from './budget-default.ts';
 import { capIssues, SpecError, type SpecIssue } from './issues.ts';
+import type { LoadedSpecFile } from './load-file.ts';
 import type { Spec } from './spec.ts';
 
 export interface PreflightOptions {
@@ -50,4 +51,9 @@ export function preflight(specs: Spec[], opts: PreflightOptions = {}): void {
       issues.push({ field: i.field, message });
     }
   if (issues.length) throw new SpecError(capIssues(issues));
+}
+
+/** The specs a loaded file asks to run: one, or every point of the sweep. */
+export function specsOf(f: LoadedSpecFile): Spec[] {
+  return f.kind === 'spec' ? [f.spec] : f.experiment.runs.map((r) => r.spec);
 }

@@ -32,7 +32,7 @@ const kindOf = (v: unknown): string =>
   v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 
 const withArticle = (t: string) =>
-  t === 'int' ? 'a whole number' : t === 'object' ? 'an object' : t === 'array' ? 'a list' : `a ${t}`;
+  t === 'int' ? 'a whole number' : t === 'object' || t === 'record' ? 'an object' : t === 'array' ? 'a list' : `a ${t}`;
 
 const quote = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
@@ -58,9 +58,13 @@ export const plainError: z.core.$ZodErrorMap = (iss) => {
     case 'too_big':
       return bound(iss, iss.maximum, 'max');
     case 'invalid_value':
+      if (iss.input === undefined) return `is required: one of ${iss.values.map(quote).join(', ')}`;
       return iss.values.length === 1
         ? `must be ${quote(iss.values[0])}`
         : `must be one of ${iss.values.map(quote).join(', ')}`;
+    case 'invalid_key':
+      // a record key (a sweep axis) that breaks its rule: say the rule, not "Invalid key in record"
+      return iss.issues[0]?.message;
     case 'invalid_union':
       // a discriminated union (data.kind) names its options; other unions keep zod's text
       return 'options' in iss && Array.isArray(iss.options)

@@ -18,7 +18,7 @@ export const experimentSchema = strictObject({
   /** e.g. { "weighting.lambda": [0, 0.5, 1], "model.activation": ["sigmoid", "relu"] } */
   sweep: z
     .record(
-      z.string().regex(/^[A-Za-z]+(\.[A-Za-z0-9]+)*$/, 'must be a dotted spec path such as model.depth'),
+      z.string().regex(/^[A-Za-z_]+(\.[A-Za-z0-9_]+)*$/, 'must be a dotted spec path such as model.depth'),
       z.array(z.unknown()).min(1).max(1000),
     )
     .default({}),
