@@ -3,7 +3,7 @@
  * Layout: magic = [0, 0, dtype, ndims], then ndims big-endian uint32 sizes, then the data.
  * Only unsigned bytes (dtype 0x08) are read; anything else is refused with a clear message.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
@@ -37,8 +37,6 @@ const DTYPE_NAMES: Record<number, string> = {
   0x0e: 'float64',
 };
 
-const hex32 = (b: Uint8Array) => '0x' + Array.from(b.subarray(0, 4), (x) => x.toString(16).padStart(2, '0')).join('');
-
 /** Reads and parses `file` (resolved against process.cwd()); gzip is detected by its 1f 8b magic. */
 export function readIdxFile(file: string): IdxArray {
   const path = resolve(file);
@@ -48,8 +46,13 @@ export function readIdxFile(file: string): IdxArray {
 
 function readBytes(path: string): Uint8Array {
   try {
+    // a device such as /dev/zero would be read forever: only regular files are IDX files
+    const st = statSync(path);
+    if (st.isDirectory()) throw new IdxError(path, 'is a directory, not an IDX file');
+    if (!st.isFile()) throw new IdxError(path, 'is not a regular file (a device, FIFO or socket)');
     return readFileSync(path);
   } catch (e) {
+    if (e instanceof IdxError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new IdxError(path, 'file not found');
     if (code === 'EISDIR') throw new IdxError(path, 'is a directory, not an IDX file');
@@ -74,10 +77,8 @@ export function parseIdx(path: string, bytes: Uint8Array): IdxArray {
   if (bytes.length === 0) throw new IdxError(path, 'file is empty');
   if (bytes.length < 4) throw new IdxError(path, `truncated: ${bytes.length} bytes, shorter than the 4-byte magic`);
   if (bytes[0] !== 0 || bytes[1] !== 0 || bytes[3] === 0) {
-    throw new IdxError(
-      path,
-      `bad magic ${hex32(bytes)}: not an IDX file (expected 0x00000803 for images, 0x00000801 for labels)`,
-    );
+    // the bytes themselves are never quoted: the file may be anything on the disk
+    throw new IdxError(path, 'not an IDX file: it does not start with an IDX magic number (0x00000803 or 0x00000801)');
   }
   const dtype = bytes[2];
   if (dtype !== UBYTE) {

@@ -1,25 +1,28 @@
 /**
  * Experiments: a base spec and sweep axes over any spec field (dotted path → values). The axes'
  * Cartesian product expands into one validated spec per run, grouped under the experiment's name.
+ * Every axis must name a spec field and every value must suit it, checked before any run exists.
  */
 import { z } from 'zod';
-import { issuesOf, type Spec, SpecError, type SpecIssue, specSchema } from './spec.ts';
+import { checkNesting } from './depth.ts';
+import { capIssues, issuesOf, SpecError, type SpecIssue } from './issues.ts';
+import { type Spec, specSchema } from './spec.ts';
+import { lookupPath } from './spec-paths.ts';
+import { plainError, strictObject } from './strict.ts';
 
-export const experimentSchema = z
-  .object({
-    name: z.string().min(1).max(200),
-    description: z.string().max(10_000).default(''),
-    /** the spec every run starts from (defaults fill the rest) */
-    base: z.record(z.string(), z.unknown()).default({}),
-    /** e.g. { "weighting.lambda": [0, 0.5, 1], "model.activation": ["sigmoid", "relu"] } */
-    sweep: z
-      .record(
-        z.string().regex(/^[A-Za-z]+(\.[A-Za-z0-9]+)*$/, 'must be a dotted spec path such as model.depth'),
-        z.array(z.unknown()).min(1).max(1000),
-      )
-      .default({}),
-  })
-  .strict();
+export const experimentSchema = strictObject({
+  name: z.string().min(1).max(200),
+  description: z.string().max(10_000).default(''),
+  /** the spec every run starts from (defaults fill the rest) */
+  base: z.record(z.string(), z.unknown()).default({}),
+  /** e.g. { "weighting.lambda": [0, 0.5, 1], "model.activation": ["sigmoid", "relu"] } */
+  sweep: z
+    .record(
+      z.string().regex(/^[A-Za-z_]+(\.[A-Za-z0-9_]+)*$/, 'must be a dotted spec path such as model.depth'),
+      z.array(z.unknown()).min(1).max(1000),
+    )
+    .default({}),
+});
 
 export type ExperimentInput = z.input<typeof experimentSchema>;
 
@@ -63,24 +66,56 @@ export const pointLabel = (point: Record<string, unknown>) =>
     .map(([k, v]) => `${k.split('.').pop()}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
     .join(', ');
 
+/**
+ * Each axis names a spec field (else an issue at `sweep.<axis>`), and each of its values is valid
+ * for that field on its own (else an issue at the field, naming the sweep point).
+ */
+export function axisIssues(sweep: Record<string, unknown[]>): SpecIssue[] {
+  const issues: SpecIssue[] = [];
+  for (const [path, values] of Object.entries(sweep)) {
+    const field = `sweep.${path}`;
+    const found = lookupPath(specSchema, path);
+    if (!found.ok) {
+      issues.push({ field, message: found.message });
+      continue;
+    }
+    for (const v of values) {
+      const results = found.schemas.map((s) => z.safeParse(s, v, { error: plainError }));
+      if (results.some((r) => r.success)) continue;
+      const first = results[0].error ? issuesOf(results[0].error)[0] : undefined;
+      // named by the spec field the value lands on, as a failing sweep point would be
+      const at = [path, first?.field].filter(Boolean).join('.');
+      issues.push({
+        field: at,
+        message: `${first?.message ?? 'is not valid'} (sweep point ${pointLabel({ [path]: v })})`,
+      });
+    }
+  }
+  return issues;
+}
+
 /** Validate an experiment and expand it; throws SpecError naming every bad field of every run. */
 export function expandExperiment(input: unknown): Experiment {
-  const parsed = experimentSchema.safeParse(input);
+  const nesting = checkNesting(input);
+  if (nesting) throw new SpecError([nesting]);
+  const parsed = experimentSchema.safeParse(input, { error: plainError });
   if (!parsed.success) throw new SpecError(issuesOf(parsed.error));
   const e = parsed.data;
   const axes = Object.entries(e.sweep);
   const count = axes.reduce((n, [, v]) => n * v.length, 1);
   if (count > MAX_SWEEP_RUNS)
     throw new SpecError([{ field: 'sweep', message: `expands to ${count} runs; at most ${MAX_SWEEP_RUNS}` }]);
+  const bad = axisIssues(e.sweep);
+  if (bad.length) throw new SpecError(capIssues(bad));
   const issues: SpecIssue[] = [];
   const runs: ExpandedRun[] = [];
   for (const point of product(axes)) {
     let raw: Record<string, unknown> = e.base;
     for (const [path, v] of Object.entries(point)) raw = setPath(raw, path, v);
     const label = pointLabel(point);
-    if (axes.length) raw = setPath(raw, 'name', `${e.name} · ${label}`);
+    if (axes.length) raw = setPath(raw, 'name', `${e.name} · ${label}`.slice(0, 200));
     else if (!raw.name) raw = setPath(raw, 'name', e.name);
-    const r = specSchema.safeParse(raw);
+    const r = specSchema.safeParse(raw, { error: plainError });
     if (r.success) runs.push({ spec: r.data, point });
     else
       issues.push(
@@ -90,7 +125,7 @@ export function expandExperiment(input: unknown): Experiment {
         })),
       );
   }
-  if (issues.length) throw new SpecError(issues);
+  if (issues.length) throw new SpecError(capIssues(issues));
   return { name: e.name, description: e.description, sweep: e.sweep, runs };
 }
 

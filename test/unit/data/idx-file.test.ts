@@ -39,7 +39,7 @@ describe('readIdxFile', () => {
   it.each([
     ['missing', null, /file not found/],
     ['empty', new Uint8Array(0), /file is empty/],
-    ['bad-magic', Buffer.from('PK\x03\x04 not an idx file'), /bad magic 0x504b0304/],
+    ['bad-magic', Buffer.from('PK\x03\x04 not an idx file'), /not an IDX file/],
     ['float', idxBytes([2], [0, 0, 0, 0, 0, 0, 0, 0], 0x0d), /element type 0x0d \(float32\) is not supported/],
     ['short-header', idxBytes([2, 3, 4], data).subarray(0, 10), /truncated: 10 bytes, shorter than the 16-byte header/],
     [
@@ -53,6 +53,13 @@ describe('readIdxFile', () => {
     const f = bytes ? bad(name, bytes) : join(dir, name);
     expect(() => readIdxFile(f)).toThrow(problem);
     expect(() => readIdxFile(f)).toThrow(f);
+  });
+
+  it('never quotes the bytes of a file that is not IDX, and refuses a device without reading it', () => {
+    const f = bad('secret', Buffer.from('SECRET=hunter2'));
+    expect(() => readIdxFile(f)).toThrow(/not an IDX file/);
+    expect(() => readIdxFile(f)).not.toThrow(/0x53|SECR|5345/);
+    expect(() => readIdxFile('/dev/zero')).toThrow(/not a regular file/);
   });
 
   it('refuses a truncated file inside intact gzip', () => {
