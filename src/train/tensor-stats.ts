@@ -5,8 +5,8 @@
  * (readAll) and decode them in float64 with the matching from… function.
  *
  * Two hazards are handled on the backend before anything is summed:
- * - squares of tiny values underflow float32 (1e-20² = 0): sums of squares are taken of x/max|x|,
- *   and ‖x‖ = max|x|·‖x/max|x|‖ — vanishing gradients of 1e-9…1e-30 are what this product measures;
+ * - squares of tiny values underflow float32 (1e-20² = 0): squares are taken of values divided by
+ *   max|x| — vanishing gradients of 1e-9…1e-30 are what this product measures;
  * - E[x²] − mean² cancels when the mean is large against the spread: the std is taken of the
  *   data centred on a staged estimate of the mean, with the exact shifted-data correction.
  */
@@ -15,56 +15,62 @@ import type { Activation } from '../experiment/spec.ts';
 import { finish, padToFanIn, partialSums, stagedSum } from './exact-sum.ts';
 import { SMALL_GRAD } from './stats.ts';
 
-/** summaryVector's leading scalars: max|x|, min, max, shift (≈ mean), spread (max |x − shift|). */
-const HEADER = 5;
-/** then these rows of partials: Σ(x/m)², Σ|x/m|, #(|x| ≥ 1e-8), Σe, Σe², e = (x − shift)/spread */
-const ROWS = 5;
+/** summaryVector's leading scalars: m = max|x|, min, max, and c, a staged estimate of the mean. */
+const HEADER = 4;
+/** then these rows of partials: Σ|x|, #(|x| > 1e-8 in float32), Σe, Σe², with e = (x − c)/m */
+const ROWS = 4;
+/** |x| ≤ this float32 is below SMALL_GRAD (1e-8 itself rounds down to it in float32) */
+const SMALL_F32 = Math.fround(SMALL_GRAD);
 
 /** `m` where it is positive, else 1, so a scale of an all-zero tensor divides nothing by zero. */
 function safeScale(m: tf.Scalar): tf.Scalar {
   return tf.where(tf.greater(m, 0), m, tf.onesLike(m));
 }
 
-/** Everything fromSummary needs about `t`, as one 1-D tensor (length depends on t.size). */
+/**
+ * Everything fromSummary needs about `t`, as one 1-D tensor (length depends on t.size).
+ * Squares of e = (x − c)/m that underflow float32 lose nothing that matters: unless every x equals c,
+ * the largest |x − c| is at least m/2 or an ulp of m/2, so Σe² ≥ 1e-15 against < 2^24 · 1e-38 lost.
+ */
 export function summaryVector(t: tf.Tensor): tf.Tensor1D {
   return tf.tidy(() => {
-    const n = t.size;
     const flat = tf.reshape(t, [-1]);
-    // zero padding adds nothing to any row below (the count row counts |x| ≥ 1e-8, not < 1e-8)
-    const x = padToFanIn(flat);
-    const abs = tf.abs(x);
-    const m = tf.max(abs) as tf.Scalar;
-    const y = tf.div(x, safeScale(m));
-    const sq = tf.tidy(() => partialSums(tf.square(y)));
-    const sumAbs = tf.tidy(() => partialSums(tf.abs(y)));
-    const big = tf.tidy(() => partialSums(tf.cast(tf.greaterEqual(abs, SMALL_GRAD), 'float32')));
-    const shift = tf.mul(m, tf.div(stagedSum(y), Math.max(1, n))) as tf.Scalar;
-    const d = padToFanIn(tf.sub(flat, shift));
-    const spread = tf.max(tf.abs(d)) as tf.Scalar;
-    const e = tf.div(d, safeScale(spread));
+    const [lo, hi] = [tf.min(flat), tf.max(flat)];
+    const m = tf.maximum(tf.abs(lo), tf.abs(hi)) as tf.Scalar;
+    const c = tf.div(stagedSum(flat), Math.max(1, t.size)) as tf.Scalar;
+    // zero padding adds nothing to any row (the count row counts |x| above 1e-8, not below)
+    const abs = tf.abs(padToFanIn(flat));
+    const sumAbs = tf.tidy(() => partialSums(abs));
+    const big = tf.tidy(() => partialSums(tf.step(tf.sub(abs, SMALL_F32))));
+    const e = padToFanIn(tf.div(tf.sub(flat, c), safeScale(m)));
     const sumE = tf.tidy(() => partialSums(e));
     const sumE2 = tf.tidy(() => partialSums(tf.square(e)));
-    const head = tf.stack([m, tf.min(flat), tf.max(flat), shift, spread]);
-    return tf.concat([head, sq, sumAbs, big, sumE, sumE2]) as tf.Tensor1D;
+    return tf.concat([tf.stack([m, lo, hi, c]), sumAbs, big, sumE, sumE2]) as tf.Tensor1D;
   });
 }
 
-/** Decode a read summaryVector of a tensor of `n` entries into the named statistics (float64). */
+/**
+ * Decode a read summaryVector of a tensor of `n` entries into the named statistics (float64).
+ * With x = c + m·e: Σx² = m²(Σe² + 2(c/m)Σe + n(c/m)²) and var = m²(Σe²/n − (Σe/n)²), both free
+ * of the cancellation in E[x²] − mean² because e is centred.
+ */
 export function fromSummary(v: ArrayLike<number>, n: number) {
+  if (!n) return { l2: 0, meanAbs: 0, std: 0, maxAbs: 0, smallFrac: 0, min: 0, max: 0, mean: 0 };
   const p = (v.length - HEADER) / ROWS;
   const row = (r: number) => finish(v, HEADER + r * p, HEADER + (r + 1) * p);
-  const [m, min, max, shift, spread] = [v[0], v[1], v[2], v[3], v[4]];
-  if (!n) return { l2: 0, meanAbs: 0, std: 0, maxAbs: 0, smallFrac: 0, min: 0, max: 0, mean: 0 };
-  const meanE = row(3) / n;
+  const [m, min, max, c] = [v[0], v[1], v[2], v[3]];
+  const [sumE, sumE2] = [row(2), row(3)];
+  const k = m > 0 ? c / m : 0;
+  const meanE = sumE / n;
   return {
-    l2: m * Math.sqrt(row(0)),
-    meanAbs: (m * row(1)) / n,
-    std: spread * Math.sqrt(Math.max(0, row(4) / n - meanE * meanE)),
+    l2: m * Math.sqrt(Math.max(0, sumE2 + 2 * k * sumE + n * k * k)),
+    meanAbs: row(0) / n,
+    std: m * Math.sqrt(Math.max(0, sumE2 / n - meanE * meanE)),
     maxAbs: m,
-    smallFrac: (n - row(2)) / n,
+    smallFrac: (n - row(1)) / n,
     min,
     max,
-    mean: shift + spread * meanE,
+    mean: c + m * meanE,
   };
 }
 
@@ -82,17 +88,18 @@ export function fromNorm(v: ArrayLike<number>): number {
 }
 
 /**
- * Gram matrix G_ij = ⟨g_i, g_j⟩ of K vectors, each given as the list of tensors it concatenates:
- * [max|g_i| for each i, then partials of ⟨g_i/max|g_i|, g_j/max|g_j|⟩ for i ≤ j, row by row].
+ * Gram matrix G_ij = ⟨g_i, g_j⟩ of K vectors, each given as the same-shaped list of tensors it
+ * concatenates (per-variable gradients; concatenating them would copy them all): [max|g_i| for
+ * each i, then partials of ⟨g_i/max|g_i|, g_j/max|g_j|⟩ for i ≤ j, row by row, all rows alike long].
  */
 export function gramVector(vectors: tf.Tensor[][]): tf.Tensor1D {
   return tf.tidy(() => {
-    const flats = vectors.map((parts) => padToFanIn(tf.concat(parts.map((g) => tf.reshape(g, [-1])))));
-    const scales = flats.map((f) => tf.max(tf.abs(f)) as tf.Scalar);
-    const units = flats.map((f, i) => tf.div(f, safeScale(scales[i])));
+    const scales = vectors.map((parts) => tf.max(tf.stack(parts.map((g) => tf.max(tf.abs(g))))) as tf.Scalar);
+    const units = vectors.map((parts, i) => parts.map((g) => tf.div(g, safeScale(scales[i]))));
     const rows: tf.Tensor[] = [];
     for (let i = 0; i < units.length; i++)
-      for (let j = i; j < units.length; j++) rows.push(tf.tidy(() => partialSums(tf.mul(units[i], units[j]))));
+      for (let j = i; j < units.length; j++)
+        rows.push(tf.tidy(() => tf.concat(units[i].map((u, v) => partialSums(tf.mul(u, units[j][v]))))));
     return tf.concat([tf.stack(scales), ...rows]) as tf.Tensor1D;
   });
 }
