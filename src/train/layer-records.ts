@@ -6,10 +6,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { ProbeResult } from './probe.ts';
 import type { LayerStats } from '../domain/records.ts';
 import type { StepState } from './step.ts';
-import { fromSummary, histogramCounts, SUMMARY_SIZE, summaryVector } from './tensor-stats.ts';
+import { readAll } from './exact-sum.ts';
+import { fromNorm, fromSummary, histogramCounts, normVector, summaryVector } from './tensor-stats.ts';
 
-/** Per layer: the gradient summary, then [‖W_after‖², ‖W_after − W_before‖², ‖W_before‖²]. */
-const ROW = SUMMARY_SIZE + 3;
+/** Per layer, read together: the gradient summary, then ‖W_after‖, ‖W_after − W_before‖, ‖W_before‖. */
+const PARTS = 4;
 
 /** Kernels before the epoch's last update: clones share data, so this copies nothing. */
 export function snapshotKernels(st: StepState): tf.Tensor[] {
@@ -28,35 +29,26 @@ export function layerRecords(
   bins: number,
 ): LayerStats[] {
   const gradOf = (i: number) => grads[st.net.vars[i].kernel.name] ?? tf.zerosLike(st.net.vars[i].kernel);
-  const packed = tf.tidy(() =>
-    tf.stack(
-      st.net.vars.map((v, i) => {
-        const w = v.kernel;
-        const extra = tf.stack([
-          tf.sum(tf.square(w)),
-          tf.sum(tf.square(tf.sub(w, before[i]))),
-          tf.sum(tf.square(before[i])),
-        ]);
-        return tf.concat([summaryVector(gradOf(i)), extra]);
-      }),
+  const rows = readAll(
+    st.net.vars.flatMap((v, i) =>
+      tf.tidy(() => [
+        summaryVector(gradOf(i)),
+        normVector(v.kernel),
+        normVector(tf.sub(v.kernel, before[i])),
+        normVector(before[i]),
+      ]),
     ),
   );
-  const rows = packed.dataSync();
-  packed.dispose();
-  const summaries = st.plan.layers.map((_, i) => fromSummary(rows, i * ROW));
-  const hist = tf.tidy(() =>
-    tf.stack(st.plan.layers.map((_, i) => histogramCounts(gradOf(i), summaries[i].min, summaries[i].max, bins))),
-  );
-  const counts = hist.dataSync();
-  hist.dispose();
+  const summaries = st.plan.layers.map((_, i) => fromSummary(rows[i * PARTS], st.net.vars[i].kernel.size));
+  const [counts] = readAll([
+    tf.tidy(() =>
+      tf.stack(st.plan.layers.map((_, i) => histogramCounts(gradOf(i), summaries[i].min, summaries[i].max, bins))),
+    ),
+  ]);
   tf.dispose(before);
   return st.plan.layers.map((l, i) => {
     const s = summaries[i];
-    const [wSq, dSq, bSq] = [
-      rows[i * ROW + SUMMARY_SIZE],
-      rows[i * ROW + SUMMARY_SIZE + 1],
-      rows[i * ROW + SUMMARY_SIZE + 2],
-    ];
+    const [w, d, b] = [1, 2, 3].map((k) => fromNorm(rows[i * PARTS + k]));
     const p = probe?.layers[i];
     return {
       layer: l.name,
@@ -71,8 +63,8 @@ export function layerRecords(
       gradSmallFrac: s.smallFrac,
       dzL2: p ? p.dzL2 : null,
       dzStd: p ? p.dzStd : null,
-      weightL2: Math.sqrt(wSq),
-      updateRatio: bSq > 0 ? Math.sqrt(dSq / bSq) : 0,
+      weightL2: w,
+      updateRatio: b > 0 ? d / b : 0,
       actMean: p ? p.actMean : null,
       actStd: p ? p.actStd : null,
       actSaturation: p ? p.actSaturation : null,

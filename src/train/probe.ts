@@ -9,7 +9,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { TaskCosine, TaskGradStats } from '../domain/records.ts';
 import { type BatchTargets, termLoss } from './losses.ts';
-import { fromSummary, saturatedCount, SUMMARY, SUMMARY_SIZE, summaryVector } from './tensor-stats.ts';
+import { finish, readAll } from './exact-sum.ts';
+import { fromGram, fromSummary, gramVector, saturatedCount, summaryVector } from './tensor-stats.ts';
 import type { StepState } from './step.ts';
 
 export interface LayerProbe {
@@ -63,56 +64,54 @@ function termPass(st: StepState, x: tf.Tensor4D, t: BatchTargets, i: number, act
   return { shared: vars.map((v) => grads[v.name] ?? tf.zerosLike(v)), dz };
 }
 
-/** Gram matrix G_ij = ⟨g_i, g_j⟩ of the terms' shared gradients, on the backend; one small read. */
-function gram(passes: TermPass[]): number[][] {
-  const K = passes.length;
-  const m = tf.tidy(() => {
-    const dots: tf.Scalar[] = [];
-    for (let i = 0; i < K; i++)
-      for (let j = 0; j < K; j++)
-        dots.push(
-          passes[i].shared
-            .map((g, v) => tf.sum(tf.mul(g, passes[j].shared[v])))
-            .reduce((a, b) => tf.add(a, b)) as tf.Scalar,
-        );
-    return tf.stack(dots);
-  });
-  const v = m.dataSync();
-  m.dispose();
-  return Array.from({ length: K }, (_, i) => Array.from(v.subarray(i * K, (i + 1) * K)));
+/**
+ * The raw tensors the probe's statistics are computed from (kept; disposeProbeTensors frees them):
+ * per layer dL/dz = Σ_i w_i dL_i/dz over the terms whose loss reaches it, and its activation a;
+ * per term, dL_i/dθ of every shared parameter.
+ */
+export interface ProbeTensors {
+  dz: tf.Tensor[];
+  acts: tf.Tensor[];
+  shared: tf.Tensor[][];
 }
 
-/** dz and activation statistics of every layer, computed on the backend and read at once. */
-function layerProbes(st: StepState, passes: TermPass[], acts: tf.Tensor[]): LayerProbe[] {
-  const packed = tf.tidy(() =>
-    tf.stack(
-      st.plan.layers.map((l, k) => {
-        // dL/dz = Σ_i w_i dL_i/dz over the terms whose loss reaches layer k
-        const parts = passes.flatMap((p, i) => (p.dz[k] ? [tf.mul(p.dz[k]!, st.weights[i])] : []));
-        const dz = parts.length ? parts.reduce((a, b) => tf.add(a, b)) : tf.zerosLike(acts[k]);
-        const sat = saturatedCount(acts[k], l.activation) ?? tf.scalar(-1);
-        return tf.concat([summaryVector(dz), summaryVector(acts[k]), tf.reshape(sat, [1])]);
-      }),
-    ),
-  );
-  const v = packed.dataSync();
-  packed.dispose();
-  const row = 2 * SUMMARY_SIZE + 1;
-  return st.plan.layers.map((_, k) => {
-    const d = fromSummary(v, k * row);
-    const a = fromSummary(v, k * row + SUMMARY_SIZE);
-    const sat = v[k * row + 2 * SUMMARY_SIZE];
-    const n = v[k * row + SUMMARY_SIZE + SUMMARY.n];
-    return { dzL2: d.l2, dzStd: d.std, actMean: a.mean, actStd: a.std, actSaturation: sat < 0 ? null : sat / n };
-  });
-}
-
-export function runProbe(st: StepState, x: tf.Tensor4D, t: BatchTargets): ProbeResult {
+export function probeTensors(st: StepState, x: tf.Tensor4D, t: BatchTargets): ProbeTensors {
   const acts: tf.Tensor[] = new Array(st.plan.layers.length);
   const passes = st.plan.terms.map((_, i) => termPass(st, x, t, i, i === 0 ? acts : null));
-  const layers = layerProbes(st, passes, acts);
-  const G = gram(passes);
-  tf.dispose([...acts, ...passes.flatMap((p) => [...p.shared, ...p.dz.filter((d): d is tf.Tensor => !!d)])]);
+  const dz = st.plan.layers.map((_, k) =>
+    tf.tidy(() => {
+      const parts = passes.flatMap((p, i) => (p.dz[k] ? [tf.mul(p.dz[k]!, st.weights[i])] : []));
+      return parts.length ? parts.reduce((a, b) => tf.add(a, b)) : tf.zerosLike(acts[k]);
+    }),
+  );
+  tf.dispose(passes.flatMap((p) => p.dz.filter((d): d is tf.Tensor => !!d)));
+  return { dz, acts, shared: passes.map((p) => p.shared) };
+}
+
+export function disposeProbeTensors(p: ProbeTensors): void {
+  tf.dispose([...p.dz, ...p.acts, ...p.shared.flat()]);
+}
+
+/** Every probe statistic from its raw tensors, computed on the backend and read in one transfer. */
+export function probeStats(st: StepState, p: ProbeTensors): ProbeResult {
+  const L = st.plan.layers.length;
+  const K = st.plan.terms.length;
+  const read = readAll([
+    ...st.plan.layers.flatMap((l, k) => [
+      summaryVector(p.dz[k]),
+      summaryVector(p.acts[k]),
+      saturatedCount(p.acts[k], l.activation) ?? tf.tensor1d([]),
+    ]),
+    gramVector(p.shared),
+  ]);
+  const layers = st.plan.layers.map((l, k): LayerProbe => {
+    const [dzPart, actPart, satPart] = read.slice(3 * k, 3 * k + 3);
+    const d = fromSummary(dzPart, p.dz[k].size);
+    const a = fromSummary(actPart, p.acts[k].size);
+    const sat = l.activation === 'linear' ? null : finish(satPart) / p.acts[k].size;
+    return { dzL2: d.l2, dzStd: d.std, actMean: a.mean, actStd: a.std, actSaturation: sat };
+  });
+  const G = fromGram(read[3 * L], K);
   const ids = st.plan.terms.map((term) => term.id);
   const norms = G.map((r, i) => Math.sqrt(Math.max(0, r[i])));
   const taskGrads = ids.map((task, i) => ({ task, norm: norms[i] }));
@@ -125,4 +124,13 @@ export function runProbe(st: StepState, x: tf.Tensor4D, t: BatchTargets): ProbeR
         cosine: norms[i] > 0 && norms[j] > 0 ? G[i][j] / (norms[i] * norms[j]) : 0,
       });
   return { layers, taskGrads, taskCosines };
+}
+
+export function runProbe(st: StepState, x: tf.Tensor4D, t: BatchTargets): ProbeResult {
+  const raw = probeTensors(st, x, t);
+  try {
+    return probeStats(st, raw);
+  } finally {
+    disposeProbeTensors(raw);
+  }
 }

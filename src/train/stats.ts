@@ -16,6 +16,7 @@ export interface Summary {
   std: number;
   maxAbs: number;
   smallFrac: number;
+  mean: number;
   min: number;
   max: number;
 }
@@ -41,12 +42,16 @@ export function summarize(v: ArrayLike<number>): Summary {
     if (x > max) max = x;
   }
   const mean = n ? sum / n : 0;
+  // a second pass about the mean: E[x²] − mean² cancels digits when the mean dwarfs the spread
+  let dev = 0;
+  for (let i = 0; i < n; i++) dev += (v[i] - mean) ** 2;
   return {
     l2: Math.sqrt(sq),
     meanAbs: n ? abs / n : 0,
-    std: n ? Math.sqrt(Math.max(0, sq / n - mean * mean)) : 0,
+    std: n ? Math.sqrt(dev / n) : 0,
     maxAbs,
     smallFrac: n ? small / n : 0,
+    mean,
     min: n ? min : 0,
     max: n ? max : 0,
   };
