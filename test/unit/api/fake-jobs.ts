@@ -36,10 +36,14 @@ export class FakeJob implements Job {
 }
 
 /** Jobs the test drives by hand, by run id, in the order the scheduler started them. */
-export function manualJobs(): { factory: JobFactory; jobs: Map<string, FakeJob>; started: string[] } {
+export function manualJobs(): {
+  factory: (o: Parameters<JobFactory>[0]) => FakeJob;
+  jobs: Map<string, FakeJob>;
+  started: string[];
+} {
   const jobs = new Map<string, FakeJob>();
   const started: string[] = [];
-  const factory: JobFactory = (o) => {
+  const factory = (o: Parameters<JobFactory>[0]) => {
     const job = new FakeJob(o);
     jobs.set(o.runId, job);
     started.push(o.runId);
