@@ -1,10 +1,10 @@
 /** `list`, `show` and `delete`: reading and pruning runs from a terminal, through the contract. */
-import type { Output } from '../api/contract.ts';
+import type { Input, Output } from '../api/contract.ts';
 import { call, type CliContext, withService } from './context.ts';
 import { EXIT } from './exit-codes.ts';
 import { backendLine, epochLine } from './progress.ts';
 
-type RunStatus = NonNullable<import('../api/contract.ts').Input<'runs.list'>['status']>;
+type RunStatus = NonNullable<Input<'runs.list'>['status']>;
 
 export interface ListFlags {
   db?: string;
