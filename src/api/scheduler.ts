@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { describeSpec } from '../experiment/describe.ts';
 import type { Spec } from '../experiment/spec.ts';
 import type { RunStore } from '../store/index.ts';
-import { type Job, type JobEnd, startJob } from '../train/job.ts';
+import { type Job, type JobCallbacks, type JobEnd, startJob } from '../train/job.ts';
 import type { BackendReport } from '../domain/backend.ts';
 import type { EpochRecord, ProgressEvent } from '../domain/records.ts';
 
@@ -16,6 +16,15 @@ export interface SchedulerEvents {
   onProgress?: (p: ProgressEvent) => void;
   onEpoch?: (runId: string, rec: EpochRecord) => void;
   onFinished?: (runId: string, end: JobEnd) => void;
+}
+
+/** Starts one run's training; the worker-thread `startJob` unless a test injects its own. */
+export type JobFactory = (o: { spec: Spec; runId: string } & JobCallbacks) => Job;
+
+export interface SchedulerOptions {
+  /** runs trained at once, an integer ≥ 1 (default: one per core) */
+  parallel?: number;
+  startJob?: JobFactory;
 }
 
 export interface EnqueueOptions {
@@ -27,13 +36,18 @@ export class Scheduler {
   private readonly running = new Map<string, Job>();
   private readonly waiters: Array<() => void> = [];
   readonly parallel: number;
+  private readonly startJob: JobFactory;
 
   constructor(
     private readonly store: RunStore,
     private readonly events: SchedulerEvents = {},
-    parallel?: number,
+    o: SchedulerOptions = {},
   ) {
-    this.parallel = Math.max(1, parallel ?? availableParallelism());
+    // NaN or 0 here would leave every run queued forever: refuse it where it is given
+    if (o.parallel !== undefined && !(Number.isInteger(o.parallel) && o.parallel >= 1))
+      throw new RangeError(`parallel: must be an integer ≥ 1 (got ${o.parallel})`);
+    this.parallel = o.parallel ?? availableParallelism();
+    this.startJob = o.startJob ?? startJob;
   }
 
   /** Store the runs as `queued` (all or none) and start as many as allowed. Returns their ids in order. */
@@ -91,7 +105,9 @@ export class Scheduler {
   }
 
   private launch(runId: string, spec: Spec): void {
-    const job = startJob({
+    // the epochs stored before the refusal are what the run keeps, whatever the worker trained after
+    let storeError: { epochs: number; message: string } | null = null;
+    const job = this.startJob({
       spec,
       runId,
       onBackend: (report) => {
@@ -104,17 +120,19 @@ export class Scheduler {
           this.store.appendEpoch(runId, rec);
         } catch (err) {
           // the store refused (deleted run, disk full, read-only): stop training what cannot be kept
-          storeError = `could not store epoch ${rec.epoch}: ${(err as Error).message}`;
+          storeError = {
+            epochs: rec.epoch - 1,
+            message: `could not store epoch ${rec.epoch}: ${(err as Error).message}`,
+          };
           job.cancel();
           return;
         }
         this.events.onEpoch?.(runId, rec);
       },
     });
-    let storeError: string | null = null;
     this.running.set(runId, job);
     job.done.then((result) => {
-      const end: JobEnd = storeError ? { status: 'failed', epochs: result.epochs, message: storeError } : result;
+      const end: JobEnd = storeError ? { status: 'failed', ...storeError } : result;
       this.running.delete(runId);
       try {
         this.store.finishRun(runId, end.status, end.message ?? null);

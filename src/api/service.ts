@@ -1,39 +1,29 @@
 /**
- * The service behind the contract: validates every request, runs it against the store and the
- * scheduler, and emits events. Every door (IPC adapter, web bridge, tests) calls `handle`.
+ * The service behind the contract: validates every request, hands it to its domain's handler
+ * map (runs, export, experiments, system), and emits events. Every door (IPC adapter, web bridge,
+ * CLI, tests) calls `handle`.
  */
 import { EventEmitter } from 'node:events';
-import { readFileSync } from 'node:fs';
-import { exportCsvLong, exportCsvWide, exportJson, stringifyJsonExport } from '../export/index.ts';
-import { parseSpec, type Spec } from '../experiment/spec.ts';
-import { expandExperiment } from '../experiment/sweep.ts';
 import type { RunStore } from '../store/index.ts';
 import type { ProgressEvent } from '../domain/records.ts';
-import {
-  type Envelope,
-  type EventName,
-  type Events,
-  inputs,
-  type Input,
-  type Method,
-  type Output,
-} from './contract.ts';
-import { ApiFailure, fromZod, toApiError } from './errors.ts';
-import { loadPresets } from './presets.ts';
-import { Scheduler } from './scheduler.ts';
-import { specDiff } from './spec-diff.ts';
-
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+import { type Envelope, type EventName, type Events, inputs, type Method } from './contract.ts';
+import { fromZod, toApiError } from './errors.ts';
+import type { HandlerContext, Handlers } from './handlers/context.ts';
+import { experimentHandlers } from './handlers/experiments.ts';
+import { exportHandlers } from './handlers/runs-export.ts';
+import { runHandlers } from './handlers/runs.ts';
+import { systemHandlers } from './handlers/system.ts';
+import { type JobFactory, Scheduler } from './scheduler.ts';
 
 export interface ServiceOptions {
   store: RunStore;
   dbPath: string;
-  /** runs trained at once (default: one per core) */
+  /** runs trained at once, an integer ≥ 1 (default: one per core) */
   parallel?: number;
   door?: 'ipc' | 'web' | 'local';
+  /** how a run is trained (default: a worker thread); tests inject jobs without tfjs */
+  startJob?: JobFactory;
 }
-
-type Handlers = { [M in Method]: (input: Input<M>) => Output<M> | Promise<Output<M>> };
 
 export class Service {
   readonly scheduler: Scheduler;
@@ -54,9 +44,22 @@ export class Service {
           this.emit('run.finished', { runId, status: end.status, epochs: end.epochs, message: end.message ?? null });
         },
       },
-      o.parallel,
+      { parallel: o.parallel, startJob: o.startJob },
     );
-    this.handlers = this.createHandlers();
+    const ctx: HandlerContext = {
+      store: o.store,
+      scheduler: this.scheduler,
+      progress: this.progress,
+      emit: (event, payload) => this.emit(event, payload),
+      dbPath: o.dbPath,
+      door: o.door ?? 'local',
+    };
+    this.handlers = {
+      ...runHandlers(ctx),
+      ...exportHandlers(ctx),
+      ...experimentHandlers(ctx),
+      ...systemHandlers(ctx),
+    };
   }
 
   /** Validate the input, run the method, answer with an envelope — never throws. */
@@ -87,132 +90,5 @@ export class Service {
     this.scheduler.cancelAll();
     await this.scheduler.idle();
     this.o.store.close();
-  }
-
-  private expand(input: { spec?: unknown; experiment?: unknown }): {
-    name: string | null;
-    sweep: unknown;
-    specs: Spec[];
-  } {
-    if (input.experiment !== undefined) {
-      const e = expandExperiment(input.experiment);
-      return { name: e.name, sweep: e.sweep, specs: e.runs.map((r) => r.spec) };
-    }
-    return { name: null, sweep: null, specs: [parseSpec(input.spec)] };
-  }
-
-  private runIdsFor(input: { ids: string[]; experimentId?: string }): string[] {
-    const extra = input.experimentId
-      ? this.o.store
-          .listRuns({ experimentId: input.experimentId, limit: 1000, sort: 'created', dir: 'asc' })
-          .items.map((r) => r.id)
-      : [];
-    const all = [...new Set([...input.ids, ...extra])];
-    if (!all.length)
-      throw new ApiFailure({
-        code: 'invalid_argument',
-        field: 'ids',
-        message: 'ids: name at least one run (or an experimentId)',
-      });
-    for (const id of all) this.get(id);
-    return all;
-  }
-
-  private get(id: string) {
-    const run = this.o.store.getRun(id);
-    if (!run) throw new ApiFailure({ code: 'not_found', field: 'id', message: `no run with id ${id}` });
-    return run;
-  }
-
-  private createHandlers(): Handlers {
-    const store = this.o.store;
-    return {
-      'runs.start': (input) => {
-        const plan = this.expand(input);
-        const experimentId = plan.name ? store.createExperiment({ name: plan.name, sweep: plan.sweep }) : null;
-        const runIds = this.scheduler.enqueue(plan.specs, { experimentId });
-        this.emit('runs.changed', { reason: 'created' });
-        return { runIds, experimentId };
-      },
-      'runs.cancel': ({ id }) => {
-        this.get(id);
-        return { cancelled: this.scheduler.cancel(id) };
-      },
-      'runs.list': (q) => store.listRuns(q),
-      'runs.get': ({ id }) => this.get(id),
-      'runs.epochs': ({ id, from, to }) => (this.get(id), store.getEpochs(id, { from, to })),
-      'runs.compare': ({ ids, layerFields }) => {
-        const runs = ids.map((id) => this.get(id));
-        // column-wise, histograms never read; layerFields absent: the store's default (gradL2, dzL2, updateRatio)
-        const data = Object.fromEntries([...new Set(ids)].map((id) => [id, store.compareData(id, { layerFields })]));
-        return { runs, diff: specDiff(runs.map((r) => r.spec)), data };
-      },
-      'runs.update': ({ id, ...patch }) => {
-        this.get(id);
-        store.updateRun(id, patch);
-        this.emit('runs.changed', { reason: 'updated' });
-        return this.get(id);
-      },
-      'runs.delete': ({ ids }) => {
-        ids.forEach((id) => this.get(id));
-        const { running, queued } = this.scheduler.active;
-        const busy = ids.filter((id) => running.includes(id) || queued.includes(id));
-        if (busy.length)
-          throw new ApiFailure({
-            code: 'invalid_state',
-            field: 'ids',
-            message: `cancel run ${busy.join(', ')} before deleting it`,
-          });
-        const deleted = store.deleteRuns(ids);
-        this.emit('runs.changed', { reason: 'deleted' });
-        return { deleted };
-      },
-      'runs.export': (input) => {
-        const ids = this.runIdsFor(input);
-        const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
-        if (input.format === 'json')
-          return {
-            filename: `gradient-workbench-${stamp}.json`,
-            mime: 'application/json',
-            content: stringifyJsonExport(exportJson(store, ids), 2),
-          };
-        const content = input.format === 'csv' ? exportCsvLong(store, ids) : exportCsvWide(store, ids);
-        return {
-          filename: `gradient-workbench-${stamp}${input.format === 'csv' ? '' : '-wide'}.csv`,
-          mime: 'text/csv',
-          content,
-        };
-      },
-      'runs.active': () => ({ ...this.scheduler.active, progress: Object.fromEntries(this.progress) }),
-      'experiments.list': () => store.listExperiments(),
-      'presets.list': () => loadPresets(),
-      'spec.validate': (input) => {
-        try {
-          const plan = this.expand(input.experiment === undefined ? { spec: input.spec ?? {} } : input);
-          return { ok: true, issues: [], runs: plan.specs.length, specs: plan.specs };
-        } catch (err) {
-          const e = toApiError(err);
-          if (e.code !== 'invalid_argument') throw err;
-          return { ok: false, issues: e.issues ?? [{ field: e.field ?? '', message: e.message }], runs: 0, specs: [] };
-        }
-      },
-      'backends.diagnose': async () => {
-        // in a worker: this process (CLI, serve, Electron main) never loads tfjs
-        const { diagnoseBackends } = await import('../train/backend/diagnose-in-worker.ts');
-        const last = store.listRuns({ limit: 20 }).items.find((r) => r.startedAt);
-        return {
-          diagnoses: await diagnoseBackends(),
-          lastUsed: last ? (store.getRun(last.id)?.backend ?? null) : null,
-        };
-      },
-      'app.info': () => ({
-        version: pkg.version,
-        dbPath: this.o.dbPath,
-        readOnly: store.readOnly,
-        readOnlyReason: store.readOnlyReason,
-        parallel: this.scheduler.parallel,
-        door: this.o.door ?? 'local',
-      }),
-    };
   }
 }

@@ -1,40 +1,28 @@
-/** `export <id…> --format csv|csv-wide|json [--out file]`: a pure function of what is stored. */
+/** `export <id…> --format <one of the contract's formats> [--out file]`: the service's runs.export. */
 import { writeFileSync } from 'node:fs';
-import { exportCsvLong, exportCsvWide, exportJson, stringifyJsonExport } from '../export/index.ts';
-import { CliError, EXIT, openCliStore } from './db.ts';
+import type { Input } from '../api/contract.ts';
+import { call, type CliContext, withService } from './context.ts';
+import { EXIT } from './exit-codes.ts';
 
-export const EXPORT_FORMATS = ['csv', 'csv-wide', 'json'] as const;
+export interface ExportFlags {
+  db?: string;
+  format: Input<'runs.export'>['format'];
+  out?: string;
+  experiment?: string;
+}
 
-export function exportCommand(
-  ids: string[],
-  flags: { db?: string; format: string; out?: string; experiment?: string },
-): number {
-  if (!EXPORT_FORMATS.includes(flags.format as never))
-    throw new CliError(`--format: must be one of ${EXPORT_FORMATS.join(', ')}`, EXIT.badInput);
-  const store = openCliStore(flags.db, { write: false });
-  try {
-    const all = [...ids];
-    if (flags.experiment)
-      all.push(
-        ...store
-          .listRuns({ experimentId: flags.experiment, limit: 1000, sort: 'created', dir: 'asc' })
-          .items.map((r) => r.id),
-      );
-    if (!all.length) throw new CliError('name at least one run id (or --experiment <id>)', EXIT.badInput);
-    const missing = all.filter((id) => !store.getRun(id));
-    if (missing.length) throw new CliError(`no run with id ${missing.join(', ')}`, EXIT.badInput);
-    const text =
-      flags.format === 'csv'
-        ? exportCsvLong(store, all)
-        : flags.format === 'csv-wide'
-          ? exportCsvWide(store, all)
-          : stringifyJsonExport(exportJson(store, all), 2) + '\n';
+export function exportCommand(ctx: CliContext, ids: string[], flags: ExportFlags): Promise<number> {
+  return withService(ctx, flags, async ({ client }) => {
+    const { content } = await call(client, 'runs.export', {
+      ids,
+      format: flags.format,
+      ...(flags.experiment ? { experimentId: flags.experiment } : {}),
+    });
+    const text = content.endsWith('\n') ? content : content + '\n';
     if (flags.out) {
       writeFileSync(flags.out, text);
-      process.stderr.write(`wrote ${flags.out} (${all.length} run(s), ${text.length} bytes)\n`);
-    } else process.stdout.write(text);
+      ctx.io.err.write(`wrote ${flags.out} (${text.length} bytes)\n`);
+    } else ctx.io.out.write(text);
     return EXIT.ok;
-  } finally {
-    store.close();
-  }
+  });
 }

@@ -1,21 +1,17 @@
 /**
- * How `run` reports: bars with ETA on a terminal, one plain line per epoch otherwise,
- * one JSON object per line with --json (for machines).
+ * How `run` reports the contract's events: bars with ETA on a terminal, one plain line per epoch
+ * otherwise, and with --json each event itself, one `{"event", "payload"}` object per line.
  */
 import cliProgress from 'cli-progress';
-import type { JobEnd } from '../train/job.ts';
+import type { EventName, Events } from '../api/contract.ts';
 import type { BackendReport } from '../domain/backend.ts';
-import type { EpochRecord, ProgressEvent } from '../domain/records.ts';
+import type { EpochRecord } from '../domain/records.ts';
 
-export interface Reporter {
+export type Reporter = { [E in EventName]?: (payload: Events[E]) => void } & {
   queued(runId: string, name: string): void;
-  started(runId: string, backend: BackendReport): void;
-  progress(p: ProgressEvent): void;
-  epoch(runId: string, rec: EpochRecord): void;
-  finished(runId: string, end: JobEnd): void;
   note(text: string): void;
   stop(): void;
-}
+};
 
 const short = (id: string) => id.slice(0, 8);
 const fmt = (x: number | null | undefined, digits = 4) =>
@@ -33,50 +29,45 @@ export function backendLine(b: BackendReport): string {
   return `backend ${b.detail}${b.parityMaxAbsDiff !== null ? ` (parity vs cpu ${b.parityMaxAbsDiff.toExponential(1)})` : ''}${skipped}`;
 }
 
-export function endLine(runId: string, end: JobEnd): string {
-  return `run ${runId} ${end.status} after ${end.epochs} epoch(s)${end.message ? `: ${end.message}` : ''}`;
+export function endLine(end: Events['run.finished']): string {
+  return `run ${end.runId} ${end.status} after ${end.epochs} epoch(s)${end.message ? `: ${end.message}` : ''}`;
 }
 
-export function jsonReporter(out: NodeJS.WritableStream): Reporter {
-  const w = (o: object) => out.write(JSON.stringify(o) + '\n');
+/** Every contract event exactly as the contract types it; notes go to standard error, not into the stream. */
+export function jsonReporter(out: NodeJS.WritableStream, err: NodeJS.WritableStream): Reporter {
+  const w =
+    <E extends EventName>(event: E) =>
+    (payload: Events[E]) =>
+      void out.write(JSON.stringify({ event, payload }) + '\n');
   return {
-    queued: (runId, name) => w({ event: 'queued', runId, name }),
-    started: (runId, backend) => w({ event: 'started', runId, backend }),
-    progress: (p) => w({ event: 'progress', ...p }),
-    epoch: (runId, rec) =>
-      w({
-        event: 'epoch',
-        runId,
-        epoch: rec.epoch,
-        metrics: rec.metrics,
-        weights: rec.weights,
-        vanishingRatio: rec.vanishingRatio,
-        samplesPerSec: rec.samplesPerSec,
-      }),
-    finished: (runId, end) => w({ event: 'finished', runId, ...end }),
-    note: (text) => w({ event: 'note', text }),
+    'run.started': w('run.started'),
+    'run.progress': w('run.progress'),
+    'run.epoch': w('run.epoch'),
+    'run.finished': w('run.finished'),
+    'runs.changed': w('runs.changed'),
+    queued: () => {},
+    note: (text) => void err.write(text + '\n'),
     stop: () => {},
   };
 }
 
 export function plainReporter(out: NodeJS.WritableStream): Reporter {
-  const w = (s: string) => out.write(s + '\n');
+  const w = (s: string) => void out.write(s + '\n');
   return {
     queued: (runId, name) => w(`run ${runId} queued: ${name || '(unnamed)'}`),
-    started: (runId, b) => w(`run ${short(runId)} started on ${backendLine(b)}`),
-    progress: () => {},
-    epoch: (runId, rec) => w(`run ${short(runId)} ${epochLine(rec)}`),
-    finished: (runId, end) => w(endLine(runId, end)),
+    'run.started': ({ runId, backend }) => w(`run ${short(runId)} started on ${backendLine(backend)}`),
+    'run.epoch': ({ runId, record }) => w(`run ${short(runId)} ${epochLine(record)}`),
+    'run.finished': (end) => w(endLine(end)),
     note: w,
     stop: () => {},
   };
 }
 
 /** Terminal: one bar per running run with epoch, loss and ETA; epoch lines and notes print above. */
-export function ttyReporter(out: NodeJS.WriteStream): Reporter {
+export function ttyReporter(out: NodeJS.WritableStream): Reporter {
   const multi = new cliProgress.MultiBar(
     {
-      stream: out,
+      stream: out as NodeJS.WriteStream,
       format: ' {name} |{bar}| {percentage}% | epoch {epoch}/{epochs} | loss {loss} | ETA {eta_formatted}',
       hideCursor: true,
       clearOnComplete: false,
@@ -90,17 +81,17 @@ export function ttyReporter(out: NodeJS.WriteStream): Reporter {
   const log = (s: string) => multi.log(s + '\n');
   return {
     queued: (runId, name) => (names.set(runId, name), log(`run ${runId} queued: ${name || '(unnamed)'}`)),
-    started: (runId, b) => {
-      log(`run ${short(runId)} started on ${backendLine(b)}`);
+    'run.started': ({ runId, backend }) => {
+      log(`run ${short(runId)} started on ${backendLine(backend)}`);
       const name = (names.get(runId) || short(runId)).slice(0, 28).padEnd(28);
       bars.set(runId, multi.create(1000, 0, { name, epoch: 0, epochs: '?', loss: '—' }));
     },
-    progress: (p) =>
+    'run.progress': (p) =>
       bars.get(p.runId)?.update(Math.round(p.fraction * 1000), { epoch: p.epoch, epochs: p.epochs, loss: fmt(p.loss) }),
-    epoch: (runId, rec) => log(`run ${short(runId)} ${epochLine(rec)}`),
-    finished: (runId, end) => {
-      bars.get(runId)?.stop();
-      log(endLine(runId, end));
+    'run.epoch': ({ runId, record }) => log(`run ${short(runId)} ${epochLine(record)}`),
+    'run.finished': (end) => {
+      bars.get(end.runId)?.stop();
+      log(endLine(end));
     },
     note: log,
     stop: () => multi.stop(),

@@ -1,113 +1,102 @@
 /**
- * `gradient-workbench run <file>`: a spec or an experiment (sweep) file → validated runs →
- * trained in workers → every epoch stored. Nothing is written when any run's spec is invalid.
- * Ctrl-C cancels cleanly (runs end `cancelled`, epochs kept); a second Ctrl-C quits at once.
+ * `gradient-workbench run <file>`: a spec or an experiment (sweep) file, validated as written, then
+ * with its overrides, then started and followed through the contract until every run has ended.
+ * Nothing is written when any run's spec is invalid. Ctrl-C cancels cleanly (runs end `cancelled`,
+ * epochs kept); a second Ctrl-C quits at once.
  */
-import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { Scheduler } from '../api/scheduler.ts';
-import { describeSpec } from '../experiment/describe.ts';
-import { parseSpec, type Spec, SpecError } from '../experiment/spec.ts';
-import { expandExperiment, isExperiment } from '../experiment/sweep.ts';
-import type { JobEnd } from '../train/job.ts';
-import { CliError, EXIT, openCliStore } from './db.ts';
+import { type ApiClient, EVENTS, type Events } from '../api/contract.ts';
+import { call, type CliContext, withService } from './context.ts';
+import { CliError, EXIT } from './exit-codes.ts';
+import type { Override } from './flags.ts';
 import { jsonReporter, plainReporter, type Reporter, ttyReporter } from './progress.ts';
+import { readJsonFile, requestOf, withOverrides } from './spec-file.ts';
 
 export interface RunFlags {
   db?: string;
   json?: boolean;
-  parallel?: string;
-  epochs?: string;
+  parallel?: number;
+  epochs?: number;
   backend?: string;
+  set?: Override[];
 }
 
-interface Plan {
-  experiment: { name: string; sweep: Record<string, unknown[]> } | null;
-  specs: Spec[];
+function pickReporter(ctx: CliContext, json: boolean | undefined): Reporter {
+  if (json) return jsonReporter(ctx.io.out, ctx.io.err);
+  return ctx.io.tty ? ttyReporter(ctx.io.err) : plainReporter(ctx.io.out);
 }
 
-export function readJsonFile(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new CliError(
-      `cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`,
-      EXIT.badInput,
-    );
-  }
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new CliError(`${file} is not valid JSON: ${(err as Error).message}`, EXIT.badInput);
-  }
+/** --epochs and --backend are shorthands for --set; an explicit --set comes last and wins. */
+function overridesOf(flags: RunFlags): Override[] {
+  return [
+    ...(flags.epochs !== undefined ? [{ path: 'epochs', value: flags.epochs }] : []),
+    ...(flags.backend !== undefined ? [{ path: 'backend', value: flags.backend }] : []),
+    ...(flags.set ?? []),
+  ];
 }
 
-/** Validate everything before touching the database. Overrides apply to every run. */
-export function planRuns(file: string, flags: RunFlags): Plan {
-  const raw = readJsonFile(file) as Record<string, unknown>;
-  const override = (spec: Record<string, unknown>) => ({
-    ...spec,
-    ...(flags.epochs !== undefined ? { epochs: Number(flags.epochs) } : {}),
-    ...(flags.backend !== undefined ? { backend: flags.backend } : {}),
-  });
-  try {
-    if (isExperiment(raw)) {
-      const e = expandExperiment({ ...raw, base: override((raw.base as Record<string, unknown>) ?? {}) });
-      return { experiment: { name: e.name, sweep: e.sweep }, specs: e.runs.map((r) => r.spec) };
-    }
-    return { experiment: null, specs: [parseSpec(override(raw))] };
-  } catch (err) {
-    if (err instanceof SpecError)
+/** Subscribed before `runs.start`, so no event of the new runs is missed; `until` resolves with each run's end. */
+function watch(client: ApiClient, reporter: Reporter) {
+  const finished = new Map<string, Events['run.finished']>();
+  let check = () => {};
+  const offs = EVENTS.map((event) =>
+    client.subscribe(event, (payload) => {
+      (reporter[event] as ((p: typeof payload) => void) | undefined)?.(payload);
+      if (event === 'run.finished') {
+        const end = payload as Events['run.finished'];
+        finished.set(end.runId, end);
+        check();
+      }
+    }),
+  );
+  return {
+    finished,
+    until: (ids: string[]) =>
+      new Promise<Array<Events['run.finished']>>((resolve) => {
+        check = () => void (ids.every((id) => finished.has(id)) && resolve(ids.map((id) => finished.get(id)!)));
+        check();
+      }),
+    close: () => offs.forEach((off) => off()),
+  };
+}
+
+export async function runCommand(ctx: CliContext, file: string, flags: RunFlags): Promise<number> {
+  const asWritten = requestOf(readJsonFile(file));
+  const overrides = overridesOf(flags);
+  return withService(ctx, { db: flags.db, parallel: flags.parallel }, async ({ client }) => {
+    // the file must be valid on its own: an override does not excuse a bad value in it
+    const check = await call(client, 'spec.validate', asWritten);
+    if (!check.ok)
       throw new CliError(
-        `invalid spec in ${file}:\n${err.issues.map((i) => `  ${i.field || '(spec)'}: ${i.message}`).join('\n')}`,
+        `invalid spec in ${file}:${check.issues.map((i) => `\n  ${i.field || '(spec)'}: ${i.message}`).join('')}`,
         EXIT.badInput,
       );
-    throw err;
-  }
-}
-
-function pickReporter(json: boolean | undefined): Reporter {
-  if (json) return jsonReporter(process.stdout);
-  return process.stderr.isTTY ? ttyReporter(process.stderr) : plainReporter(process.stdout);
-}
-
-export async function runCommand(file: string, flags: RunFlags): Promise<number> {
-  const plan = planRuns(file, flags);
-  const parallel = flags.parallel !== undefined ? Number(flags.parallel) : undefined;
-  if (parallel !== undefined && !(Number.isInteger(parallel) && parallel >= 1 && parallel <= 64))
-    throw new CliError('--parallel: must be an integer from 1 to 64', EXIT.badInput);
-  const store = openCliStore(flags.db, { write: true });
-  const reporter = pickReporter(flags.json);
-  const ends: JobEnd[] = [];
-  const scheduler = new Scheduler(
-    store,
-    {
-      onStarted: (id, b) => reporter.started(id, b),
-      onProgress: (p) => reporter.progress(p),
-      onEpoch: (id, rec) => reporter.epoch(id, rec),
-      onFinished: (id, end) => (ends.push(end), reporter.finished(id, end)),
-    },
-    parallel ?? Math.min(plan.specs.length, availableParallelism()),
-  );
-  const experimentId = plan.experiment
-    ? store.createExperiment({ name: plan.experiment.name, sweep: plan.experiment.sweep })
-    : null;
-  const ids = scheduler.enqueue(plan.specs, { experimentId });
-  ids.forEach((id, i) => reporter.queued(id, plan.specs[i].name || describeSpec(plan.specs[i])));
-  let interrupts = 0;
-  const onSigint = () => {
-    if (++interrupts > 1) process.exit(EXIT.cancelled);
-    reporter.note('cancelling… (Ctrl-C again to quit at once; unfinished runs are then marked interrupted)');
-    scheduler.cancelAll();
-  };
-  process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigint);
-  await scheduler.idle();
-  process.off('SIGINT', onSigint);
-  process.off('SIGTERM', onSigint);
-  reporter.stop();
-  store.close();
-  if (interrupts || ends.some((e) => e.status === 'cancelled')) return EXIT.cancelled;
-  return ends.every((e) => e.status === 'completed') ? EXIT.ok : EXIT.runFailed;
+    const reporter = pickReporter(ctx, flags.json);
+    const watcher = watch(client, reporter);
+    let runIds: string[] = [];
+    let interrupts = 0;
+    const cancelAll = () => {
+      for (const id of runIds) if (!watcher.finished.has(id)) void client.invoke('runs.cancel', { id });
+    };
+    const onSignal = () => {
+      if (++interrupts > 1) process.exit(EXIT.cancelled);
+      reporter.note('cancelling… (Ctrl-C again to quit at once; unfinished runs are then marked interrupted)');
+      cancelAll();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+      const context = overrides.length ? 'invalid spec after the overrides (--set, --epochs, --backend)' : undefined;
+      ({ runIds } = await call(client, 'runs.start', withOverrides(asWritten, overrides), context));
+      if (interrupts) cancelAll();
+      if (!flags.json) for (const id of runIds) reporter.queued(id, (await call(client, 'runs.get', { id })).name);
+      const ends = await watcher.until(runIds);
+      if (interrupts || ends.some((e) => e.status === 'cancelled')) return EXIT.cancelled;
+      return ends.every((e) => e.status === 'completed') ? EXIT.ok : EXIT.runFailed;
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      watcher.close();
+      reporter.stop();
+    }
+  });
 }

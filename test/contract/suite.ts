@@ -4,46 +4,18 @@
  */
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiClient, Events } from '../../src/api/contract.ts';
+import type { ApiClient } from '../../src/api/contract.ts';
+import { tiny, trainedRun, waitFor } from './suite-helpers.ts';
 
 export interface Door {
   client: ApiClient;
   close(): Promise<void>;
 }
 
-const tiny = (name: string, epochs = 2) => ({
-  name,
-  epochs,
-  tags: ['contract'],
-  data: { kind: 'shapes', imageSize: 12, trainCount: 64, valCount: 32 },
-  model: { depth: 2, width: 8 },
-  tasks: [{ kind: 'cls', primary: true }, { kind: 'seg' }],
-  weighting: { lambda: 0.6 },
-});
-
-function waitFor<E extends keyof Events>(
-  c: ApiClient,
-  event: E,
-  pred: (p: Events[E]) => boolean,
-  ms = 60_000,
-): Promise<Events[E]> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (off(), reject(new Error(`no ${event} within ${ms} ms`))), ms);
-    const off = c.subscribe(event, (p) => {
-      if (pred(p)) {
-        clearTimeout(timer);
-        off();
-        resolve(p);
-      }
-    });
-  });
-}
-
 export function contractSuite(doorName: string, open: () => Promise<Door>): void {
   describe(`contract through ${doorName}`, () => {
     let door: Door;
     let c: ApiClient;
-    const ids: string[] = [];
     beforeAll(async () => {
       door = await open();
       c = door.client;
@@ -71,7 +43,8 @@ export function contractSuite(doorName: string, open: () => Promise<Door>): void
         expect.arrayContaining(['model.depth', 'optimizer.learningRate']),
       );
       const after = await c.invoke('runs.list', {});
-      expect(after.ok && before.ok && after.value.total).toBe(before.ok && before.value.total);
+      if (!before.ok || !after.ok) throw new Error('runs.list failed');
+      expect(after.value.total).toBe(before.value.total);
     });
 
     it('spec.validate answers for forms without starting anything', async () => {
@@ -91,7 +64,6 @@ export function contractSuite(doorName: string, open: () => Promise<Door>): void
       expect(r.ok).toBe(true);
       if (!r.ok) return;
       const [id] = r.value.runIds;
-      ids.push(id);
       const fin = await waitFor(c, 'run.finished', (p) => p.runId === id);
       off();
       await progressSeen;
@@ -111,7 +83,6 @@ export function contractSuite(doorName: string, open: () => Promise<Door>): void
       expect(r.ok).toBe(true);
       if (!r.ok) return;
       await Promise.all(r.value.runIds.map((id) => waitFor(c, 'run.finished', (p) => p.runId === id)));
-      ids.push(...r.value.runIds);
       const exps = await c.invoke('experiments.list', {});
       expect(exps.ok && exps.value.find((e) => e.id === r.value.experimentId)?.runCount).toBe(2);
       const list = await c.invoke('runs.list', { experimentId: r.value.experimentId!, sort: 'name', dir: 'asc' });
@@ -155,24 +126,29 @@ export function contractSuite(doorName: string, open: () => Promise<Door>): void
         ok: false,
         error: { code: 'invalid_argument', field: 'layerFields.0' },
       });
-      expect(await c.invoke('runs.compare', { ids: [ids[0]] })).toMatchObject({ ok: false, error: { field: 'ids' } });
+      expect(await c.invoke('runs.compare', { ids: [r.value.runIds[0]] })).toMatchObject({
+        ok: false,
+        error: { field: 'ids' },
+      });
     });
 
     it('renames, tags and annotates a run', async () => {
-      const r = await c.invoke('runs.update', { id: ids[0], name: 'renamed, "quoted"', tags: ['a', 'b'], notes: 'n' });
-      expect(r).toMatchObject({ ok: true, value: { name: 'renamed, "quoted"', tags: ['a', 'b'], notes: 'n' } });
-      const byTag = await c.invoke('runs.list', { tag: 'b' });
-      expect(byTag.ok && byTag.value.items.map((i) => i.id)).toEqual([ids[0]]);
+      const id = await trainedRun(c, tiny('to rename', 1));
+      const r = await c.invoke('runs.update', { id, name: 'renamed, "quoted"', tags: ['a', 'renamed'], notes: 'n' });
+      expect(r).toMatchObject({ ok: true, value: { name: 'renamed, "quoted"', tags: ['a', 'renamed'], notes: 'n' } });
+      const byTag = await c.invoke('runs.list', { tag: 'renamed' });
+      expect(byTag.ok && byTag.value.items.map((i) => i.id)).toEqual([id]);
     });
 
     it('exports CSV and JSON that parse back', async () => {
-      const csv = await c.invoke('runs.export', { ids: [ids[0]], format: 'csv' });
+      const id = await trainedRun(c, tiny('exported, "quoted"'));
+      const csv = await c.invoke('runs.export', { ids: [id], format: 'csv' });
       expect(csv.ok).toBe(true);
       if (!csv.ok) return;
       const rows = parse(csv.value.content, { columns: true }) as Array<Record<string, string>>;
-      expect(rows[0].run_name).toBe('renamed, "quoted"');
+      expect(rows[0].run_name).toBe('exported, "quoted"');
       expect(rows.some((x) => x.series === 'grad_l2')).toBe(true);
-      const json = await c.invoke('runs.export', { ids: [ids[0]], format: 'json' });
+      const json = await c.invoke('runs.export', { ids: [id], format: 'json' });
       expect(json.ok && JSON.parse(json.value.content).runs[0].epochs).toHaveLength(2);
       expect(await c.invoke('runs.export', { ids: ['missing-id'], format: 'csv' })).toMatchObject({
         ok: false,
@@ -196,17 +172,17 @@ export function contractSuite(doorName: string, open: () => Promise<Door>): void
       expect((await finished).status).toBe('cancelled');
       const got = await c.invoke('runs.get', { id });
       expect(got.ok && got.value.epochsDone).toBeGreaterThanOrEqual(1);
-      ids.push(id);
     });
 
     it('deletes runs; unknown ids are refused without deleting anything', async () => {
-      expect(await c.invoke('runs.delete', { ids: [ids[0], 'nope'] })).toMatchObject({
+      const id = await trainedRun(c, tiny('to delete', 1));
+      expect(await c.invoke('runs.delete', { ids: [id, 'nope'] })).toMatchObject({
         ok: false,
         error: { code: 'not_found' },
       });
-      expect(await c.invoke('runs.get', { id: ids[0] })).toMatchObject({ ok: true });
-      expect(await c.invoke('runs.delete', { ids: [ids[0]] })).toMatchObject({ ok: true, value: { deleted: 1 } });
-      expect(await c.invoke('runs.get', { id: ids[0] })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await c.invoke('runs.get', { id })).toMatchObject({ ok: true });
+      expect(await c.invoke('runs.delete', { ids: [id] })).toMatchObject({ ok: true, value: { deleted: 1 } });
+      expect(await c.invoke('runs.get', { id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     });
 
     it('lists presets and describes the app', async () => {

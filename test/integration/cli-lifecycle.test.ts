@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.ts';
 import { cli, startCli, tempDir } from '../helpers/cli.ts';
+import { makeSpec } from '../unit/store/fixtures/records.ts';
 
 const tmp = tempDir();
 afterAll(tmp.cleanup);
@@ -54,7 +55,8 @@ describe('CLI run lifecycle', () => {
 
   it('a bad sweep point leaves an existing database untouched', async () => {
     const db = join(tmp.dir, 'keep.db');
-    const ok = await cli(['run', 'examples/vanishing-sigmoid-mlp.json', '--db', db, '--epochs', '1', '--json']);
+    const small = ['--set', 'data.trainCount=128', '--set', 'data.valCount=32', '--set', 'data.imageSize=16'];
+    const ok = await cli(['run', 'examples/vanishing-sigmoid-mlp.json', '--db', db, ...small, '--epochs', '1']);
     expect(ok.code).toBe(0);
     const exp = join(tmp.dir, 'exp.json');
     writeFileSync(
@@ -125,9 +127,10 @@ describe('CLI run lifecycle', () => {
   });
 
   it('delete removes runs and refuses unknown ids without deleting anything', async () => {
-    const db = join(tmp.dir, 'keep.db');
+    const db = join(tmp.dir, 'delete.db');
     const store = openStore(db);
-    const [run] = store.listRuns().items;
+    const run = { id: store.createRun({ spec: makeSpec(), name: 'to delete', tags: [], notes: '' }) };
+    store.finishRun(run.id, 'completed', null);
     store.close();
     const miss = await cli(['delete', run.id, 'no-such-run', '--db', db]);
     expect(miss.code).toBe(2);

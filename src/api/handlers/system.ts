@@ -1,0 +1,30 @@
+/** The app and its backends: what a Settings view or `serve` shows about the machine. */
+import { readFileSync } from 'node:fs';
+import type { HandlerContext, HandlerMap } from './context.ts';
+
+const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+export function systemHandlers(ctx: HandlerContext): HandlerMap<'backends.diagnose' | 'app.info'> {
+  const { store } = ctx;
+  return {
+    'backends.diagnose': async () => {
+      // in a worker: this process (CLI, serve, Electron main) never loads tfjs
+      const { diagnoseBackends } = await import('../../train/backend/diagnose-in-worker.ts');
+      const last = store.listRuns({ limit: 20 }).items.find((r) => r.startedAt);
+      return {
+        diagnoses: await diagnoseBackends(),
+        lastUsed: last ? (store.getRun(last.id)?.backend ?? null) : null,
+      };
+    },
+    'app.info': () => ({
+      version: pkg.version,
+      dbPath: ctx.dbPath,
+      readOnly: store.readOnly,
+      readOnlyReason: store.readOnlyReason,
+      parallel: ctx.scheduler.parallel,
+      door: ctx.door,
+    }),
+  };
+}
