@@ -3,7 +3,6 @@
  * through the contract's in-process client; usage errors and bad flag values exit 2.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { readFileSync } from 'node:fs';
 import { EXPORT_FORMATS, inputs } from '../api/contract.ts';
 import { BACKENDS } from '../experiment/spec.ts';
 import { type CliContext, defaultContext } from './context.ts';
@@ -14,8 +13,8 @@ import { deleteCommand, listCommand, showCommand } from './query-commands.ts';
 import { runCommand } from './run-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { RUN_STATUSES } from '../domain/run-status.ts';
+import { APP_VERSION } from '../runtime/paths.ts';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 const dbOption = ['--db <path>', 'database file (default: $GRADIENT_WORKBENCH_DB, else the user data folder)'] as const;
 const listInput = inputs['runs.list'].shape;
 const STATUSES = RUN_STATUSES;
@@ -26,7 +25,7 @@ const parallelOption = () =>
 function buildProgram(ctx: CliContext, done: (code: number) => void): Command {
   const program = new Command('gradient-workbench')
     .description('Design, train, diagnose and compare multi-task networks by their gradient flow.')
-    .version(pkg.version)
+    .version(APP_VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.io.out.write(s), writeErr: (s) => ctx.io.err.write(s) })
     .showHelpAfterError();

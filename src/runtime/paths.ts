@@ -8,6 +8,7 @@
  * means the same file whether it runs alone or inside a bundle. The build refuses a module that
  * breaks the rule.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,3 +57,8 @@ export function wasmFolder(): string {
   const entry = createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm');
   return path.dirname(entry) + path.sep;
 }
+
+/** This package's version (package.json at ROOT, which the packaged app ships too). */
+export const APP_VERSION: string = (
+  JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }
+).version;
