@@ -13,7 +13,7 @@ import { deleteCommand, listCommand, showCommand } from './query-commands.ts';
 import { runCommand } from './run-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { RUN_STATUSES } from '../domain/run-status.ts';
-import { APP_VERSION } from '../runtime/paths.ts';
+import { appVersion } from '../runtime/paths.ts';
 
 const dbOption = ['--db <path>', 'database file (default: $GRADIENT_WORKBENCH_DB, else the user data folder)'] as const;
 const listInput = inputs['runs.list'].shape;
@@ -25,7 +25,7 @@ const parallelOption = () =>
 function buildProgram(ctx: CliContext, done: (code: number) => void): Command {
   const program = new Command('gradient-workbench')
     .description('Design, train, diagnose and compare multi-task networks by their gradient flow.')
-    .version(APP_VERSION)
+    .version(appVersion())
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.io.out.write(s), writeErr: (s) => ctx.io.err.write(s) })
     .showHelpAfterError();

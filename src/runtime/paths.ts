@@ -58,7 +58,10 @@ export function wasmFolder(): string {
   return path.dirname(entry) + path.sep;
 }
 
-/** This package's version (package.json at ROOT, which the packaged app ships too). */
-export const APP_VERSION: string = (
-  JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }
-).version;
+/**
+ * This package's version (package.json at ROOT). Read on demand, never at load: a worker started
+ * from app.asar.unpacked has no package.json beside it and must not fail on importing this module.
+ */
+export function appVersion(): string {
+  return (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}

@@ -1,6 +1,6 @@
 /** The app and its backends: what a Settings view or `serve` shows about the machine. */
 import type { HandlerContext, HandlerMap } from './context.ts';
-import { APP_VERSION } from '../../runtime/paths.ts';
+import { appVersion } from '../../runtime/paths.ts';
 
 export function systemHandlers(ctx: HandlerContext): HandlerMap<'backends.diagnose' | 'app.info'> {
   const { store } = ctx;
@@ -15,7 +15,7 @@ export function systemHandlers(ctx: HandlerContext): HandlerMap<'backends.diagno
       };
     },
     'app.info': () => ({
-      version: APP_VERSION,
+      version: appVersion(),
       dbPath: ctx.dbPath,
       readOnly: store.readOnly,
       readOnlyReason: store.readOnlyReason,
