@@ -13,6 +13,22 @@ import { ROOT, tempDir } from '../helpers/cli.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
+
+/** Debian's Chromium, headless, with the flags these machines need (never a downloaded browser). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
 export const hasRenderer = existsSync(join(RENDERER_DIST, 'index.html'));
 export const SHOTS = join(ROOT, 'test-output', 'screenshots');
 
@@ -31,18 +47,7 @@ export async function startE2E(o: { colorScheme?: 'light' | 'dark' } = {}): Prom
   const dbPath = join(tmp.dir, 'e2e.db');
   const service = new Service({ store: openStore(dbPath), dbPath, door: 'web', parallel: 2 });
   const bridge: WebBridge = await startWebBridge({ service, host: '127.0.0.1', port: 0, staticDir: RENDERER_DIST });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const context = await browser.newContext({
     viewport: { width: 1400, height: 900 },
     colorScheme: o.colorScheme ?? 'light',
