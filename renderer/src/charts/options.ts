@@ -43,7 +43,6 @@ const positive = (pts: Point[]): Point[] => pts.map(([x, y]) => [x, y !== null &
 function lineSeries(s: LineSpec, o: { smoothing: number; logY: boolean }) {
   const raw = o.logY ? positive(s.points) : s.points;
   const few = s.points.filter((p) => p[1] !== null).length;
-  const colour = s.color ? { itemStyle: { color: s.color } } : {};
   const line = (name: string, data: Point[], faint: boolean) => ({
     type: 'line' as const,
     name,
@@ -52,7 +51,7 @@ function lineSeries(s: LineSpec, o: { smoothing: number; logY: boolean }) {
     showSymbol: !faint && few < 30,
     symbolSize: few <= 2 ? 8 : 4,
     connectNulls: true,
-    ...colour,
+    itemStyle: { color: s.color },
     lineStyle: { type: s.dashed ? ('dashed' as const) : undefined, color: s.color, opacity: faint ? 0.25 : 1 },
     ...(faint ? { silent: true, legendHoverLink: false, z: 1 } : { z: 2 }),
   });

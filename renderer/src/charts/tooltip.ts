@@ -17,7 +17,7 @@ export function sig3(v: number | null | undefined): string {
 
 /** A value in real units for a colour-bar tick at log10 `lv`: 1e-9, 3.16e-5, 0.01, 1, 10. */
 export function decadeLabel(lv: number): string {
-  if (Number.isInteger(lv)) return lv >= -2 && lv <= 3 ? String(10 ** lv) : `1e${lv}`;
+  if (Number.isInteger(lv)) return lv >= -3 && lv <= 3 ? String(10 ** lv) : `1e${lv}`;
   return sig3(10 ** lv);
 }
 
