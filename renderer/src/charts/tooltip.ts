@@ -71,9 +71,12 @@ export function heatTooltip(o: { layers: readonly string[]; epochs: readonly num
     const layer = o.layers[y] ?? '?';
     const epoch = o.epochs[x] ?? '?';
     const log = typeof lv === 'number' ? lv.toFixed(2) : '—';
-    return [`${p.marker ?? ''}${layer}`, `epoch ${epoch}`, `log10 ${o.valueName}:  ${log}`, `${o.valueName}:  ${sig3(raw)}`].join(
-      '\n',
-    );
+    return [
+      `${p.marker ?? ''}${layer}`,
+      `epoch ${epoch}`,
+      `log10 ${o.valueName}:  ${log}`,
+      `${o.valueName}:  ${sig3(raw)}`,
+    ].join('\n');
   };
 }
 
