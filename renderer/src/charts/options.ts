@@ -150,7 +150,7 @@ export function heatmapOption(o: {
       itemHeight: 10,
       itemGap: 2,
       textGap: 6,
-      text: [o.valueName, ''],
+      // no `text`: with it, a piecewise bar shows only its two end texts instead of each step's label
       textStyle: { fontSize: 10 },
     },
     series: [{ type: 'heatmap' as const, name: `log10 ${o.valueName}`, data, progressive: 5000 }],
