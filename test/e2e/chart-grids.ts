@@ -4,5 +4,5 @@
  * copies equal to the originals.
  */
 export const LINE_GRID = { left: 64, right: 18, top: 56, bottom: 72 };
-export const HEAT_GRID = { left: 90, right: 150, top: 40, bottom: 40 };
+export const HEAT_GRID = { left: 90, right: 150, top: 40, bottom: 64 };
 export const OVERLAY_GRID = { ...LINE_GRID, top: 40, bottom: 96 };

@@ -40,6 +40,8 @@ describe('tooltip text', () => {
     const t = epochTooltip([p('cls train', 2, 0.730061369016765), p('cls val', 2, 0.00012)]);
     expect(t).toBe('epoch 2\n{m1|}cls train:  0.730\n{m1|}cls val:  1.20e-4');
     expect(plainText(t)).toBe('epoch 2\ncls train:  0.730\ncls val:  1.20e-4');
+    // ECharts' rich-text marker is '{id|}' and two spaces
+    expect(plainText('{a_1|}  trunk.1\nepoch 2')).toBe('trunk.1\nepoch 2');
     // series with no value at this epoch are left out, not printed as '—'
     expect(epochTooltip([p('a', 1, null), p('b', 1, 1)]).split('\n')).toHaveLength(2);
   });

@@ -20,7 +20,7 @@ export const RAW_SUFFIX = ' (raw)';
 /** The plot area of a line chart: room for the title, the legend, the y name and the zoom slider. */
 export const LINE_GRID = { left: 64, right: 18, top: 56, bottom: 72 };
 /** The plot area of a heatmap: layer names on the left, the colour bar's labels on the right. */
-export const HEAT_GRID = { left: 90, right: 150, top: 40, bottom: 40 };
+export const HEAT_GRID = { left: 90, right: 150, top: 40, bottom: 64 };
 
 const base = (title: string) => ({
   animation: false,
@@ -137,6 +137,8 @@ export function heatmapOption(o: {
       nameGap: 24,
     },
     yAxis: { type: 'category' as const, data: o.layers },
+    // long runs: zoom on epochs like the curves
+    dataZoom: zoomOf(6),
     visualMap: {
       type: 'piecewise' as const,
       dimension: 2,

@@ -87,8 +87,11 @@ export function binTooltip(params: TipParam | TipParam[]): string {
   return `${p.marker ?? ''}dL/dW ≈ ${p.axisValueLabel ?? String(p.axisValue ?? '')}\ncount:  ${String(p.value ?? '—')}`;
 }
 
-/** Plain text of a rich-text tooltip ('{id|text}' → 'text'), for the screen-reader mirror. */
-export const plainText = (rich: string): string => rich.replace(/\{[\w-]+\|([^}]*)\}/g, '$1');
+/**
+ * Plain text of a rich-text tooltip ('{id|text}' → 'text'; ECharts' marker leaves two spaces),
+ * for the screen-reader mirror.
+ */
+export const plainText = (rich: string): string => rich.replace(/\{[\w-]+\|([^}]*)\}/g, '$1').replace(/^ +/gm, '');
 
 /** The tooltip block every chart uses: rich text on the canvas, kept inside the chart. */
 export function richTooltip<F>(formatter: F, trigger: 'axis' | 'item' = 'axis') {
