@@ -12,7 +12,7 @@ export interface ExportFlags {
 }
 
 export function exportCommand(ctx: CliContext, ids: string[], flags: ExportFlags): Promise<number> {
-  return withService(ctx, flags, async ({ client }) => {
+  return withService(ctx, { ...flags, mustExist: true }, async ({ client }) => {
     const { content } = await call(client, 'runs.export', {
       ids,
       format: flags.format,

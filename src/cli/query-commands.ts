@@ -36,7 +36,7 @@ function summaryLine(r: RunSummary): string {
 }
 
 export function listCommand(ctx: CliContext, flags: ListFlags): Promise<number> {
-  return withService(ctx, flags, async ({ client }) => {
+  return withService(ctx, { ...flags, mustExist: true }, async ({ client }) => {
     const { status, tag, text, limit } = flags;
     const res = await call(client, 'runs.list', { status, tag, text, limit });
     const w = (s: string) => void ctx.io.out.write(s + '\n');
@@ -52,7 +52,7 @@ export function listCommand(ctx: CliContext, flags: ListFlags): Promise<number> 
 }
 
 export function showCommand(ctx: CliContext, id: string, flags: { db?: string; json?: boolean }): Promise<number> {
-  return withService(ctx, flags, async ({ client }) => {
+  return withService(ctx, { ...flags, mustExist: true }, async ({ client }) => {
     const run = await call(client, 'runs.get', { id });
     const epochs = await call(client, 'runs.epochs', { id });
     if (flags.json) {
@@ -75,7 +75,7 @@ export function showCommand(ctx: CliContext, id: string, flags: { db?: string; j
 
 /** Unknown ids, or a run still training, refuse the whole request: the service's rules, not the CLI's. */
 export function deleteCommand(ctx: CliContext, ids: string[], flags: { db?: string }): Promise<number> {
-  return withService(ctx, flags, async ({ client }) => {
+  return withService(ctx, { ...flags, mustExist: true }, async ({ client }) => {
     const { deleted } = await call(client, 'runs.delete', { ids }, 'nothing deleted');
     ctx.io.out.write(`deleted ${deleted} run(s)\n`);
     return EXIT.ok;

@@ -6,10 +6,10 @@
  */
 import { type ApiClient, EVENTS, type Events } from '../api/contract.ts';
 import { call, type CliContext, withService } from './context.ts';
-import { CliError, EXIT } from './exit-codes.ts';
+import { EXIT } from './exit-codes.ts';
 import type { Override } from './flags.ts';
 import { jsonReporter, plainReporter, type Reporter, ttyReporter } from './progress.ts';
-import { readJsonFile, requestOf, withOverrides } from './spec-file.ts';
+import { loadRunFile } from './spec-file.ts';
 
 export interface RunFlags {
   db?: string;
@@ -18,6 +18,8 @@ export interface RunFlags {
   epochs?: number;
   backend?: string;
   set?: Override[];
+  /** bytes (--max-memory) */
+  maxMemory?: number;
 }
 
 function pickReporter(ctx: CliContext, json: boolean | undefined): Reporter {
@@ -60,16 +62,10 @@ function watch(client: ApiClient, reporter: Reporter) {
 }
 
 export async function runCommand(ctx: CliContext, file: string, flags: RunFlags): Promise<number> {
-  const asWritten = requestOf(readJsonFile(file));
-  const overrides = overridesOf(flags);
-  return withService(ctx, { db: flags.db, parallel: flags.parallel }, async ({ client }) => {
-    // the file must be valid on its own: an override does not excuse a bad value in it
-    const check = await call(client, 'spec.validate', asWritten);
-    if (!check.ok)
-      throw new CliError(
-        `invalid spec in ${file}:${check.issues.map((i) => `\n  ${i.field || '(spec)'}: ${i.message}`).join('')}`,
-        EXIT.badInput,
-      );
+  // every check that needs no database first: a refused file must not even create one
+  const { request } = loadRunFile(file, overridesOf(flags), flags.maxMemory);
+  const opts = { db: flags.db, parallel: flags.parallel, maxMemory: flags.maxMemory };
+  return withService(ctx, opts, async ({ client }) => {
     const reporter = pickReporter(ctx, flags.json);
     const watcher = watch(client, reporter);
     let runIds: string[] = [];
@@ -85,8 +81,9 @@ export async function runCommand(ctx: CliContext, file: string, flags: RunFlags)
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     try {
-      const context = overrides.length ? 'invalid spec after the overrides (--set, --epochs, --backend)' : undefined;
-      ({ runIds } = await call(client, 'runs.start', withOverrides(asWritten, overrides), context));
+      const started = await call(client, 'runs.start', request, `cannot run ${file}`);
+      runIds = started.runIds;
+      if (started.experimentId) reporter.note(`experiment ${started.experimentId}`);
       if (interrupts) cancelAll();
       if (!flags.json) for (const id of runIds) reporter.queued(id, (await call(client, 'runs.get', { id })).name);
       const ends = await watcher.until(runIds);

@@ -21,6 +21,8 @@ export function runHandlers(ctx: HandlerContext): HandlerMap<RunMethods> {
   return {
     'runs.start': (input) => {
       const plan = planRuns(input);
+      // before the store is touched: a refused spec creates nothing, not even the database file
+      ctx.preflight(plan.specs);
       const experimentId = plan.name ? store.createExperiment({ name: plan.name, sweep: plan.sweep }) : null;
       const runIds = scheduler.enqueue(plan.specs, { experimentId });
       ctx.emit('runs.changed', { reason: 'created' });
