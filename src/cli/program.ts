@@ -13,6 +13,7 @@ import { enumFlag, intFlag, setFlag, sizeFlag } from './flags.ts';
 import { deleteCommand, listCommand, showCommand } from './query-commands.ts';
 import { runCommand } from './run-command.ts';
 import { serveCommand } from './serve-command.ts';
+import { terminalText } from './terminal-text.ts';
 import { RUN_STATUSES } from '../domain/run-status.ts';
 import { DatabaseError } from '../store/open-errors.ts';
 
@@ -113,11 +114,12 @@ export async function runCli(args: string[], over: Partial<CliContext> = {}): Pr
     // commander has already printed its message (usage, bad flag value, help, version)
     if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.badInput;
     if (err instanceof DatabaseError) {
-      ctx.io.err.write(`error: ${err.message}\n`);
+      ctx.io.err.write(`error: ${terminalText(err.message)}\n`);
       return err.problem === 'missing' ? EXIT.badInput : EXIT.runFailed;
     }
     if (err instanceof CliError) {
-      ctx.io.err.write(`error: ${err.message}\n`);
+      // messages quote user text (names, paths, values)
+      ctx.io.err.write(`error: ${terminalText(err.message, { multiline: true })}\n`);
       return err.exitCode;
     }
     ctx.io.err.write(`error: ${(err as Error).stack ?? err}\n`);

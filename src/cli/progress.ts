@@ -6,6 +6,7 @@ import cliProgress from 'cli-progress';
 import type { EventName, Events } from '../api/contract.ts';
 import type { BackendReport } from '../domain/backend.ts';
 import type { EpochRecord } from '../domain/records.ts';
+import { terminalText as safe } from './terminal-text.ts';
 
 export type Reporter = { [E in EventName]?: (payload: Events[E]) => void } & {
   queued(runId: string, name: string): void;
@@ -25,12 +26,12 @@ export function epochLine(rec: EpochRecord): string {
 }
 
 export function backendLine(b: BackendReport): string {
-  const skipped = b.skipped.map((s) => `\n  skipped ${s.name}: ${s.reason}`).join('');
-  return `backend ${b.detail}${b.parityMaxAbsDiff !== null ? ` (parity vs cpu ${b.parityMaxAbsDiff.toExponential(1)})` : ''}${skipped}`;
+  const skipped = b.skipped.map((s) => `\n  skipped ${safe(s.name)}: ${safe(s.reason)}`).join('');
+  return `backend ${safe(b.detail)}${b.parityMaxAbsDiff !== null ? ` (parity vs cpu ${b.parityMaxAbsDiff.toExponential(1)})` : ''}${skipped}`;
 }
 
 export function endLine(end: Events['run.finished']): string {
-  return `run ${end.runId} ${end.status} after ${end.epochs} epoch(s)${end.message ? `: ${end.message}` : ''}`;
+  return `run ${end.runId} ${end.status} after ${end.epochs} epoch(s)${end.message ? `: ${safe(end.message, { multiline: true })}` : ''}`;
 }
 
 /** Every contract event exactly as the contract types it; notes go to standard error, not into the stream. */
@@ -54,7 +55,7 @@ export function jsonReporter(out: NodeJS.WritableStream, err: NodeJS.WritableStr
 export function plainReporter(out: NodeJS.WritableStream): Reporter {
   const w = (s: string) => void out.write(s + '\n');
   return {
-    queued: (runId, name) => w(`run ${runId} queued: ${name || '(unnamed)'}`),
+    queued: (runId, name) => w(`run ${runId} queued: ${safe(name) || '(unnamed)'}`),
     'run.started': ({ runId, backend }) => w(`run ${short(runId)} started on ${backendLine(backend)}`),
     'run.epoch': ({ runId, record }) => w(`run ${short(runId)} ${epochLine(record)}`),
     'run.finished': (end) => w(endLine(end)),
@@ -80,7 +81,7 @@ export function ttyReporter(out: NodeJS.WritableStream): Reporter {
   const names = new Map<string, string>();
   const log = (s: string) => multi.log(s + '\n');
   return {
-    queued: (runId, name) => (names.set(runId, name), log(`run ${runId} queued: ${name || '(unnamed)'}`)),
+    queued: (runId, name) => (names.set(runId, safe(name)), log(`run ${runId} queued: ${safe(name) || '(unnamed)'}`)),
     'run.started': ({ runId, backend }) => {
       log(`run ${short(runId)} started on ${backendLine(backend)}`);
       const name = (names.get(runId) || short(runId)).slice(0, 28).padEnd(28);

@@ -3,6 +3,7 @@ import type { Input, Output } from '../api/contract.ts';
 import { call, type CliContext, withService } from './context.ts';
 import { EXIT } from './exit-codes.ts';
 import { backendLine, epochLine } from './progress.ts';
+import { terminalText as safe } from './terminal-text.ts';
 
 type RunStatus = NonNullable<Input<'runs.list'>['status']>;
 
@@ -29,7 +30,7 @@ const metricText = (r: RunSummary) =>
 
 function summaryLine(r: RunSummary): string {
   const ratio = r.lastVanishingRatio ? `log10v=${Math.log10(r.lastVanishingRatio).toFixed(2)}` : '';
-  return [r.id, r.status.padEnd(11), r.createdAt.slice(0, 19), `${r.epochsDone}/${r.epochsPlanned}`, r.name]
+  return [r.id, r.status.padEnd(11), r.createdAt.slice(0, 19), `${r.epochsDone}/${r.epochsPlanned}`, safe(r.name)]
     .concat(metricText(r), ratio)
     .filter(Boolean)
     .join('  ');
@@ -61,11 +62,12 @@ export function showCommand(ctx: CliContext, id: string, flags: { db?: string; j
     }
     const took = run.durationMs !== null ? `   took ${(run.durationMs / 1000).toFixed(1)} s` : '';
     const lines = [
-      `${run.name || '(unnamed)'}  [${run.status}]  ${run.id}`,
-      `experiment: ${run.experimentName ?? '—'}   tags: ${run.tags.join(', ') || '—'}`,
+      `${safe(run.name) || '(unnamed)'}  [${run.status}]  ${run.id}`,
+      `experiment: ${safe(run.experimentName ?? '—')}   tags: ${safe(run.tags.join(', ')) || '—'}`,
       `created ${run.createdAt}   epochs ${run.epochsDone}/${run.epochsPlanned}${took}`,
       run.backend ? backendLine(run.backend) : 'backend: not started',
-      ...(run.error ? [`note: ${run.error}`] : []),
+      ...(run.error ? [`note: ${safe(run.error, { multiline: true })}`] : []),
+      ...(run.notes ? [`notes: ${safe(run.notes, { multiline: true })}`] : []),
       ...epochs.map(epochLine),
     ];
     ctx.io.out.write(lines.join('\n') + '\n');
