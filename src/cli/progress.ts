@@ -14,6 +14,7 @@ export type Reporter = { [E in EventName]?: (payload: Events[E]) => void } & {
   stop(): void;
 };
 
+/** a bar's label when the run has no name; lines always print the full id, which show/delete/export take */
 const short = (id: string) => id.slice(0, 8);
 const fmt = (x: number | null | undefined, digits = 4) =>
   x === null || x === undefined || !Number.isFinite(x) ? '—' : Number(x.toPrecision(digits)).toString();
@@ -56,8 +57,8 @@ export function plainReporter(out: NodeJS.WritableStream): Reporter {
   const w = (s: string) => void out.write(s + '\n');
   return {
     queued: (runId, name) => w(`run ${runId} queued: ${safe(name) || '(unnamed)'}`),
-    'run.started': ({ runId, backend }) => w(`run ${short(runId)} started on ${backendLine(backend)}`),
-    'run.epoch': ({ runId, record }) => w(`run ${short(runId)} ${epochLine(record)}`),
+    'run.started': ({ runId, backend }) => w(`run ${runId} started on ${backendLine(backend)}`),
+    'run.epoch': ({ runId, record }) => w(`run ${runId} ${epochLine(record)}`),
     'run.finished': (end) => w(endLine(end)),
     note: w,
     stop: () => {},
@@ -83,13 +84,13 @@ export function ttyReporter(out: NodeJS.WritableStream): Reporter {
   return {
     queued: (runId, name) => (names.set(runId, safe(name)), log(`run ${runId} queued: ${safe(name) || '(unnamed)'}`)),
     'run.started': ({ runId, backend }) => {
-      log(`run ${short(runId)} started on ${backendLine(backend)}`);
+      log(`run ${runId} started on ${backendLine(backend)}`);
       const name = (names.get(runId) || short(runId)).slice(0, 28).padEnd(28);
       bars.set(runId, multi.create(1000, 0, { name, epoch: 0, epochs: '?', loss: '—' }));
     },
     'run.progress': (p) =>
       bars.get(p.runId)?.update(Math.round(p.fraction * 1000), { epoch: p.epoch, epochs: p.epochs, loss: fmt(p.loss) }),
-    'run.epoch': ({ runId, record }) => log(`run ${short(runId)} ${epochLine(record)}`),
+    'run.epoch': ({ runId, record }) => log(`run ${runId} ${epochLine(record)}`),
     'run.finished': (end) => {
       bars.get(end.runId)?.stop();
       log(endLine(end));

@@ -2,6 +2,7 @@
 import type { Input, Output } from '../api/contract.ts';
 import { call, type CliContext, withService } from './context.ts';
 import { EXIT } from './exit-codes.ts';
+import { resolveRunId, resolveRunIds } from './ids.ts';
 import { backendLine, epochLine } from './progress.ts';
 import { terminalText as safe } from './terminal-text.ts';
 
@@ -54,8 +55,8 @@ export function listCommand(ctx: CliContext, flags: ListFlags): Promise<number> 
 
 export function showCommand(ctx: CliContext, id: string, flags: { db?: string; json?: boolean }): Promise<number> {
   return withService(ctx, { ...flags, mustExist: true }, async ({ client }) => {
-    const run = await call(client, 'runs.get', { id });
-    const epochs = await call(client, 'runs.epochs', { id });
+    const run = await call(client, 'runs.get', { id: await resolveRunId(client, id) });
+    const epochs = await call(client, 'runs.epochs', { id: run.id });
     if (flags.json) {
       ctx.io.out.write(JSON.stringify({ ...run, epochs }) + '\n');
       return EXIT.ok;
@@ -78,7 +79,8 @@ export function showCommand(ctx: CliContext, id: string, flags: { db?: string; j
 /** Unknown ids, or a run still training, refuse the whole request: the service's rules, not the CLI's. */
 export function deleteCommand(ctx: CliContext, ids: string[], flags: { db?: string }): Promise<number> {
   return withService(ctx, { ...flags, mustExist: true }, async ({ client }) => {
-    const { deleted } = await call(client, 'runs.delete', { ids }, 'nothing deleted');
+    const resolved = await resolveRunIds(client, ids);
+    const { deleted } = await call(client, 'runs.delete', { ids: resolved }, 'nothing deleted');
     ctx.io.out.write(`deleted ${deleted} run(s)\n`);
     return EXIT.ok;
   });

@@ -14,6 +14,7 @@ import { appendEpoch } from './epochs-write.ts';
 import { InvalidArgumentError, ReadOnlyStoreError } from './errors.ts';
 import { ExperimentsRepo } from './experiments-repo.ts';
 import { listRuns } from './list-runs.ts';
+import { type PrefixMatches, runIdsWithPrefix } from './id-prefix.ts';
 import { flushPendingEnds, keepPendingEnd, pendingEnd, pendingKey } from './pending-ends.ts';
 import { RunsRepo } from './runs-repo.ts';
 import { Statements } from './statements.ts';
@@ -115,6 +116,11 @@ export class RunStore {
     const run = v.idSchema.safeParse(id).success ? this.runs.get(id) : null;
     const end = run && pendingEnd(this.pendingKey, run.id);
     return run && end ? { ...run, ...end } : run;
+  }
+
+  /** Runs whose id starts with `prefix` (compared in lowercase). */
+  runIdsWithPrefix(prefix: string, max?: number): PrefixMatches {
+    return runIdsWithPrefix(this.s, prefix.toLowerCase(), max);
   }
 
   /**
