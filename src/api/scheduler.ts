@@ -74,7 +74,10 @@ export class Scheduler {
     const q = this.queue.findIndex((r) => r.runId === runId);
     if (q >= 0) {
       this.queue.splice(q, 1);
-      this.store.finishRun(runId, 'cancelled', 'cancelled before it started');
+      const end: JobEnd = { status: 'cancelled', epochs: 0, message: 'cancelled before it started' };
+      this.store.finishRun(runId, end.status, end.message);
+      // a run that never started ends too: whoever waits for it (run's Ctrl-C, a Live view) hears so
+      this.events.onFinished?.(runId, end);
       this.settle();
       return true;
     }

@@ -8,6 +8,7 @@ import { type ApiClient, EVENTS, type Events } from '../api/contract.ts';
 import { call, type CliContext, withService } from './context.ts';
 import { EXIT } from './exit-codes.ts';
 import type { Override } from './flags.ts';
+import { closingLine, interruptHandler } from './interrupts.ts';
 import { jsonReporter, plainReporter, type Reporter, ttyReporter } from './progress.ts';
 import { loadRunFile } from './spec-file.ts';
 
@@ -69,25 +70,32 @@ export async function runCommand(ctx: CliContext, file: string, flags: RunFlags)
     const reporter = pickReporter(ctx, flags.json);
     const watcher = watch(client, reporter);
     let runIds: string[] = [];
-    let interrupts = 0;
     const cancelAll = () => {
       for (const id of runIds) if (!watcher.finished.has(id)) void client.invoke('runs.cancel', { id });
     };
-    const onSignal = () => {
-      if (++interrupts > 1) process.exit(EXIT.cancelled);
-      reporter.note('cancelling… (Ctrl-C again to quit at once; unfinished runs are then marked interrupted)');
-      cancelAll();
-    };
+    const interrupts = interruptHandler({
+      onFirst: () => {
+        reporter.note('cancelling… (Ctrl-C again to quit at once; unfinished runs are then marked interrupted)');
+        cancelAll();
+      },
+      onSecond: () => {
+        reporter.stop();
+        ctx.io.err.write(`${closingLine(runIds, watcher.finished)}; quit before they ended\n`);
+        process.exit(EXIT.cancelled);
+      },
+    });
+    const onSignal = () => interrupts.handle();
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     try {
       const started = await call(client, 'runs.start', request, `cannot run ${file}`);
       runIds = started.runIds;
       if (started.experimentId) reporter.note(`experiment ${started.experimentId}`);
-      if (interrupts) cancelAll();
+      if (interrupts.interrupted()) cancelAll();
       if (!flags.json) for (const id of runIds) reporter.queued(id, (await call(client, 'runs.get', { id })).name);
       const ends = await watcher.until(runIds);
-      if (interrupts || ends.some((e) => e.status === 'cancelled')) return EXIT.cancelled;
+      if (interrupts.interrupted()) reporter.note(closingLine(runIds, watcher.finished));
+      if (interrupts.interrupted() || ends.some((e) => e.status === 'cancelled')) return EXIT.cancelled;
       return ends.every((e) => e.status === 'completed') ? EXIT.ok : EXIT.runFailed;
     } finally {
       process.off('SIGINT', onSignal);
