@@ -2,6 +2,7 @@
  * Reading a spec or experiment file for `run` (the shared loader: BOM, UTF-8, JSON positions,
  * relative IDX paths), applying `--set` overrides, and the checks made before anything is created.
  */
+import { resolve } from 'node:path';
 import { SpecError, type SpecIssue } from '../experiment/issues.ts';
 import { SpecFileError, loadSpecFile, type LoadedSpecFile } from '../experiment/load-file.ts';
 import { preflight, specsOf } from '../experiment/preflight.ts';
@@ -23,11 +24,17 @@ const DEFAULT_DATA_KIND = parseSpec({}).data.kind;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** `spec` with every override set; a `data.*` path on a spec without data starts from the default kind. */
+const IDX_PATH = /^data\.(images|labels|valImages|valLabels)$/;
+
+/**
+ * `spec` with every override set; a `data.*` path on a spec without data starts from the default
+ * kind, and a relative IDX path typed on the command line is made absolute against the working folder.
+ */
 export function applyOverrides(spec: Record<string, unknown>, overrides: Override[]): Record<string, unknown> {
   return overrides.reduce((s, o) => {
     const start = o.path.startsWith('data.') && !isRecord(s.data) ? { ...s, data: { kind: DEFAULT_DATA_KIND } } : s;
-    return setPath(start, o.path, o.value);
+    const value = IDX_PATH.test(o.path) && typeof o.value === 'string' && o.value ? resolve(o.value) : o.value;
+    return setPath(start, o.path, value);
   }, spec);
 }
 

@@ -1,6 +1,7 @@
 /** `run` checks the file with the shared loader, its overrides and the budget before any database exists. */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/store/index.ts';
 import { useTempDirs } from '../store/temp-dirs.ts';
@@ -61,6 +62,22 @@ describe('run: loading and preflight', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/option '--max-memory <size>' argument 'lots' is invalid/);
     expect(existsSync(db)).toBe(false);
+  });
+
+  it('an IDX path given with --set is read against the working folder and stored absolute', async () => {
+    const { file, db } = fileWith(JSON.stringify({ epochs: 1, data: { kind: 'idx', images: 'x', labels: 'y' } }));
+    const sets = ['images=train-images-idx3-ubyte', 'labels=train-labels-idx1-ubyte'].map((s) => `data.${s}`);
+    const prev = process.cwd();
+    process.chdir(fileURLToPath(new URL('../../bad-input/idx/', import.meta.url)));
+    try {
+      const r = await runInProcess(['run', file, '--db', db, '--set', sets[0], '--set', sets[1]]);
+      expect(r.code, r.stderr).toBe(0);
+    } finally {
+      process.chdir(prev);
+    }
+    expect(onlySpec(db).data).toMatchObject({
+      images: fileURLToPath(new URL('../../bad-input/idx/train-images-idx3-ubyte', import.meta.url)),
+    });
   });
 
   it('a missing IDX file (relative to the spec file) is refused naming the field, nothing written', async () => {
