@@ -27,6 +27,8 @@ function oneStep(spec: Spec) {
   const st = createState(spec, ds);
   const b = makeBatch(ds, ds.train, range(spec.batchSize));
   const before = snapshotKernels(st);
+  // one step is the whole "epoch" here: the epoch's start is the step's start
+  const epochStart = snapshotKernels(st);
   const rawBefore = before.map(read);
   const r = trainStep(st, b.x, b.t, true);
   const grads = st.net.vars.map((v) => read(r.grads![v.kernel.name]));
@@ -35,7 +37,7 @@ function oneStep(spec: Spec) {
   const pt = probeTensors(st, pb.x, pb.t);
   const raw = { dz: pt.dz.map(read), acts: pt.acts.map(read), shared: pt.shared.map((g) => concat(g.map(read))) };
   const probe = probeStats(st, pt);
-  const layers = layerRecords(st, r.grads!, before, probe, spec.stats.histogramBins);
+  const layers = layerRecords(st, r.grads!, before, epochStart, probe, spec.stats.histogramBins);
   disposeProbeTensors(pt);
   tf.dispose(Object.values(r.grads!));
   [b, pb].forEach(disposeBatch);
@@ -74,6 +76,15 @@ describe('exact statistics of training steps', () => {
             ['actMean', l.actMean, act.mean],
             ['actStd', l.actStd, act.std],
             ['actSaturation', l.actSaturation, sat],
+            ['gradRms', l.gradRms, g.l2 / Math.sqrt(s.grads[i].length)],
+            ['dzRms', l.dzRms, dz.l2 / Math.sqrt(s.raw.dz[i].length)],
+            ['gradZeroFrac', l.gradZeroFrac, s.grads[i].filter((x) => x === 0).length / s.grads[i].length],
+            ['updateRatioEpoch', l.updateRatioEpoch, updateRatio(s.rawBefore[i], s.after[i])],
+            [
+              'updateRms',
+              l.updateRms,
+              l2(s.after[i].map((x, j) => x - s.rawBefore[i][j])) / Math.sqrt(s.after[i].length),
+            ],
           ] as const
         ).map(([name, got, want]): [string, number | null, number | null] => [`${l.layer} ${name}`, got, want]),
       );
