@@ -2,6 +2,7 @@
 import type { Input, Output } from '../api/contract.ts';
 import { call, type CliContext, withService } from './context.ts';
 import { EXIT } from './exit-codes.ts';
+import { healthDetailText } from '../domain/health.ts';
 import { backendLine, epochLine } from './progress.ts';
 
 type RunStatus = NonNullable<Input<'runs.list'>['status']>;
@@ -66,7 +67,7 @@ export function showCommand(ctx: CliContext, id: string, flags: { db?: string; j
       `created ${run.createdAt}   epochs ${run.epochsDone}/${run.epochsPlanned}${took}`,
       run.backend ? backendLine(run.backend) : 'backend: not started',
       ...(run.error ? [`note: ${run.error}`] : []),
-      ...epochs.map(epochLine),
+      ...epochs.flatMap((e) => [epochLine(e), `  health: ${healthDetailText(e.health, e.epoch)}`]),
     ];
     ctx.io.out.write(lines.join('\n') + '\n');
     return EXIT.ok;

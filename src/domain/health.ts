@@ -97,7 +97,21 @@ export function healthSummaryText(h: GradientHealth | null | undefined): string 
   return `alive ${h.alive}/${h.trunkLayers}${weakest}`;
 }
 
-function formatSigned(v: number): string {
-  if (!Number.isFinite(v)) return String(v).replace('-', '−');
-  return v.toFixed(1).replace('-', '−');
+/**
+ * The summary with its ratios and where the dz came from, e.g. "alive 8/10 · weakest trunk.3 −4.2 ·
+ * log10 dz first/last −1.63 · log10 rms dL/dW first/last 0.17 · dz of epoch 4".
+ */
+export function healthDetailText(h: GradientHealth | null | undefined, epoch?: number): string {
+  if (!h) return '—';
+  const parts = [healthSummaryText(h)];
+  if (h.deadLayers?.length) parts.push(`dead ${h.deadLayers.join(', ')}`);
+  if (h.dzRatio !== null) parts.push(`log10 dz first/last ${formatSigned(h.dzRatio, 2)}`);
+  if (h.wRatio !== null) parts.push(`log10 rms dL/dW first/last ${formatSigned(h.wRatio, 2)}`);
+  if (h.healthFrom !== null && h.healthFrom !== epoch) parts.push(`dz of epoch ${h.healthFrom}`);
+  return parts.join(' · ');
+}
+
+function formatSigned(v: number, digits = 1): string {
+  const text = Number.isFinite(v) ? (Math.abs(v) < 0.5 * 10 ** -digits ? 0 : v).toFixed(digits) : String(v);
+  return text.replace('-', '−');
 }
