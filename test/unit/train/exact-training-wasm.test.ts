@@ -93,6 +93,21 @@ describe('exact statistics of training steps', () => {
     const ref = vanishingRatio(trunk.map((l) => summarize(s.grads[l.index]).l2));
     checks.push(['vanishingRatio', vanishingRatio(trunk.map((l) => l.gradL2)), ref]);
     s.probe.taskGrads.forEach((t, i) => checks.push([`taskGrad ${t.task}`, t.norm, l2(s.raw.shared[i])]));
+    // log10|g| quantiles: the centre of a 0.01-decade bin, so within half a bin of the float64 order
+    // statistic, or one more bin where float32 log10 lands a value on the other side of an edge
+    s.layers.forEach((l, i) => {
+      const logs = Array.from(s.grads[i], Math.abs)
+        .filter((x) => x > 0)
+        .map(Math.log10)
+        .sort((x, y) => x - y);
+      const at = (q: number) => logs[Math.max(1, Math.ceil(q * logs.length)) - 1];
+      for (const [q, got] of [
+        [0.05, l.gradLog10P05],
+        [0.5, l.gradLog10P50],
+        [0.95, l.gradLog10P95],
+      ] as const)
+        expect(Math.abs(got! - at(q)), `${l.layer} log10 quantile ${q}`).toBeLessThanOrEqual(0.0151);
+    });
     for (const [name, got, want] of checks) {
       expect(got === null, `${name} is null on one side only`).toBe(want === null);
       if (got !== null && want !== null) expect(rel(got, want), `relative error of ${name}`).toBeLessThanOrEqual(1e-6);
