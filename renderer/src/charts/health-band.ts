@@ -61,7 +61,7 @@ export function healthBandOption(p: HealthProfile) {
         },
         markArea: {
           silent: true,
-          itemStyle: { color: 'rgba(220, 60, 60, 0.12)' },
+          itemStyle: { color: 'rgba(220, 60, 60, 0.22)' },
           data: [[{ yAxis: floor }, { yAxis: -p.decades }]],
         },
       },
