@@ -1,30 +1,29 @@
 /**
  * Quantiles of log10|g| over the nonzero entries of a tensor and the share of exact zeros, from one
- * bincount on the backend: a fixed grid of 0.01-decade bins spanning every float32 magnitude
- * (1e-46 … 1e39), plus one bin for exact zeros. A quantile is the centre of the bin holding its
- * nearest rank, so it is within ±0.005 decades of the exact order statistic — and no arbitrary
- * absolute threshold (like "below 1e-8") decides what counts as small.
+ * bincount on the backend: a fixed grid of 0.01-decade bins over 1e-46 … 1e39, which spans every
+ * float32 magnitude. A quantile is the centre of the bin holding its nearest rank, so it is within
+ * ±0.005 decades of the exact order statistic — and no absolute threshold (like "below 1e-8")
+ * decides what counts as small.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { finish } from './exact-sum.ts';
 
 export const LOG10_MIN = -46;
 export const LOG10_STEP = 0.01;
-/** bins of the log10 grid; index LOG10_BINS counts the exact zeros */
 export const LOG10_BINS = 8500;
+/**
+ * Exact zeros land here: log(0) = −∞ clips to bin 0, and no float32 reaches it (the smallest
+ * subnormal, 1.4e-45, is log10 −44.85, bin 115), so the zero count needs no separate pass.
+ */
+const ZERO_BIN = 0;
 
-/** Counts of log10|x| on the grid, then the count of zeros, as float32 [LOG10_BINS + 1] (exact to 2^24). */
+/** Counts of log10|x| on the grid (bin 0: exact zeros), as float32 [LOG10_BINS] (exact to 2^24). */
 export function log10Counts(t: tf.Tensor): tf.Tensor1D {
   return tf.tidy(() => {
-    const a = tf.abs(tf.reshape(t, [-1]));
-    const bin = tf.clipByValue(
-      tf.floor(tf.div(tf.sub(tf.mul(tf.log(a), 1 / Math.LN10), LOG10_MIN), LOG10_STEP)),
-      0,
-      LOG10_BINS - 1,
-    );
-    const k = tf.where(tf.greater(a, 0), bin, tf.fill(bin.shape, LOG10_BINS));
+    const scaled = tf.mul(tf.log(tf.abs(tf.reshape(t, [-1]))), 1 / (Math.LN10 * LOG10_STEP));
+    const bin = tf.clipByValue(tf.floor(tf.sub(scaled, LOG10_MIN / LOG10_STEP)), ZERO_BIN, LOG10_BINS - 1);
     return tf.cast(
-      tf.bincount(tf.cast(k, 'int32') as tf.Tensor1D, tf.tensor1d([], 'float32'), LOG10_BINS + 1),
+      tf.bincount(tf.cast(bin, 'int32') as tf.Tensor1D, tf.tensor1d([], 'float32'), LOG10_BINS),
       'float32',
     ) as tf.Tensor1D;
   });
@@ -41,13 +40,13 @@ export interface GradSpread {
 
 /** Decode read log10Counts of a tensor of `n` entries. */
 export function fromLog10Counts(c: ArrayLike<number>, n: number): GradSpread {
-  const zeros = c[LOG10_BINS];
-  const nonzero = finish(c, 0, LOG10_BINS);
+  const zeros = c[ZERO_BIN];
+  const nonzero = finish(c, ZERO_BIN + 1, LOG10_BINS);
   if (nonzero === 0) return { zeroFrac: n ? zeros / n : 0, p05: null, p50: null, p95: null };
   const [p05, p50, p95] = [0.05, 0.5, 0.95].map((q) => {
     const rank = Math.max(1, Math.ceil(q * nonzero));
     let cum = 0;
-    for (let b = 0; b < LOG10_BINS; b++) if ((cum += c[b]) >= rank) return binCentre(b);
+    for (let b = ZERO_BIN + 1; b < LOG10_BINS; b++) if ((cum += c[b]) >= rank) return binCentre(b);
     return binCentre(LOG10_BINS - 1);
   });
   return { zeroFrac: zeros / n, p05, p50, p95 };

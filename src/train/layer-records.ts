@@ -58,7 +58,7 @@ export function layerRecords(
     tf.tidy(() => tf.stack(st.plan.layers.map((_, i) => log10Counts(gradOf(i))))),
   ]);
   tf.dispose([...before, ...epochStart]);
-  const L = LOG10_BINS + 1;
+  const L = LOG10_BINS;
   return st.plan.layers.map((l, i) => {
     const s = summaries[i];
     const [w, d, b, de, be] = [1, 2, 3, 4, 5].map((k) => fromNorm(rows[i * PARTS + k]));

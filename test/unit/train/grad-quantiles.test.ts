@@ -42,6 +42,12 @@ describe('log10 |g| quantiles and the zero share', () => {
     expect(s.zeroFrac).toBe(0);
   });
 
+  it('the smallest float32 subnormal is a nonzero magnitude, not a zero', () => {
+    const s = spread([0, 1.401298464324817e-45]);
+    expect(s.zeroFrac).toBe(0.5);
+    expect(s.p50).toBeCloseTo(-44.855, 2);
+  });
+
   it('an all-zero tensor: zero share 1, no quantiles', () => {
     expect(spread([0, 0, 0, 0])).toEqual({ zeroFrac: 1, p05: null, p50: null, p95: null });
   });
