@@ -1,46 +1,22 @@
 /**
  * The one table of per-layer scalar statistics. The store's columns and INSERT, its epoch and
  * Compare reads, the CSV/JSON series, the contract's enums and the renderer's labels and field
- * lists are all derived from it: adding a statistic is one row here plus a migration adding the
- * column (and the trainer computing it, which the compiler then demands).
+ * lists are all derived from it: adding a statistic is one row (here, or in a file of rows it
+ * joins) plus a migration adding the column (and the trainer computing it, which the compiler
+ * then demands).
  */
 
-export interface LayerStatDef {
-  /** the LayerStats property */
-  field: string;
-  /** its layer_stats column */
-  column: string;
-  /** its series name in the CSV exports (long: `series`; wide: `layer/<layer>/<series>`) */
-  series: string;
-  /** how the UI names it */
-  label: string;
-  /** a shorter name for tight controls (segmented buttons) */
-  short: string;
-  /** what a value measures when it is not a raw magnitude ('' for plain magnitudes) */
-  unit: '' | 'share';
-  /** reads better as log10 (spans decades) */
-  log: boolean;
-  /** null when the probe did not run (or, for saturation, for a linear layer) */
-  nullable: boolean;
-  /**
-   * Bit of layer_stats.nan_mask telling a stored NaN from null; set exactly for nullable rows.
-   * Stored data depends on it: a bit, once given, never changes.
-   */
-  nanBit: number | null;
-  /** drawn as a layer × epoch heatmap (Live and Compare); runs.compare reads these by default */
-  heatmap: boolean;
-  /** offered as a line in Compare's overlay */
-  overlay: boolean;
-}
+import { type LayerStatDef, PLAIN } from './layer-stat-def.ts';
+import { SCALE_FREE_STATS } from './layer-stats-scale-free.ts';
 
-/** What a row says when it does not say otherwise. */
-const PLAIN = { unit: '', log: false, nullable: false, nanBit: null, heatmap: false, overlay: false } as const;
+export type { LayerStatDef } from './layer-stat-def.ts';
 
 /**
- * In CSV column order (the canonical order of every derived list). dL/dW statistics are of the
- * kernel over the epoch's last batch; dz and activation statistics are on the probe batch.
+ * The rows of schema 1, in CSV column order (the canonical order of every derived list). dL/dW
+ * statistics are of the kernel over the epoch's last batch; dz and activation statistics are on
+ * the probe batch.
  */
-export const LAYER_STATS = [
+const FIRST_STATS = [
   // ‖dL/dW‖ of the kernel (weights, not biases)
   {
     ...PLAIN,
@@ -165,104 +141,10 @@ export const LAYER_STATS = [
     nanBit: 4,
     overlay: true,
   },
-  // — added in migration 0003 (after the first twelve so CSV columns keep their places) —
-  // ‖dL/dW‖/√params: per-entry scale, comparable across layers of any size
-  {
-    ...PLAIN,
-    field: 'gradRms',
-    column: 'grad_rms',
-    series: 'grad_rms',
-    label: 'RMS of dL/dW (‖dL/dW‖/√params)',
-    short: 'rms dL/dW',
-    log: true,
-    heatmap: true,
-    overlay: true,
-  },
-  // ‖dL/dz‖/√(elements of z on the probe batch): the back-propagated signal per element, size-free
-  {
-    ...PLAIN,
-    field: 'dzRms',
-    column: 'dz_rms',
-    series: 'dz_rms',
-    label: 'RMS of dL/dz (probe batch)',
-    short: 'rms dz',
-    log: true,
-    nullable: true,
-    nanBit: 5,
-    heatmap: true,
-    overlay: true,
-  },
-  // share of the kernel's dL/dW entries exactly 0 (dead units); null for runs stored before it existed
-  {
-    ...PLAIN,
-    field: 'gradZeroFrac',
-    column: 'grad_zero_frac',
-    series: 'grad_zero_frac',
-    label: 'share dL/dW = 0 (dead)',
-    short: 'g = 0',
-    unit: 'share',
-    nullable: true,
-    nanBit: 6,
-    overlay: true,
-  },
-  // quantiles of log10|dL/dW| over the nonzero entries, read from a 0.01-decade histogram; null when all zero
-  {
-    ...PLAIN,
-    field: 'gradLog10P05',
-    column: 'grad_log10_p05',
-    series: 'grad_log10_p05',
-    label: 'log10 |dL/dW| 5th percentile (nonzero)',
-    short: 'log10|g| p05',
-    nullable: true,
-    nanBit: 7,
-  },
-  {
-    ...PLAIN,
-    field: 'gradLog10P50',
-    column: 'grad_log10_p50',
-    series: 'grad_log10_p50',
-    label: 'log10 |dL/dW| median (nonzero)',
-    short: 'log10|g| p50',
-    nullable: true,
-    nanBit: 8,
-    overlay: true,
-  },
-  {
-    ...PLAIN,
-    field: 'gradLog10P95',
-    column: 'grad_log10_p95',
-    series: 'grad_log10_p95',
-    label: 'log10 |dL/dW| 95th percentile (nonzero)',
-    short: 'log10|g| p95',
-    nullable: true,
-    nanBit: 9,
-  },
-  // ‖W_e − W_(e−1)‖ / ‖W_(e−1)‖: the whole epoch's change; null for runs stored before it existed
-  {
-    ...PLAIN,
-    field: 'updateRatioEpoch',
-    column: 'update_ratio_epoch',
-    series: 'update_ratio_epoch',
-    label: 'epoch update / weight (‖W_e − W_e−1‖/‖W_e−1‖)',
-    short: 'epoch update',
-    log: true,
-    nullable: true,
-    nanBit: 10,
-    overlay: true,
-  },
-  // ‖ΔW‖/√params of the last step; null for runs stored before it existed
-  {
-    ...PLAIN,
-    field: 'updateRms',
-    column: 'update_rms',
-    series: 'update_rms',
-    label: 'RMS of the last-step update (‖ΔW‖/√params)',
-    short: 'rms ΔW',
-    log: true,
-    nullable: true,
-    nanBit: 11,
-  },
 ] as const satisfies readonly LayerStatDef[];
+
+/** In CSV column order: the statistics of schema 1, then the size-free ones of schema 3. */
+export const LAYER_STATS = [...FIRST_STATS, ...SCALE_FREE_STATS] as const;
 
 export type LayerStatRow = (typeof LAYER_STATS)[number];
 type Row = LayerStatRow;
