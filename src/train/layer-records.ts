@@ -3,11 +3,11 @@
  * the backend and read back in two small transfers (summaries, then histograms).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { ProbeResult } from './probe.ts';
+import type { LayerProbe, ProbeResult } from './probe.ts';
 import type { LayerStats } from '../domain/records.ts';
 import type { StepState } from './step.ts';
 import { readAll } from './exact-sum.ts';
-import { fromLog10Counts, LOG10_BINS, log10Counts } from './grad-quantiles.ts';
+import { fromLog10Counts, type GradSpread, LOG10_BINS, log10Counts } from './grad-quantiles.ts';
 import { fromNorm, fromSummary, histogramCounts, normVector, summaryVector } from './tensor-stats.ts';
 
 /**
@@ -65,6 +65,7 @@ export function layerRecords(
     const p = probe?.layers[i];
     const params = st.net.vars[i].kernel.size;
     const spread = fromLog10Counts(logCounts.subarray(i * L, (i + 1) * L), params);
+    const epochChange = be > 0 ? de / be : 0;
     return {
       layer: l.name,
       index: i,
@@ -83,15 +84,29 @@ export function layerRecords(
       actMean: p ? p.actMean : null,
       actStd: p ? p.actStd : null,
       actSaturation: p ? p.actSaturation : null,
-      gradRms: s.l2 / Math.sqrt(params),
-      dzRms: p ? p.dzRms : null,
-      gradZeroFrac: spread.zeroFrac,
-      gradLog10P05: spread.p05,
-      gradLog10P50: spread.p50,
-      gradLog10P95: spread.p95,
-      updateRatioEpoch: be > 0 ? de / be : 0,
-      updateRms: d / Math.sqrt(params),
+      ...scaleFree(params, s.l2, d, epochChange, spread, p),
       histogram: { min: s.min, max: s.max, counts: Array.from(counts.subarray(i * bins, (i + 1) * bins)) },
     };
   });
+}
+
+/** The size-free statistics (layer-stats-scale-free.ts) of a layer of `params` kernel entries. */
+function scaleFree(
+  params: number,
+  gradL2: number,
+  stepL2: number,
+  epochChange: number,
+  spread: GradSpread,
+  p: LayerProbe | undefined,
+) {
+  return {
+    gradRms: gradL2 / Math.sqrt(params),
+    dzRms: p ? p.dzRms : null,
+    gradZeroFrac: spread.zeroFrac,
+    gradLog10P05: spread.p05,
+    gradLog10P50: spread.p50,
+    gradLog10P95: spread.p95,
+    updateRatioEpoch: epochChange,
+    updateRms: stepL2 / Math.sqrt(params),
+  };
 }
