@@ -1,6 +1,7 @@
 /**
  * npm run bench: samples/s of the reference models on every backend that loads, the statistics'
- * cost as a share of an epoch's step time, and the ratio to PyTorch CPU on this machine class.
+ * cost as a share of an epoch's step time, and PyTorch CPU's samples/s on the same models measured
+ * right then (bench/pytorch-peer.py, when python3 has torch) with the ratio.
  * Prints one JSON line per case. Numbers, never pass/fail.
  *   --quick      fewer steps; skip the cpu backend's CNN (minutes per step)
  *   --backends=a,b   only these (default: every backend that loads)
@@ -17,6 +18,7 @@ import type { BackendName } from '../src/experiment/spec.ts';
 import { trainStep } from '../src/train/step.ts';
 import { createState, disposeState } from '../src/train/trainer.ts';
 import { cnnSpec, defaultSpec, mlpSpec, mnistShaped, shapes32 } from './models.ts';
+import { measurePeer, type PeerResult } from './peer.ts';
 
 tf.enableProdMode();
 const args = process.argv.slice(2);
@@ -26,8 +28,6 @@ const only = args
   ?.slice(11)
   .split(',');
 
-/** PyTorch CPU (Debian python3-torch + OpenBLAS) on the same 2-core machine, ms per step (issue #2). */
-const PYTORCH_MS: Record<string, number> = { mlp: 14.8, cnn: 26.1 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const emit = (o: object) => console.log(JSON.stringify(o));
 
@@ -72,6 +72,20 @@ function timeSteps(spec: Spec, ds: Dataset, steps: number, warmup: number) {
   return { stepMs, statsMs };
 }
 
+/** PyTorch's figures for a model, measured once per bench run (before the backends, same steps). */
+const peers = new Map<string, PeerResult>();
+
+function peerFields(model: string, stepMs: number): object {
+  const p = peers.get(model);
+  if (!p?.available) return {};
+  return {
+    pytorchMsPerStep: p.msPerStep,
+    pytorchSamplesPerSec: Math.round((p.batch / p.msPerStep) * 1000),
+    // our speed as a share of PyTorch's: 1 = as fast, 0.5 = half as fast
+    speedVsPyTorch: +(p.msPerStep / stepMs).toFixed(3),
+  };
+}
+
 async function benchBackend(name: Exclude<BackendName, 'auto'>): Promise<void> {
   let report;
   try {
@@ -112,9 +126,7 @@ async function benchBackend(name: Exclude<BackendName, 'auto'>): Promise<void> {
       batch: spec.batchSize,
       msPerStep: +stepMs.toFixed(2),
       samplesPerSec: Math.round((spec.batchSize / stepMs) * 1000),
-      ...(PYTORCH_MS[model]
-        ? { pytorchMsPerStep: PYTORCH_MS[model], timesPyTorch: +(stepMs / PYTORCH_MS[model]).toFixed(2) }
-        : {}),
+      ...peerFields(model, stepMs),
       statsMsPerEpoch: +statsMs.toFixed(1),
       statsShareOfEpoch: +(statsMs / (stepsPerEpoch * stepMs)).toFixed(4),
       stepsPerEpoch,
@@ -129,5 +141,10 @@ emit({
   node: process.version,
   tfjs: tf.version_core,
 });
+for (const model of ['mlp', 'cnn']) {
+  const p = measurePeer(model, quick ? 10 : 30, 3);
+  peers.set(model, p);
+  emit({ case: 'peer', peer: 'pytorch-cpu', model, ...p });
+}
 for (const name of (only ?? ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']) as Array<Exclude<BackendName, 'auto'>>)
   await benchBackend(name);

@@ -1,3 +1,4 @@
+import './csp.ts';
 import { createApp } from 'vue';
 import App from './App.vue';
 import { pickClient } from './api/client.ts';

@@ -52,6 +52,10 @@ export const inputs = {
     .object({ ids: ids(0, 10_000), experimentId: id.optional(), format: z.enum(EXPORT_FORMATS) })
     .strict(),
   'runs.active': z.object({}).strict(),
+  /** the one run whose id starts with `prefix` (what a person types: the first 8+ characters) */
+  'runs.resolve': z
+    .object({ prefix: z.string().regex(/^[0-9a-fA-F-]{8,36}$/, 'must be 8 to 36 characters of a run id') })
+    .strict(),
   'experiments.list': z.object({}).strict(),
   'presets.list': z.object({}).strict(),
   'spec.validate': z.object({ spec: z.unknown().optional(), experiment: z.unknown().optional() }).strict(),
@@ -98,6 +102,7 @@ export interface Outputs {
   'runs.delete': { deleted: number };
   'runs.export': { filename: string; mime: string; content: string };
   'runs.active': { queued: string[]; running: string[]; progress: Record<string, ProgressEvent> };
+  'runs.resolve': { id: string };
   'experiments.list': StoreExperiment[];
   'presets.list': Preset[];
   'spec.validate': { ok: boolean; issues: SpecIssueOut[]; runs: number; specs: Spec[] };

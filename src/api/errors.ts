@@ -1,6 +1,7 @@
 /** Mapping whatever a method threw onto the envelope's error. */
 import type { z } from 'zod';
 import { issuesOf, SpecError } from '../experiment/spec.ts';
+import { DatabaseError } from '../store/open-errors.ts';
 import type { ApiError, ErrorCode } from './contract.ts';
 
 export class ApiFailure extends Error {
@@ -29,6 +30,9 @@ const STORE_CODES: Record<string, ErrorCode> = {
 
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiFailure) return err.error;
+  // one line with its fix, whichever door shows it
+  if (err instanceof DatabaseError)
+    return { code: err.problem === 'read_only' ? 'read_only' : 'internal', message: err.message };
   if (err instanceof SpecError)
     return {
       code: 'invalid_argument',

@@ -6,7 +6,8 @@
 import { availableParallelism } from 'node:os';
 import { describeSpec } from '../experiment/describe.ts';
 import type { Spec } from '../experiment/spec.ts';
-import type { RunStore } from '../store/index.ts';
+import { NotFoundError, type RunStore } from '../store/index.ts';
+import { databaseError } from '../store/open-errors.ts';
 import { type Job, type JobCallbacks, type JobEnd, startJob } from '../train/job.ts';
 import type { BackendReport } from '../domain/backend.ts';
 import type { EpochRecord, ProgressEvent } from '../domain/records.ts';
@@ -73,7 +74,10 @@ export class Scheduler {
     const q = this.queue.findIndex((r) => r.runId === runId);
     if (q >= 0) {
       this.queue.splice(q, 1);
-      this.store.finishRun(runId, 'cancelled', 'cancelled before it started');
+      const end: JobEnd = { status: 'cancelled', epochs: 0, message: 'cancelled before it started' };
+      this.store.finishRun(runId, end.status, end.message);
+      // a run that never started ends too: whoever waits for it (run's Ctrl-C, a Live view) hears so
+      this.events.onFinished?.(runId, end);
       this.settle();
       return true;
     }
@@ -122,7 +126,8 @@ export class Scheduler {
           // the store refused (deleted run, disk full, read-only): stop training what cannot be kept
           storeError = {
             epochs: rec.epoch - 1,
-            message: `could not store epoch ${rec.epoch}: ${(err as Error).message}`,
+            // a full disk or read-only file says so, with its fix
+            message: `could not store epoch ${rec.epoch}: ${(databaseError(err, this.store.db.name) as Error).message}`,
           };
           job.cancel();
           return;
@@ -136,8 +141,9 @@ export class Scheduler {
       this.running.delete(runId);
       try {
         this.store.finishRun(runId, end.status, end.message ?? null);
-      } catch {
-        // the run was deleted while it trained: nothing left to mark
+      } catch (err) {
+        // deleted while it trained: nothing left to mark; otherwise keep the cause until it can be written
+        if (!(err instanceof NotFoundError)) this.store.keepPendingEnd(runId, end.status, end.message ?? null);
       }
       this.events.onFinished?.(runId, end);
       this.pump();

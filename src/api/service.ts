@@ -4,6 +4,7 @@
  * CLI, tests) calls `handle`.
  */
 import { EventEmitter } from 'node:events';
+import { preflight } from '../experiment/preflight.ts';
 import type { RunStore } from '../store/index.ts';
 import type { ProgressEvent } from '../domain/records.ts';
 import { type Envelope, type EventName, type Events, inputs, type Method } from './contract.ts';
@@ -21,6 +22,10 @@ export interface ServiceOptions {
   /** runs trained at once, an integer ≥ 1 (default: one per core) */
   parallel?: number;
   door?: 'ipc' | 'web' | 'local';
+  /** the memory budget of one run in bytes (default: half the machine, or $GRADIENT_WORKBENCH_MAX_MEMORY) */
+  maxMemory?: number;
+  /** serve mode: data files must lie inside these folders; absent, any file may be named */
+  dataRoots?: string[];
   /** how a run is trained (default: a worker thread); tests inject jobs without tfjs */
   startJob?: JobFactory;
 }
@@ -53,6 +58,7 @@ export class Service {
       emit: (event, payload) => this.emit(event, payload),
       dbPath: o.dbPath,
       door: o.door ?? 'local',
+      preflight: (specs) => preflight(specs, { maxMemory: o.maxMemory, dataRoots: o.dataRoots }),
     };
     this.handlers = {
       ...runHandlers(ctx),

@@ -2,7 +2,7 @@
 import type { ApiClient, Input, Method, Output } from '../api/contract.ts';
 import { createLocalClient } from '../api/local-client.ts';
 import type { Service } from '../api/service.ts';
-import { openCliService, resolveDbPath, type ServiceFactory } from './database.ts';
+import { openCliService, resolveDbPath, type ServiceFactory, type ServiceRequest } from './database.ts';
 import { CliError } from './exit-codes.ts';
 
 export interface CliIo {
@@ -33,12 +33,13 @@ export interface Session {
 /** Open the service for one command, hand its client over, and close it however the command ends. */
 export async function withService<T>(
   ctx: CliContext,
-  o: { db?: string; parallel?: number; door?: 'local' | 'web' },
+  o: Partial<Omit<ServiceRequest, 'dbPath' | 'note'>> & { db?: string },
   work: (s: Session) => Promise<T>,
 ): Promise<T> {
   const dbPath = resolveDbPath(o.db);
   const note = (line: string) => void ctx.io.err.write(line + '\n');
-  const service = ctx.openService({ dbPath, parallel: o.parallel, door: o.door ?? 'local', note });
+  const { parallel, mustExist, maxMemory, dataRoots } = o;
+  const service = ctx.openService({ dbPath, door: o.door ?? 'local', note, parallel, mustExist, maxMemory, dataRoots });
   try {
     return await work({ client: createLocalClient(service), service, dbPath });
   } finally {

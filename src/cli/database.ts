@@ -9,6 +9,12 @@ export interface ServiceRequest {
   dbPath: string;
   parallel?: number;
   door: 'local' | 'web';
+  /** read commands: never create a database, and say at once when there is none */
+  mustExist?: boolean;
+  /** the memory budget in bytes for each run (default: the service's) */
+  maxMemory?: number;
+  /** serve mode: the folders a spec's data files must lie in */
+  dataRoots?: string[];
   /** where the notes about opening the database go (standard error) */
   note: (line: string) => void;
 }
@@ -19,8 +25,8 @@ export function resolveDbPath(flag: string | undefined): string {
   return flag ?? defaultDatabasePath();
 }
 
-function openNoisily(dbPath: string, note: (line: string) => void): RunStore {
-  const store = openStore(dbPath);
+function openNoisily({ dbPath, note, mustExist }: ServiceRequest): RunStore {
+  const store = openStore(dbPath, { mustExist });
   if (store.readOnly) note(`note: ${store.readOnlyReason}`);
   if (store.backupPath) note(`note: database migrated; the previous file was copied to ${store.backupPath}`);
   if (store.interruptedOnOpen)
@@ -46,11 +52,15 @@ function lazyStore(open: () => RunStore): RunStore {
 
 /** The CLI's own Service; `extra` lets a test train with injected jobs. */
 export function openCliService(o: ServiceRequest, extra: Partial<ServiceOptions> = {}): Service {
+  // a read command opens at once, so a missing or damaged database is its one-line answer
+  const store = o.mustExist ? openNoisily(o) : lazyStore(() => openNoisily(o));
   return new Service({
-    store: lazyStore(() => openNoisily(o.dbPath, o.note)),
+    store,
     dbPath: o.dbPath,
     parallel: o.parallel,
     door: o.door,
+    maxMemory: o.maxMemory,
+    dataRoots: o.dataRoots,
     ...extra,
   });
 }

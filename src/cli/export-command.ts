@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import type { Input } from '../api/contract.ts';
 import { call, type CliContext, withService } from './context.ts';
 import { EXIT } from './exit-codes.ts';
+import { resolveExperimentId, resolveRunIds } from './ids.ts';
 
 export interface ExportFlags {
   db?: string;
@@ -12,11 +13,11 @@ export interface ExportFlags {
 }
 
 export function exportCommand(ctx: CliContext, ids: string[], flags: ExportFlags): Promise<number> {
-  return withService(ctx, flags, async ({ client }) => {
+  return withService(ctx, { ...flags, mustExist: true }, async ({ client }) => {
     const { content } = await call(client, 'runs.export', {
-      ids,
+      ids: await resolveRunIds(client, ids),
       format: flags.format,
-      ...(flags.experiment ? { experimentId: flags.experiment } : {}),
+      ...(flags.experiment ? { experimentId: await resolveExperimentId(client, flags.experiment) } : {}),
     });
     const text = content.endsWith('\n') ? content : content + '\n';
     if (flags.out) {

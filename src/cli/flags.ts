@@ -3,6 +3,7 @@
  * (commander prints "option '--epochs <n>' argument 'abc' is invalid. …") and exits 2.
  */
 import { InvalidArgumentError } from 'commander';
+import { parseMemorySize } from '../experiment/bytes.ts';
 
 export function intFlag(o: { min: number; max?: number }): (value: string) => number {
   const range = o.max === undefined ? `≥ ${o.min}` : `from ${o.min} to ${o.max}`;
@@ -19,6 +20,15 @@ export function enumFlag<T extends string>(values: readonly T[]): (value: string
     if (!values.includes(value as T)) throw new InvalidArgumentError(`must be one of ${values.join(', ')}`);
     return value as T;
   };
+}
+
+/** A memory size such as 512MiB or 4GiB, in bytes. */
+export function sizeFlag(value: string): number {
+  try {
+    return parseMemorySize(value);
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
 }
 
 /** One `--set path=value`: a dotted spec path, and the value as JSON when it parses, else the text. */

@@ -3,19 +3,20 @@
  * through the contract's in-process client; usage errors and bad flag values exit 2.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { readFileSync } from 'node:fs';
 import { EXPORT_FORMATS, inputs } from '../api/contract.ts';
 import { BACKENDS } from '../experiment/spec.ts';
 import { type CliContext, defaultContext } from './context.ts';
 import { CliError, EXIT } from './exit-codes.ts';
 import { exportCommand } from './export-command.ts';
-import { enumFlag, intFlag, setFlag } from './flags.ts';
+import { enumFlag, intFlag, setFlag, sizeFlag } from './flags.ts';
 import { deleteCommand, listCommand, showCommand } from './query-commands.ts';
 import { runCommand } from './run-command.ts';
 import { serveCommand } from './serve-command.ts';
+import { terminalText } from './terminal-text.ts';
 import { RUN_STATUSES } from '../domain/run-status.ts';
+import { appVersion } from '../runtime/paths.ts';
+import { DatabaseError } from '../store/open-errors.ts';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 const dbOption = ['--db <path>', 'database file (default: $GRADIENT_WORKBENCH_DB, else the user data folder)'] as const;
 const listInput = inputs['runs.list'].shape;
 const STATUSES = RUN_STATUSES;
@@ -26,7 +27,7 @@ const parallelOption = () =>
 function buildProgram(ctx: CliContext, done: (code: number) => void): Command {
   const program = new Command('gradient-workbench')
     .description('Design, train, diagnose and compare multi-task networks by their gradient flow.')
-    .version(pkg.version)
+    .version(appVersion())
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.io.out.write(s), writeErr: (s) => ctx.io.err.write(s) })
     .showHelpAfterError();
@@ -49,6 +50,7 @@ function addTrainingCommands(program: Command, ctx: CliContext, act: Act): void 
     .addOption(parallelOption())
     .option('--set <path=value>', 'set a spec field (dotted path; value as JSON, else text); repeatable', setFlag)
     .option('--epochs <n>', 'shorthand for --set epochs=<n>', intFlag({ min: 1 }))
+    .option('--max-memory <size>', 'memory budget per run, e.g. 4GiB (default: half of this machine)', sizeFlag)
     .addOption(new Option('--backend <name>', 'shorthand for --set backend=<name>').argParser(enumFlag(BACKENDS)))
     .action((file, flags) => act(() => runCommand(ctx, file, flags)));
 
@@ -110,8 +112,13 @@ export async function runCli(args: string[], over: Partial<CliContext> = {}): Pr
   } catch (err) {
     // commander has already printed its message (usage, bad flag value, help, version)
     if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    if (err instanceof DatabaseError) {
+      ctx.io.err.write(`error: ${terminalText(err.message)}\n`);
+      return err.problem === 'missing' ? EXIT.badInput : EXIT.runFailed;
+    }
     if (err instanceof CliError) {
-      ctx.io.err.write(`error: ${err.message}\n`);
+      // messages quote user text (names, paths, values)
+      ctx.io.err.write(`error: ${terminalText(err.message, { multiline: true })}\n`);
       return err.exitCode;
     }
     ctx.io.err.write(`error: ${(err as Error).stack ?? err}\n`);

@@ -6,6 +6,7 @@ import cliProgress from 'cli-progress';
 import type { EventName, Events } from '../api/contract.ts';
 import type { BackendReport } from '../domain/backend.ts';
 import type { EpochRecord } from '../domain/records.ts';
+import { terminalText as safe } from './terminal-text.ts';
 
 export type Reporter = { [E in EventName]?: (payload: Events[E]) => void } & {
   queued(runId: string, name: string): void;
@@ -13,6 +14,7 @@ export type Reporter = { [E in EventName]?: (payload: Events[E]) => void } & {
   stop(): void;
 };
 
+/** a bar's label when the run has no name; lines always print the full id, which show/delete/export take */
 const short = (id: string) => id.slice(0, 8);
 const fmt = (x: number | null | undefined, digits = 4) =>
   x === null || x === undefined || !Number.isFinite(x) ? '—' : Number(x.toPrecision(digits)).toString();
@@ -25,12 +27,12 @@ export function epochLine(rec: EpochRecord): string {
 }
 
 export function backendLine(b: BackendReport): string {
-  const skipped = b.skipped.map((s) => `\n  skipped ${s.name}: ${s.reason}`).join('');
-  return `backend ${b.detail}${b.parityMaxAbsDiff !== null ? ` (parity vs cpu ${b.parityMaxAbsDiff.toExponential(1)})` : ''}${skipped}`;
+  const skipped = b.skipped.map((s) => `\n  skipped ${safe(s.name)}: ${safe(s.reason)}`).join('');
+  return `backend ${safe(b.detail)}${b.parityMaxAbsDiff !== null ? ` (parity vs cpu ${b.parityMaxAbsDiff.toExponential(1)})` : ''}${skipped}`;
 }
 
 export function endLine(end: Events['run.finished']): string {
-  return `run ${end.runId} ${end.status} after ${end.epochs} epoch(s)${end.message ? `: ${end.message}` : ''}`;
+  return `run ${end.runId} ${end.status} after ${end.epochs} epoch(s)${end.message ? `: ${safe(end.message, { multiline: true })}` : ''}`;
 }
 
 /** Every contract event exactly as the contract types it; notes go to standard error, not into the stream. */
@@ -54,9 +56,9 @@ export function jsonReporter(out: NodeJS.WritableStream, err: NodeJS.WritableStr
 export function plainReporter(out: NodeJS.WritableStream): Reporter {
   const w = (s: string) => void out.write(s + '\n');
   return {
-    queued: (runId, name) => w(`run ${runId} queued: ${name || '(unnamed)'}`),
-    'run.started': ({ runId, backend }) => w(`run ${short(runId)} started on ${backendLine(backend)}`),
-    'run.epoch': ({ runId, record }) => w(`run ${short(runId)} ${epochLine(record)}`),
+    queued: (runId, name) => w(`run ${runId} queued: ${safe(name) || '(unnamed)'}`),
+    'run.started': ({ runId, backend }) => w(`run ${runId} started on ${backendLine(backend)}`),
+    'run.epoch': ({ runId, record }) => w(`run ${runId} ${epochLine(record)}`),
     'run.finished': (end) => w(endLine(end)),
     note: w,
     stop: () => {},
@@ -80,15 +82,15 @@ export function ttyReporter(out: NodeJS.WritableStream): Reporter {
   const names = new Map<string, string>();
   const log = (s: string) => multi.log(s + '\n');
   return {
-    queued: (runId, name) => (names.set(runId, name), log(`run ${runId} queued: ${name || '(unnamed)'}`)),
+    queued: (runId, name) => (names.set(runId, safe(name)), log(`run ${runId} queued: ${safe(name) || '(unnamed)'}`)),
     'run.started': ({ runId, backend }) => {
-      log(`run ${short(runId)} started on ${backendLine(backend)}`);
+      log(`run ${runId} started on ${backendLine(backend)}`);
       const name = (names.get(runId) || short(runId)).slice(0, 28).padEnd(28);
       bars.set(runId, multi.create(1000, 0, { name, epoch: 0, epochs: '?', loss: '—' }));
     },
     'run.progress': (p) =>
       bars.get(p.runId)?.update(Math.round(p.fraction * 1000), { epoch: p.epoch, epochs: p.epochs, loss: fmt(p.loss) }),
-    'run.epoch': ({ runId, record }) => log(`run ${short(runId)} ${epochLine(record)}`),
+    'run.epoch': ({ runId, record }) => log(`run ${runId} ${epochLine(record)}`),
     'run.finished': (end) => {
       bars.get(end.runId)?.stop();
       log(endLine(end));

@@ -3,7 +3,9 @@ import type { Input, Output } from '../api/contract.ts';
 import { call, type CliContext, withService } from './context.ts';
 import { EXIT } from './exit-codes.ts';
 import { healthDetailText } from '../domain/health.ts';
+import { resolveRunId, resolveRunIds } from './ids.ts';
 import { backendLine, epochLine } from './progress.ts';
+import { terminalText as safe } from './terminal-text.ts';
 
 type RunStatus = NonNullable<Input<'runs.list'>['status']>;
 
@@ -30,14 +32,14 @@ const metricText = (r: RunSummary) =>
 
 function summaryLine(r: RunSummary): string {
   const ratio = r.lastVanishingRatio ? `log10v=${Math.log10(r.lastVanishingRatio).toFixed(2)}` : '';
-  return [r.id, r.status.padEnd(11), r.createdAt.slice(0, 19), `${r.epochsDone}/${r.epochsPlanned}`, r.name]
+  return [r.id, r.status.padEnd(11), r.createdAt.slice(0, 19), `${r.epochsDone}/${r.epochsPlanned}`, safe(r.name)]
     .concat(metricText(r), ratio)
     .filter(Boolean)
     .join('  ');
 }
 
 export function listCommand(ctx: CliContext, flags: ListFlags): Promise<number> {
-  return withService(ctx, flags, async ({ client }) => {
+  return withService(ctx, { ...flags, mustExist: true }, async ({ client }) => {
     const { status, tag, text, limit } = flags;
     const res = await call(client, 'runs.list', { status, tag, text, limit });
     const w = (s: string) => void ctx.io.out.write(s + '\n');
@@ -53,21 +55,23 @@ export function listCommand(ctx: CliContext, flags: ListFlags): Promise<number> 
 }
 
 export function showCommand(ctx: CliContext, id: string, flags: { db?: string; json?: boolean }): Promise<number> {
-  return withService(ctx, flags, async ({ client }) => {
-    const run = await call(client, 'runs.get', { id });
-    const epochs = await call(client, 'runs.epochs', { id });
+  return withService(ctx, { ...flags, mustExist: true }, async ({ client }) => {
+    const run = await call(client, 'runs.get', { id: await resolveRunId(client, id) });
+    const epochs = await call(client, 'runs.epochs', { id: run.id });
     if (flags.json) {
       ctx.io.out.write(JSON.stringify({ ...run, epochs }) + '\n');
       return EXIT.ok;
     }
     const took = run.durationMs !== null ? `   took ${(run.durationMs / 1000).toFixed(1)} s` : '';
     const lines = [
-      `${run.name || '(unnamed)'}  [${run.status}]  ${run.id}`,
-      `experiment: ${run.experimentName ?? '—'}   tags: ${run.tags.join(', ') || '—'}`,
+      `${safe(run.name) || '(unnamed)'}  [${run.status}]  ${run.id}`,
+      `experiment: ${safe(run.experimentName ?? '—')}   tags: ${safe(run.tags.join(', ')) || '—'}`,
       `created ${run.createdAt}   epochs ${run.epochsDone}/${run.epochsPlanned}${took}`,
       run.backend ? backendLine(run.backend) : 'backend: not started',
-      ...(run.error ? [`note: ${run.error}`] : []),
-      ...epochs.flatMap((e) => [epochLine(e), `  health: ${healthDetailText(e.health, e.epoch)}`]),
+      ...(run.error ? [`note: ${safe(run.error, { multiline: true })}`] : []),
+      ...(run.notes ? [`notes: ${safe(run.notes, { multiline: true })}`] : []),
+      // layer names come from the database: printed as safely as run names
+      ...epochs.flatMap((e) => [epochLine(e), `  health: ${safe(healthDetailText(e.health, e.epoch))}`]),
     ];
     ctx.io.out.write(lines.join('\n') + '\n');
     return EXIT.ok;
@@ -76,8 +80,9 @@ export function showCommand(ctx: CliContext, id: string, flags: { db?: string; j
 
 /** Unknown ids, or a run still training, refuse the whole request: the service's rules, not the CLI's. */
 export function deleteCommand(ctx: CliContext, ids: string[], flags: { db?: string }): Promise<number> {
-  return withService(ctx, flags, async ({ client }) => {
-    const { deleted } = await call(client, 'runs.delete', { ids }, 'nothing deleted');
+  return withService(ctx, { ...flags, mustExist: true }, async ({ client }) => {
+    const resolved = await resolveRunIds(client, ids);
+    const { deleted } = await call(client, 'runs.delete', { ids: resolved }, 'nothing deleted');
     ctx.io.out.write(`deleted ${deleted} run(s)\n`);
     return EXIT.ok;
   });

@@ -6,10 +6,11 @@
  */
 import { type ApiClient, EVENTS, type Events } from '../api/contract.ts';
 import { call, type CliContext, withService } from './context.ts';
-import { CliError, EXIT } from './exit-codes.ts';
+import { EXIT } from './exit-codes.ts';
 import type { Override } from './flags.ts';
+import { closingLine, interruptHandler } from './interrupts.ts';
 import { jsonReporter, plainReporter, type Reporter, ttyReporter } from './progress.ts';
-import { readJsonFile, requestOf, withOverrides } from './spec-file.ts';
+import { loadRunFile } from './spec-file.ts';
 
 export interface RunFlags {
   db?: string;
@@ -18,6 +19,8 @@ export interface RunFlags {
   epochs?: number;
   backend?: string;
   set?: Override[];
+  /** bytes (--max-memory) */
+  maxMemory?: number;
 }
 
 function pickReporter(ctx: CliContext, json: boolean | undefined): Reporter {
@@ -60,37 +63,39 @@ function watch(client: ApiClient, reporter: Reporter) {
 }
 
 export async function runCommand(ctx: CliContext, file: string, flags: RunFlags): Promise<number> {
-  const asWritten = requestOf(readJsonFile(file));
-  const overrides = overridesOf(flags);
-  return withService(ctx, { db: flags.db, parallel: flags.parallel }, async ({ client }) => {
-    // the file must be valid on its own: an override does not excuse a bad value in it
-    const check = await call(client, 'spec.validate', asWritten);
-    if (!check.ok)
-      throw new CliError(
-        `invalid spec in ${file}:${check.issues.map((i) => `\n  ${i.field || '(spec)'}: ${i.message}`).join('')}`,
-        EXIT.badInput,
-      );
+  // every check that needs no database first: a refused file must not even create one
+  const { request } = loadRunFile(file, overridesOf(flags), flags.maxMemory);
+  const opts = { db: flags.db, parallel: flags.parallel, maxMemory: flags.maxMemory };
+  return withService(ctx, opts, async ({ client }) => {
     const reporter = pickReporter(ctx, flags.json);
     const watcher = watch(client, reporter);
     let runIds: string[] = [];
-    let interrupts = 0;
     const cancelAll = () => {
       for (const id of runIds) if (!watcher.finished.has(id)) void client.invoke('runs.cancel', { id });
     };
-    const onSignal = () => {
-      if (++interrupts > 1) process.exit(EXIT.cancelled);
-      reporter.note('cancelling… (Ctrl-C again to quit at once; unfinished runs are then marked interrupted)');
-      cancelAll();
-    };
+    const interrupts = interruptHandler({
+      onFirst: () => {
+        reporter.note('cancelling… (Ctrl-C again to quit at once; unfinished runs are then marked interrupted)');
+        cancelAll();
+      },
+      onSecond: () => {
+        reporter.stop();
+        ctx.io.err.write(`${closingLine(runIds, watcher.finished)}; quit before they ended\n`);
+        process.exit(EXIT.cancelled);
+      },
+    });
+    const onSignal = () => interrupts.handle();
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     try {
-      const context = overrides.length ? 'invalid spec after the overrides (--set, --epochs, --backend)' : undefined;
-      ({ runIds } = await call(client, 'runs.start', withOverrides(asWritten, overrides), context));
-      if (interrupts) cancelAll();
+      const started = await call(client, 'runs.start', request, `cannot run ${file}`);
+      runIds = started.runIds;
+      if (started.experimentId) reporter.note(`experiment ${started.experimentId}`);
+      if (interrupts.interrupted()) cancelAll();
       if (!flags.json) for (const id of runIds) reporter.queued(id, (await call(client, 'runs.get', { id })).name);
       const ends = await watcher.until(runIds);
-      if (interrupts || ends.some((e) => e.status === 'cancelled')) return EXIT.cancelled;
+      if (interrupts.interrupted()) reporter.note(closingLine(runIds, watcher.finished));
+      if (interrupts.interrupted() || ends.some((e) => e.status === 'cancelled')) return EXIT.cancelled;
       return ends.every((e) => e.status === 'completed') ? EXIT.ok : EXIT.runFailed;
     } finally {
       process.off('SIGINT', onSignal);

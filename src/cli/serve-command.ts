@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { defaultDataRoots } from '../data/data-roots.ts';
 import { startWebBridge } from '../server/web-bridge.ts';
 import { call, type CliContext, withService } from './context.ts';
 import { CliError, EXIT } from './exit-codes.ts';
@@ -27,7 +28,9 @@ function openBrowser(url: string, err: NodeJS.WritableStream): void {
 }
 
 export function serveCommand(ctx: CliContext, flags: ServeFlags): Promise<number> {
-  return withService(ctx, { db: flags.db, parallel: flags.parallel, door: 'web' }, async ({ client, service }) => {
+  // a request over the network may name only data files in the data folders
+  const opts = { db: flags.db, parallel: flags.parallel, door: 'web' as const, dataRoots: defaultDataRoots() };
+  return withService(ctx, opts, async ({ client, service }) => {
     const info = await call(client, 'app.info', {});
     const bridge = await startWebBridge({
       service,

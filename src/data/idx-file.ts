@@ -27,8 +27,9 @@ export class IdxError extends Error {
   }
 }
 
-const UBYTE = 0x08;
-const DTYPE_NAMES: Record<number, string> = {
+/** The IDX type byte of unsigned bytes, the only type the workbench reads; names of the others. */
+export const UBYTE = 0x08;
+export const DTYPE_NAMES: Record<number, string> = {
   0x08: 'unsigned byte',
   0x09: 'signed byte',
   0x0b: 'int16',

@@ -5,6 +5,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { gunzipSync, constants as zlib } from 'node:zlib';
+import { DTYPE_NAMES, UBYTE } from './idx-file.ts';
 
 export interface IdxHeader {
   dims: number[];
@@ -16,14 +17,6 @@ export type HeaderResult = { ok: true; header: IdxHeader } | { ok: false; proble
 
 /** The compressed prefix inflated to find the header: deflate expands at most ~1000×, so ≤ ~4 MiB. */
 const PREFIX_BYTES = 4096;
-const UBYTE = 0x08;
-const TYPE_NAMES: Record<number, string> = {
-  0x09: 'signed byte',
-  0x0b: 'int16',
-  0x0c: 'int32',
-  0x0d: 'float32',
-  0x0e: 'float64',
-};
 
 const fail = (problem: string): HeaderResult => ({ ok: false, problem });
 
@@ -94,7 +87,7 @@ function checkHeader(b: Buffer, ndims: number): number[] | string {
   if (b.length < 4 || b[0] !== 0 || b[1] !== 0 || b[3] === 0)
     return 'is not an IDX file (it does not start with an IDX magic number)';
   if (b[2] !== UBYTE) {
-    const name = TYPE_NAMES[b[2]];
+    const name = DTYPE_NAMES[b[2]];
     return `holds ${name ? `${name} values` : 'an unknown element type'}; only unsigned bytes (IDX type 0x08) are supported`;
   }
   const what = ndims === 3 ? '3-D images (count×rows×cols)' : '1-D labels (count)';

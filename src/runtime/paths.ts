@@ -8,6 +8,7 @@
  * means the same file whether it runs alone or inside a bundle. The build refuses a module that
  * breaks the rule.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,4 +56,12 @@ export function wasmFolder(): string {
   if (BUNDLED) return unpackedPath(path.dirname(fileURLToPath(import.meta.url))) + path.sep;
   const entry = createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm');
   return path.dirname(entry) + path.sep;
+}
+
+/**
+ * This package's version (package.json at ROOT). Read on demand, never at load: a worker started
+ * from app.asar.unpacked has no package.json beside it and must not fail on importing this module.
+ */
+export function appVersion(): string {
+  return (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }

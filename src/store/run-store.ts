@@ -14,6 +14,8 @@ import { appendEpoch } from './epochs-write.ts';
 import { InvalidArgumentError, ReadOnlyStoreError } from './errors.ts';
 import { ExperimentsRepo } from './experiments-repo.ts';
 import { listRuns } from './list-runs.ts';
+import { type PrefixMatches, runIdsWithPrefix } from './id-prefix.ts';
+import { flushPendingEnds, keepPendingEnd, pendingEnd, pendingKey } from './pending-ends.ts';
 import { RunsRepo } from './runs-repo.ts';
 import { Statements } from './statements.ts';
 import type * as T from './types.ts';
@@ -34,6 +36,7 @@ export class RunStore {
   private readonly s: Statements;
   private readonly runs: RunsRepo;
   private readonly experiments: ExperimentsRepo;
+  private readonly pendingKey: string;
 
   constructor(opened: OpenedDatabase, opts: RunStoreOptions = {}) {
     ({
@@ -46,6 +49,7 @@ export class RunStore {
     this.s = new Statements(this.db);
     this.runs = new RunsRepo(this.s, now);
     this.experiments = new ExperimentsRepo(this.s, now);
+    this.pendingKey = pendingKey(this.db);
   }
 
   /** @returns the new experiment's id */
@@ -109,7 +113,32 @@ export class RunStore {
 
   /** Summary + spec + backend + notes, or null for an unknown id (a malformed id names no run either). */
   getRun(id: string): T.RunDetail | null {
-    return v.idSchema.safeParse(id).success ? this.runs.get(id) : null;
+    const run = v.idSchema.safeParse(id).success ? this.runs.get(id) : null;
+    const end = run && pendingEnd(this.pendingKey, run.id);
+    return run && end ? { ...run, ...end } : run;
+  }
+
+  /** Runs whose id starts with `prefix` (compared in lowercase). */
+  runIdsWithPrefix(prefix: string, max?: number): PrefixMatches {
+    return runIdsWithPrefix(this.s, prefix.toLowerCase(), max);
+  }
+
+  /**
+   * An ending that could not be written (finishRun failed on a full disk, say): getRun shows it,
+   * and the next openStore of this database in this process writes it.
+   */
+  keepPendingEnd(id: string, status: RunStatus, error: string | null): void {
+    keepPendingEnd(this.pendingKey, id, { status, error });
+  }
+
+  /** Write the endings kept by keepPendingEnd; those of deleted or already ended runs are dropped. */
+  writePendingEnds(): number {
+    return flushPendingEnds(this.pendingKey, (id, end) => {
+      const from = this.runs.get(id)?.status;
+      if (from !== 'queued' && from !== 'running') return false;
+      this.finishRun(id, end.status, end.error);
+      return true;
+    });
   }
 
   /** Stored epochs in [from, to] (inclusive, 1-based), oldest first; NotFoundError for an unknown run. */
@@ -160,6 +189,9 @@ export class RunStore {
 /** Open (and migrate) the database, then mark runs a dead process left behind as interrupted. */
 export function openStore(path: string, opts: OpenDatabaseOptions & RunStoreOptions = {}): RunStore {
   const store = new RunStore(openDatabase(path, opts), opts);
-  if (!store.readOnly) store.interruptedOnOpen = store.markInterrupted();
+  if (!store.readOnly) {
+    store.writePendingEnds();
+    store.interruptedOnOpen = store.markInterrupted();
+  }
   return store;
 }

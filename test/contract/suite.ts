@@ -140,6 +140,19 @@ export function contractSuite(doorName: string, open: () => Promise<Door>): void
       expect(byTag.ok && byTag.value.items.map((i) => i.id)).toEqual([id]);
     });
 
+    it('resolves a run id from a unique prefix of 8+ characters', async () => {
+      const id = await trainedRun(c, tiny('by prefix', 1));
+      expect(await c.invoke('runs.resolve', { prefix: id.slice(0, 13).toUpperCase() })).toEqual({
+        ok: true,
+        value: { id },
+      });
+      const short = await c.invoke('runs.resolve', { prefix: id.slice(0, 7) });
+      expect(short).toMatchObject({ ok: false, error: { code: 'invalid_argument', field: 'prefix' } });
+      // a version-4 id has 4 at character 15: this prefix names no run
+      const none = await c.invoke('runs.resolve', { prefix: 'ffffffff-ffff-0' });
+      expect(none).toMatchObject({ ok: false, error: { code: 'not_found', field: 'prefix' } });
+    });
+
     it('exports CSV and JSON that parse back', async () => {
       const id = await trainedRun(c, tiny('exported, "quoted"'));
       const csv = await c.invoke('runs.export', { ids: [id], format: 'csv' });

@@ -4,12 +4,12 @@
  * fetches, a text/plain form, malformed <img> URLs and the event socket. Afterwards the real service
  * must show no run created, deleted or renamed, the page no event, and the server must still answer.
  */
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RENDERER_DIST } from '../../src/cli/serve-command.ts';
 import { api, type Bridged, startBridged } from '../unit/server/bridge-fixture.ts';
 import { type AttackReport, attackHtml, startAttackServer } from './attack-page.ts';
-import { CHROMIUM, hasChromium, hasRenderer } from './harness.ts';
+import { hasChromium, hasRenderer, launchChromium } from './harness.ts';
 
 const why = !hasChromium
   ? ' (skipped: /usr/bin/chromium not installed — apt-get install chromium)'
@@ -23,18 +23,7 @@ let browser: Browser;
 describe.skipIf(!!why)(`a web page on another origin cannot drive serve mode${why}`, () => {
   beforeAll(async () => {
     b = await startBridged({ staticDir: RENDERER_DIST });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { luminance, pageColours } from './colours.ts';
+import { OVERLAY_GRID } from './chart-grids.ts';
 import { type E2E, hasChromium, hasRenderer, SHOTS, startE2E } from './harness.ts';
+import { hoverHeatCell, hoverLastEpoch, shootTip, storedEpochs, threeDigits, tipText } from './tooltips.ts';
 
 /** relative luminance below which a background counts as dark (the dark theme's are ~0.01) */
 const DARK = 0.05;
@@ -37,6 +39,56 @@ async function designQuickRun(page: Page, preset: string, name: string) {
 }
 
 let e2e: E2E;
+
+/**
+ * Hover Live's heatmap at (epoch 2, first layer) and the loss chart at epoch 2: the tooltips name
+ * the layer / series and show the stored values to 3 significant digits. Screenshots of both.
+ */
+async function hoverLive(page: Page, runId: string, scheme: string) {
+  const [, e2] = await storedEpochs(e2e.service, runId);
+  const heat = page.locator('figure[aria-label="Layer by epoch gradient heatmap"]');
+  await heat.locator('canvas').first().waitFor();
+  await hoverHeatCell(page, heat, { x: 1, y: 0, cols: 2, rows: e2.layers.length });
+  const l0 = e2.layers[0];
+  await expect.poll(() => tipText(heat)).toContain(l0.layer);
+  const heatTip = (await tipText(heat))!;
+  expect(heatTip).toContain('epoch 2');
+  expect(heatTip).toContain(`\ndL/dW:  ${threeDigits(l0.gradL2)}`);
+  expect(heatTip).toContain(`log10 dL/dW:  ${Math.log10(l0.gradL2).toFixed(2)}`);
+  await shootTip(heat, `live-heatmap-tooltip-${scheme}`);
+
+  const loss = page.locator('figure[aria-label="Loss per task"]');
+  await loss.locator('canvas').first().waitFor();
+  await hoverLastEpoch(page, loss);
+  const stored = e2.metrics.find((m) => m.task === 'cls' && m.name === 'loss' && m.split === 'train')!.value;
+  await expect.poll(() => tipText(loss)).toContain(`cls train:  ${threeDigits(stored)}`);
+  expect(await tipText(loss)).toMatch(/^epoch 2\n/);
+  await shootTip(loss, `live-loss-tooltip-${scheme}`);
+}
+
+/** Hover Compare's overlay (vanishing ratio, log10) at epoch 2 and the first run's heatmap cell. */
+async function hoverCompare(page: Page, runIds: string[], names: string[], scheme: string) {
+  const overlay = page.locator('figure[aria-label^="overlay of the chosen series"]');
+  await overlay.locator('canvas').first().waitFor();
+  await hoverLastEpoch(page, overlay, OVERLAY_GRID);
+  for (const [i, id] of runIds.entries()) {
+    const ratio = (await storedEpochs(e2e.service, id))[1].vanishingRatio!;
+    await expect.poll(() => tipText(overlay)).toContain(`${names[i]}:  ${threeDigits(Math.log10(ratio))}`);
+  }
+  await shootTip(overlay, `compare-overlay-tooltip-${scheme}`);
+
+  const [, e2] = await storedEpochs(e2e.service, runIds[0]);
+  const heat = page.locator(`figure[aria-label^="${names[0]}:"]`);
+  const plot = heat.locator('.plot');
+  await plot.scrollIntoViewIfNeeded();
+  const b = (await plot.boundingBox())!;
+  await page.mouse.move(b.x + b.width * 0.75, b.y + b.height * (1 - 0.5 / e2.layers.length), { steps: 3 });
+  const tip = heat.locator('[data-testid="heat-tip"]');
+  await expect.poll(() => tip.textContent()).toContain(e2.layers[0].layer);
+  expect(await tip.textContent()).toMatch(new RegExp(`\\n[^\\n]*dL/dW[^\\n]*:  ${threeDigits(e2.layers[0].gradL2)}`));
+  expect(await tip.textContent()).toContain('epoch 2');
+  await shootTip(heat, `compare-heatmap-tooltip-${scheme}`);
+}
 
 describe.skipIf(!!why)(`the workbench in Chromium${why}`, () => {
   const runIds: string[] = [];
@@ -86,6 +138,7 @@ describe.skipIf(!!why)(`the workbench in Chromium${why}`, () => {
     await page.locator('[data-testid="health-band"] canvas').waitFor();
     await page.waitForTimeout(500);
     await e2e.shot('live-light');
+    await hoverLive(page, runIds[0], 'light');
   });
 
   it('history shows the run', async () => {
@@ -120,6 +173,7 @@ describe.skipIf(!!why)(`the workbench in Chromium${why}`, () => {
     for (const name of ['e2e first', 'e2e second']) expect(await page.getByText(name).count()).toBeGreaterThan(0);
     await page.waitForTimeout(500);
     await e2e.shot('compare-light');
+    await hoverCompare(page, runIds, ['e2e first', 'e2e second'], 'light');
     const download = page.waitForEvent('download');
     await page.locator('[data-export="csv"]').first().click();
     const file = await (await download).path();
@@ -138,7 +192,7 @@ describe.skipIf(!!why)(`the workbench in Chromium${why}`, () => {
   });
 
   it('every view in dark mode: dark page and nav, a light, visible main heading', async () => {
-    const dark = await e2e.browser.newContext({ viewport: { width: 1400, height: 900 }, colorScheme: 'dark' });
+    const dark = await e2e.newContext({ colorScheme: 'dark' });
     const page = await dark.newPage();
     for (const [view, route, heading] of [
       ['design', '#/design', 'Design'],
@@ -157,7 +211,26 @@ describe.skipIf(!!why)(`the workbench in Chromium${why}`, () => {
       expect(luminance(c.heading), `${view}: heading colour ${c.heading}`).toBeGreaterThan(0.5);
       await page.waitForTimeout(1500);
       await page.screenshot({ path: join(SHOTS, `${view}-dark.png`), fullPage: true });
+      if (view === 'live') await hoverLive(page, runIds[0], 'dark');
+      if (view === 'compare') await hoverCompare(page, runIds, ['e2e first', 'e2e second'], 'dark');
     }
     await dark.close();
+  });
+
+  it('the error watch sees a CSP violation (so its silence below means something)', async () => {
+    const before = e2e.errors.length;
+    const { page } = e2e;
+    await page.goto(`${e2e.url}#/settings`);
+    await page.evaluate(() => {
+      const d = document.createElement('div');
+      d.innerHTML = '<span style="color: red">inline style</span>';
+      document.body.append(d);
+    });
+    await expect.poll(() => e2e.errors.slice(before).join('\n')).toMatch(/CSP violation: style-src/);
+    e2e.errors.splice(before);
+  });
+
+  it('logged no page error, console error, CSP violation or failed request in the whole run', () => {
+    expect(e2e.errors).toEqual([]);
   });
 });

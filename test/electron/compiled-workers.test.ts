@@ -135,9 +135,11 @@ describe('the compiled CLI and trainer worker, without tsx or sources', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, any>);
-    expect(events.find((e) => e.event === 'started')?.backend).toMatchObject({ name: 'wasm' });
-    expect(events.filter((e) => e.event === 'epoch').map((e) => e.epoch)).toEqual([1, 2]);
-    const runId = events[0]!.runId as string;
+    // run --json prints the contract's events: { event, payload }
+    const started = events.find((e) => e.event === 'run.started')?.payload;
+    expect(started?.backend).toMatchObject({ name: 'wasm' });
+    expect(events.filter((e) => e.event === 'run.epoch').map((e) => e.payload.record.epoch)).toEqual([1, 2]);
+    const runId = started!.runId as string;
     const store = openStore(db);
     try {
       expect(store.getRun(runId)).toMatchObject({ status: 'completed', epochsDone: 2 });

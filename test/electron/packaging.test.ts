@@ -183,6 +183,7 @@ describe.skipIf(process.platform !== 'linux')(
       expect(r.run.finished).toMatchObject({ status: 'completed' });
       expect(r.diagnosis).toEqual(expect.arrayContaining([{ name: 'cpu', available: true }]));
       expect(r.tfjsInMainThread).toBe(false);
-    });
+      // electron-builder packs for real (about 100 s on a busy 2-core machine): a generous limit of its own
+    }, 300_000);
   },
 );

@@ -62,7 +62,7 @@ describe('the Content-Security-Policy', () => {
   });
   it('the renderer page carries a strict CSP meta tag too', () => {
     const html = readFileSync(join(ROOT, 'renderer/index.html'), 'utf8');
-    const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+    const meta = html.match(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/)?.[1];
     expect(meta).toBeTruthy();
     const m = directives(meta!);
     expect(m.get('script-src')).toEqual(["'self'"]);

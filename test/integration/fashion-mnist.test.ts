@@ -39,8 +39,8 @@ describe.skipIf(!files)(
         .trim()
         .split('\n')
         .map((l) => JSON.parse(l))
-        .find((e) => e.event === 'epoch');
-      const acc = epoch.metrics.find(
+        .find((e) => e.event === 'run.epoch');
+      const acc = epoch.payload.record.metrics.find(
         (m: { task: string; split: string; name: string }) =>
           m.task === 'cls' && m.split === 'val' && m.name === 'accuracy',
       ).value;

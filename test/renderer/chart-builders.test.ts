@@ -107,7 +107,7 @@ describe('series extractors', () => {
 });
 
 describe('option builders', () => {
-  it('heatmap: log10 cells, blanks for non-positive values, a colour scale spanning the data', () => {
+  it('heatmap: log10 cells with the raw value beside, blanks for non-positive values, a colour scale spanning the data', () => {
     const o = heatmapOption({
       title: 't',
       layers: ['a', 'b'],
@@ -119,11 +119,12 @@ describe('option builders', () => {
       valueName: '‖g‖',
     });
     expect(o.series[0].data).toEqual([
-      [0, 0, -3],
-      [1, 0, null],
-      [0, 1, 1],
-      [1, 1, null],
+      [0, 0, -3, 1e-3],
+      [1, 0, null, 0],
+      [0, 1, 1, 10],
+      [1, 1, null, null],
     ]);
+    expect(o.visualMap.dimension).toBe(2);
     expect([o.visualMap.min, o.visualMap.max]).toEqual([-3, 1]);
     expect(o.yAxis.data).toEqual(['a', 'b']);
   });

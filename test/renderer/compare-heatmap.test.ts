@@ -47,6 +47,14 @@ describe('one colour scale across runs', () => {
     expect(maps.scale).toEqual(sharedLogScale(maps.maps.map((m) => m.matrix)));
   });
 
+  it('labels the colour bar in real units; on request uses the fixed scale Live offers too', () => {
+    expect(maps.ticks.length).toBeGreaterThanOrEqual(4);
+    for (const t of maps.ticks) expect(10 ** t.log).toBeCloseTo(Number(t.label), 2 - Math.floor(t.log));
+    const fixed = compareHeatmaps(runs, { a: compareDataOf(epochs(3)) }, 'gradL2', true);
+    expect(fixed.scale).toEqual({ min: -9, max: 1 });
+    expect([fixed.ticks[0].label, fixed.ticks.at(-1)?.label]).toEqual(['1e-9', '10']);
+  });
+
   it('gives the same value the same colour in every run, and a smaller one a lower colour', () => {
     const pa = heatPixels(maps.maps[0].matrix, maps.scale);
     const pb = heatPixels(maps.maps[1].matrix, maps.scale);

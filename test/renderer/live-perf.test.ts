@@ -12,7 +12,9 @@ import {
 import { makeEpoch } from '../unit/store/fixtures/records.ts';
 
 describe('live view data for a 200-epoch × 64-layer run', () => {
-  it('merges and builds every chart option quickly', () => {
+  // Timings are printed for a person to read (scripts/ui-budget.mjs measures the budget in Chromium);
+  // tests never assert on wall-clock speed, so this one checks that every option is built whole.
+  it('merges and builds every chart option, printing how long each took', () => {
     const records = Array.from({ length: 200 }, (_, i) => makeEpoch(i + 1, { layers: 64, bins: 64 }));
     const json = JSON.stringify(records);
     const t0 = performance.now();
@@ -26,7 +28,8 @@ describe('live view data for a 200-epoch × 64-layer run', () => {
       f();
       timings[name] = +(performance.now() - t).toFixed(1);
     };
-    time('heatmap', () => layerHeatmapOption(epochs, 'gradL2'));
+    let heat: unknown;
+    time('heatmap', () => (heat = layerHeatmapOption(epochs, 'gradL2')));
     time('loss', () => lossOption(epochs));
     time('metrics', () => metricOption(epochs));
     time('vanishing', () => vanishingOption(epochs));
@@ -41,7 +44,8 @@ describe('live view data for a 200-epoch × 64-layer run', () => {
       `merge + options ${build.toFixed(1)} ms`,
     );
     expect(epochs).toHaveLength(200);
-    // typically ~20 ms; generous so a busy machine does not fail it
-    expect(build).toBeLessThan(250);
+    // one heatmap cell per layer × epoch: nothing dropped on the way
+    const cells = JSON.stringify(heat).match(/\[\d+,\d+,/g) ?? [];
+    expect(cells.length).toBeGreaterThanOrEqual(200 * 64);
   });
 });

@@ -58,4 +58,21 @@ describe('live chart options', () => {
     expect(layerNames(epochs)).toHaveLength(5);
     expect(layerNames([])).toEqual([]);
   });
+
+  it('the heatmap colour bar: fitted to the run, or the fixed scale every run shares; the band marked', () => {
+    const fitted = layerHeatmapOption(epochs, 'gradL2');
+    const fixed = layerHeatmapOption(epochs, 'gradL2', { fixed: true, mark: { log: -2.5, label: 'health band' } });
+    expect([fixed.visualMap.min, fixed.visualMap.max]).toEqual([-9, 1]);
+    expect(fitted.visualMap.max - fitted.visualMap.min).toBeLessThan(10);
+    expect(fixed.visualMap.pieces.map((p) => p.label)).toContain('0.001 – 0.01  ◂ health band');
+    expect(fixed.visualMap.pieces.at(-1)?.label).toBe('< 1e-8');
+  });
+
+  it('curves smooth and switch to a log axis on request', () => {
+    const o = lossOption(epochs, { smoothing: 0.5, logY: true });
+    expect(o.yAxis.type).toBe('log');
+    expect(o.series.map((s) => s.name).slice(0, 2)).toEqual(['cls train (raw)', 'cls train']);
+    expect(o.legend.data).toEqual(['cls train', 'cls val', 'seg train', 'seg val']);
+    expect(o.series[0].lineStyle.color).toBe(o.series[1].lineStyle.color);
+  });
 });

@@ -3,7 +3,7 @@
  * scale so a colour means the same gradient size in every run. Drawn as pixels, not chart cells.
  */
 import type { CompareData, CompareLayerField } from '@core/api/contract.ts';
-import { heatmapOption } from './options.ts';
+import { FIXED_LOG_SCALE, fitLogScale, HEAT_PALETTE, heatColor, type LogScale, scaleTicks } from './colour-scale.ts';
 
 export interface Matrix {
   /** layer names, ordered by layer index (first layer at the bottom of the chart) */
@@ -25,34 +25,17 @@ export function compareMatrix(d: CompareData | undefined, field: CompareLayerFie
 }
 
 /** The log10 range over every matrix (positive finite values only); [-1, 0] when there is none. */
-export function sharedLogScale(matrices: Matrix[]): { min: number; max: number } {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const m of matrices)
-    for (const r of m.values)
-      for (const v of r)
-        if (v !== null && v > 0 && Number.isFinite(v)) {
-          const lv = Math.log10(v);
-          if (lv < min) min = lv;
-          if (lv > max) max = lv;
-        }
-  if (!Number.isFinite(min)) return { min: -1, max: 0 };
-  if (min === max) return { min: min - 0.5, max: max + 0.5 };
-  return { min: Math.floor(min * 100) / 100, max: Math.ceil(max * 100) / 100 };
+export function sharedLogScale(matrices: Matrix[]): LogScale {
+  return fitLogScale(
+    (function* () {
+      for (const m of matrices) for (const r of m.values) yield* r;
+    })(),
+  );
 }
 
-/** The heatmap palette, low → high: the one heatmapOption uses, so Live and Compare read alike. */
-export const HEAT_COLORS: string[] = heatmapOption({ title: '', layers: [], epochs: [], values: [], valueName: '' })
-  .visualMap.inRange.color;
-const RGB = HEAT_COLORS.map((c) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)));
-
-/** The colour at t ∈ [0, 1] along the palette, linearly interpolated; t is clamped. */
-export function heatColor(t: number): [number, number, number] {
-  const x = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * (RGB.length - 1);
-  const i = Math.min(RGB.length - 2, Math.floor(x));
-  const f = x - i;
-  return [0, 1, 2].map((k) => Math.round(RGB[i][k] + (RGB[i + 1][k] - RGB[i][k]) * f)) as [number, number, number];
-}
+/** The heatmap palette, low → high: the one Live uses, so Live and Compare read alike. */
+export const HEAT_COLORS: string[] = HEAT_PALETTE;
+export { heatColor };
 
 let LUT: Array<[number, number, number]> | null = null;
 
@@ -102,7 +85,9 @@ export function compareHeatmaps(
   runs: Array<{ id: string; label: string }>,
   data: Record<string, CompareData>,
   field: CompareLayerField,
+  fixed = false,
 ) {
   const maps = runs.map((r) => ({ id: r.id, label: r.label, matrix: compareMatrix(data[r.id], field) }));
-  return { scale: sharedLogScale(maps.map((m) => m.matrix)), colors: HEAT_COLORS, maps };
+  const scale = fixed ? FIXED_LOG_SCALE : sharedLogScale(maps.map((m) => m.matrix));
+  return { scale, ticks: scaleTicks(scale), colors: HEAT_COLORS, maps };
 }

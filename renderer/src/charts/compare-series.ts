@@ -6,7 +6,7 @@ import type { CompareData } from '@core/api/contract.ts';
 import { LAYER_STATS } from '@core/domain/layer-stats.ts';
 import type { RunDetail } from '@core/domain/runs.ts';
 import type { Split } from '@core/domain/run-status.ts';
-import { lineOption, type LineSpec } from './options.ts';
+import { LINE_GRID, lineOption, type LineSpec, zoomOf } from './options.ts';
 import { log10, type LayerField, type Point } from './series.ts';
 
 export type SeriesChoice =
@@ -101,17 +101,27 @@ export function seriesChoices(data: Record<string, CompareData>): Choices {
   return { metrics, layers: [...layers] };
 }
 
+/** The overlay's plot area: no legend on top; slider and legend below. */
+export const OVERLAY_GRID = { ...LINE_GRID, top: 40, bottom: 96 };
+
 /**
- * The overlay: lineOption with the colours pinned to the runs (top-level ECharts `color`), the
- * legend under the plot (run names are long) and the x axis starting at the first epoch.
+ * The overlay: lineOption with the colours pinned to the runs (raw and smoothed curves of a run
+ * alike), the legend under the plot (run names are long) below the zoom slider.
  */
-export function compareLineOption(o: { title: string; yName: string; series: LineSpec[] }) {
-  const base = lineOption(o);
+export function compareLineOption(o: {
+  title: string;
+  yName: string;
+  series: LineSpec[];
+  smoothing?: number;
+  logY?: boolean;
+}) {
+  const series = o.series.map((s, i) => ({ ...s, color: runColor(i) }));
+  const base = lineOption({ ...o, series });
   return {
     ...base,
     color: o.series.map((_, i) => runColor(i)),
     legend: { ...base.legend, top: undefined, right: undefined, bottom: 4, left: 8 },
-    grid: { ...base.grid, bottom: 70 },
-    xAxis: { ...base.xAxis, min: 'dataMin' as const },
+    grid: { ...OVERLAY_GRID },
+    dataZoom: zoomOf(32),
   };
 }

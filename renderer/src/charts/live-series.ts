@@ -5,6 +5,7 @@
  */
 import { LAYER_STATS, type LayerStatField } from '@core/domain/layer-stats.ts';
 import type { EpochRecord } from '@core/domain/records.ts';
+import { FIXED_LOG_SCALE } from './colour-scale.ts';
 import { heatmapOption, histogramOption, type LineSpec, lineOption } from './options.ts';
 import { cosineSeries, layerMatrix, metricSeries, termsAndMetrics, vanishingSeries, weightSeries } from './series.ts';
 
@@ -26,25 +27,22 @@ interface PairedLine extends LineSpec {
   group: string;
 }
 
-/** Legend under the title (long legends no longer run into it), y name along the axis, no theme background. */
-function tidy<O extends { legend?: object; grid: object; yAxis: object }>(o: O): O {
-  return {
-    ...o,
-    backgroundColor: 'transparent',
-    legend: { ...o.legend, top: 24, left: 8, right: 8 },
-    grid: { ...o.grid, top: o.legend && 'show' in o.legend && !o.legend.show ? 40 : 56 },
-    yAxis: { ...o.yAxis, nameLocation: 'middle', nameGap: 42 },
-  };
+/** How the curves draw: EMA smoothing weight (0 = raw) and a log y axis. */
+export interface CurveView {
+  smoothing?: number;
+  logY?: boolean;
 }
 
-function pairedOption(title: string, lines: PairedLine[], yName: string) {
+/** A chart without a legend gets its plot closer to the title; no theme background. */
+function tidy<O extends { legend?: object; grid: object }>(o: O): O {
+  const hidden = o.legend && 'show' in o.legend && !o.legend.show;
+  return { ...o, backgroundColor: 'transparent', grid: { ...o.grid, top: hidden ? 40 : 56 } };
+}
+
+function pairedOption(title: string, lines: PairedLine[], yName: string, view: CurveView = {}) {
   const groups = [...new Set(lines.map((l) => l.group))];
-  const o = lineOption({ title, series: lines, yName });
-  const series = o.series.map((s, i) => {
-    const color = PALETTE[groups.indexOf(lines[i].group) % PALETTE.length];
-    return { ...s, itemStyle: { color }, lineStyle: { ...s.lineStyle, color } };
-  });
-  return tidy({ ...o, series });
+  const series = lines.map((l) => ({ ...l, color: PALETTE[groups.indexOf(l.group) % PALETTE.length] }));
+  return tidy(lineOption({ title, series, yName, ...view }));
 }
 
 function splitLines(epochs: EpochRecord[], term: string, metric: string, label: string): PairedLine[] {
@@ -55,22 +53,23 @@ function splitLines(epochs: EpochRecord[], term: string, metric: string, label: 
 }
 
 /** Loss per loss term (task heads and aux heads), train solid, val dashed. */
-export function lossOption(epochs: EpochRecord[]) {
+export function lossOption(epochs: EpochRecord[], view: CurveView = {}) {
   const { terms } = termsAndMetrics(epochs);
   return pairedOption(
     'Loss per task (train solid, val dashed)',
     terms.flatMap((t) => splitLines(epochs, t, 'loss', t)),
     'loss',
+    view,
   );
 }
 
 /** Every non-loss metric per term (accuracy, IoU, pixel accuracy, MSE…), train solid, val dashed. */
-export function metricOption(epochs: EpochRecord[]) {
+export function metricOption(epochs: EpochRecord[], view: CurveView = {}) {
   const { terms, metrics } = termsAndMetrics(epochs);
   const lines = terms.flatMap((t) =>
     metrics[t].filter((m) => m !== 'loss').flatMap((m) => splitLines(epochs, t, m, `${t} ${m}`)),
   );
-  return pairedOption('Metrics per task (train solid, val dashed)', lines, '');
+  return pairedOption('Metrics per task (train solid, val dashed)', lines, 'value', view);
 }
 
 /** The statistics Live draws as a layer × epoch heatmap; probe-only ones say so in the title. */
@@ -83,13 +82,23 @@ export const HEATMAP_FIELDS: Array<{ field: LayerStatField; label: string; title
 }));
 export type HeatmapField = LayerStatField;
 
-export function layerHeatmapOption(epochs: EpochRecord[], field: HeatmapField) {
+/**
+ * The layer heatmap of one statistic. `fixed`: the scale every run shares (Compare's), so one
+ * colour is one gradient size across runs; otherwise fitted to this run. `mark`: a log10 value
+ * to mark on the colour bar (the health band, where the chart has one).
+ */
+export function layerHeatmapOption(
+  epochs: EpochRecord[],
+  field: HeatmapField,
+  o: { fixed?: boolean; mark?: { log: number; label: string } } = {},
+) {
   const f = HEATMAP_FIELDS.find((x) => x.field === field)!;
   const m = layerMatrix(epochs, field);
-  const o = heatmapOption({ title: f.title, valueName: f.label, ...m });
+  const scale = o.fixed ? FIXED_LOG_SCALE : undefined;
+  const h = heatmapOption({ title: f.title, valueName: f.label, ...m, scale, mark: o.mark });
   // about 32 layer labels fit; past that, every n-th
-  const yAxis = { ...o.yAxis, axisLabel: { interval: Math.max(0, Math.ceil(m.layers.length / 32) - 1), fontSize: 10 } };
-  return { ...o, yAxis, backgroundColor: 'transparent', visualMap: { ...o.visualMap, text: ['log10', ''] } };
+  const yAxis = { ...h.yAxis, axisLabel: { interval: Math.max(0, Math.ceil(m.layers.length / 32) - 1), fontSize: 10 } };
+  return { ...h, yAxis, backgroundColor: 'transparent' };
 }
 
 export function vanishingOption(epochs: EpochRecord[]) {

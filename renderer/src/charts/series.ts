@@ -77,3 +77,21 @@ export function taskGradSeries(epochs: EpochRecord[]): Array<{ name: string; poi
     points: epochs.filter((e) => e.probed).map((e) => [e.epoch, log10(e.taskGrads.find((t) => t.task === name)?.norm)]),
   }));
 }
+
+/**
+ * Exponential moving average with TensorBoard's debiasing (early points are not pulled toward
+ * 0): s_t = w·s_(t−1) + (1−w)·x_t, divided by 1 − w^t. `weight` 0 returns the points unchanged;
+ * nulls stay gaps and do not advance the average.
+ */
+export function ema(points: readonly Point[], weight: number): Point[] {
+  const w = Math.min(0.999, Math.max(0, weight));
+  if (w === 0) return points as Point[];
+  let s = 0;
+  let n = 0;
+  return points.map(([x, y]) => {
+    if (y === null || !Number.isFinite(y)) return [x, null];
+    s = w * s + (1 - w) * y;
+    n++;
+    return [x, s / (1 - w ** n)];
+  });
+}

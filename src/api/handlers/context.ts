@@ -1,4 +1,5 @@
 /** What every handler map works with, and the one lookup they all share. */
+import type { Spec } from '../../experiment/spec.ts';
 import type { RunStore } from '../../store/index.ts';
 import type { ProgressEvent } from '../../domain/records.ts';
 import type { EventName, Events, Input, Method, Output } from '../contract.ts';
@@ -17,6 +18,8 @@ export interface HandlerContext {
   emit<E extends EventName>(event: E, payload: Events[E]): void;
   dbPath: string;
   door: 'ipc' | 'web' | 'local';
+  /** data files, data roots and the memory budget of every spec; throws SpecError before anything exists */
+  preflight(specs: Spec[]): void;
 }
 
 export function getRun(store: RunStore, id: string) {

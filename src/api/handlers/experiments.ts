@@ -23,6 +23,7 @@ export function planRuns(input: { spec?: unknown; experiment?: unknown }): RunPl
 
 export function experimentHandlers({
   store,
+  preflight,
 }: HandlerContext): HandlerMap<'experiments.list' | 'presets.list' | 'spec.validate'> {
   return {
     'experiments.list': () => store.listExperiments(),
@@ -30,6 +31,7 @@ export function experimentHandlers({
     'spec.validate': (input) => {
       try {
         const plan = planRuns(input.experiment === undefined ? { spec: input.spec ?? {} } : input);
+        preflight(plan.specs);
         return { ok: true, issues: [], runs: plan.specs.length, specs: plan.specs };
       } catch (err) {
         const e = toApiError(err);

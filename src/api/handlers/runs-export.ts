@@ -4,13 +4,24 @@ import type { RunStore } from '../../store/index.ts';
 import { ApiFailure } from '../errors.ts';
 import { getRun, type HandlerContext, type HandlerMap } from './context.ts';
 
+/** Runs read per page: the store's list returns at most this many at once. */
+const PAGE = 1000;
+
+/** Every run of the experiment, oldest first, paged through one read snapshot so none is missed. */
+function experimentRunIds(store: RunStore, experimentId: string): string[] {
+  return store.db.transaction(() => {
+    const ids: string[] = [];
+    for (;;) {
+      const page = store.listRuns({ experimentId, limit: PAGE, offset: ids.length, sort: 'created', dir: 'asc' });
+      ids.push(...page.items.map((r) => r.id));
+      if (page.items.length < PAGE || ids.length >= page.total) return ids;
+    }
+  })();
+}
+
 /** The named runs plus every run of the experiment, each once, all of them existing. */
 function runIdsFor(store: RunStore, input: { ids: string[]; experimentId?: string }): string[] {
-  const extra = input.experimentId
-    ? store
-        .listRuns({ experimentId: input.experimentId, limit: 1000, sort: 'created', dir: 'asc' })
-        .items.map((r) => r.id)
-    : [];
+  const extra = input.experimentId ? experimentRunIds(store, input.experimentId) : [];
   const all = [...new Set([...input.ids, ...extra])];
   if (!all.length)
     throw new ApiFailure({

@@ -13,7 +13,8 @@ type RunMethods =
   | 'runs.compare'
   | 'runs.update'
   | 'runs.delete'
-  | 'runs.active';
+  | 'runs.active'
+  | 'runs.resolve';
 
 export function runHandlers(ctx: HandlerContext): HandlerMap<RunMethods> {
   const { store, scheduler } = ctx;
@@ -21,6 +22,8 @@ export function runHandlers(ctx: HandlerContext): HandlerMap<RunMethods> {
   return {
     'runs.start': (input) => {
       const plan = planRuns(input);
+      // before the store is touched: a refused spec creates nothing, not even the database file
+      ctx.preflight(plan.specs);
       const experimentId = plan.name ? store.createExperiment({ name: plan.name, sweep: plan.sweep }) : null;
       const runIds = scheduler.enqueue(plan.specs, { experimentId });
       ctx.emit('runs.changed', { reason: 'created' });
@@ -58,6 +61,19 @@ export function runHandlers(ctx: HandlerContext): HandlerMap<RunMethods> {
       const deleted = store.deleteRuns(ids);
       ctx.emit('runs.changed', { reason: 'deleted' });
       return { deleted };
+    },
+    'runs.resolve': ({ prefix }) => {
+      const { ids, total } = store.runIdsWithPrefix(prefix);
+      if (total === 1) return { id: ids[0] };
+      throw new ApiFailure(
+        total === 0
+          ? { code: 'not_found', field: 'prefix', message: `no run id starts with ${prefix}` }
+          : {
+              code: 'invalid_argument',
+              field: 'prefix',
+              message: `${prefix} is ambiguous: ${total} run ids start with it; give more characters`,
+            },
+      );
     },
     'runs.active': () => ({ ...scheduler.active, progress: Object.fromEntries(ctx.progress) }),
   };

@@ -1,10 +1,6 @@
 /** The app and its backends: what a Settings view or `serve` shows about the machine. */
-import { readFileSync } from 'node:fs';
 import type { HandlerContext, HandlerMap } from './context.ts';
-
-const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
-  version: string;
-};
+import { appVersion } from '../../runtime/paths.ts';
 
 export function systemHandlers(ctx: HandlerContext): HandlerMap<'backends.diagnose' | 'app.info'> {
   const { store } = ctx;
@@ -19,7 +15,7 @@ export function systemHandlers(ctx: HandlerContext): HandlerMap<'backends.diagno
       };
     },
     'app.info': () => ({
-      version: pkg.version,
+      version: appVersion(),
       dbPath: ctx.dbPath,
       readOnly: store.readOnly,
       readOnlyReason: store.readOnlyReason,

@@ -126,12 +126,10 @@ describe('generateShapes', () => {
     expect(bytes(images).equals(bytes(clean))).toBe(true);
   });
 
-  it('generates the default 2048 + 512 images of 32×32 quickly', () => {
-    const t0 = performance.now();
+  // its speed (~100 ms) is the bench's business: tests never assert on wall-clock time
+  it('generates the default 2048 + 512 images of 32×32', () => {
     const ds = generateShapes(spec({ trainCount: 2048, valCount: 512 }), 42);
-    const ms = performance.now() - t0;
     expect(ds.train.count + ds.val.count).toBe(2560);
-    // typically ~100 ms; the bound is loose because the test machine is shared
-    expect(ms).toBeLessThan(2000);
+    expect(ds.train.images).toHaveLength(2048 * 32 * 32);
   });
 });
