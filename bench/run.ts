@@ -56,11 +56,12 @@ function timeSteps(spec: Spec, ds: Dataset, steps: number, warmup: number) {
     const b = makeBatch(ds, ds.train, idx);
     const t0 = performance.now();
     const before = snapshotKernels(st);
+    const epochStart = snapshotKernels(st);
     const r = trainStep(st, b.x, b.t, true);
     const captureMs = performance.now() - t0 - stepMs;
     const t1 = performance.now();
     const probe = runProbe(st, probeBatch.x, probeBatch.t);
-    layerRecords(st, r.grads!, before, probe, spec.stats.histogramBins);
+    layerRecords(st, r.grads!, before, epochStart, probe, spec.stats.histogramBins);
     statsTimes.push(performance.now() - t1 + Math.max(0, captureMs));
     tf.dispose(Object.values(r.grads!));
     disposeBatch(b);

@@ -15,6 +15,7 @@ import { openStore } from '../src/store/index.ts';
 import type { BackendReport } from '../src/domain/backend.ts';
 import type { EpochRecord, LayerStats } from '../src/domain/records.ts';
 import type { RunStatus } from '../src/domain/run-status.ts';
+import { dzSourceOf, gradientHealth } from '../src/domain/health.ts';
 
 const { values: a } = parseArgs({
   options: {
@@ -68,6 +69,14 @@ function layer(epoch: number, i: number, decay: number): LayerStats {
     actMean: head ? null : 0.2 * rand(),
     actStd: head ? null : 0.5,
     actSaturation: head ? null : Math.min(1, decay / 8),
+    gradRms: grad / 64,
+    dzRms: (grad * 2) / 64,
+    gradZeroFrac: grad < 1e-6 ? 0.5 : 0,
+    gradLog10P05: Math.log10(grad / 64) - 1.5,
+    gradLog10P50: Math.log10(grad / 64) - 0.5,
+    gradLog10P95: Math.log10(grad / 64) + 0.3,
+    updateRatioEpoch: 3e-3 * grad,
+    updateRms: (1e-3 * grad) / 64,
     histogram: {
       min: -grad,
       max: grad,
@@ -100,6 +109,7 @@ function epochRecord(epoch: number, decay: number, skill: number): EpochRecord {
     ],
     taskCosines: [{ a: 'cls', b: 'seg', cosine: -0.3 + 0.6 * rand() }],
     vanishingRatio: layers[0].gradL2 / layers[L - 3].gradL2,
+    health: gradientHealth(layers, dzSourceOf(epoch, layers), 3),
     probed: true,
   };
 }

@@ -2,6 +2,7 @@
 import type { Input, Output } from '../api/contract.ts';
 import { call, type CliContext, withService } from './context.ts';
 import { EXIT } from './exit-codes.ts';
+import { healthDetailText } from '../domain/health.ts';
 import { resolveRunId, resolveRunIds } from './ids.ts';
 import { backendLine, epochLine } from './progress.ts';
 import { terminalText as safe } from './terminal-text.ts';
@@ -69,7 +70,8 @@ export function showCommand(ctx: CliContext, id: string, flags: { db?: string; j
       run.backend ? backendLine(run.backend) : 'backend: not started',
       ...(run.error ? [`note: ${safe(run.error, { multiline: true })}`] : []),
       ...(run.notes ? [`notes: ${safe(run.notes, { multiline: true })}`] : []),
-      ...epochs.map(epochLine),
+      // layer names come from the database: printed as safely as run names
+      ...epochs.flatMap((e) => [epochLine(e), `  health: ${safe(healthDetailText(e.health, e.epoch))}`]),
     ];
     ctx.io.out.write(lines.join('\n') + '\n');
     return EXIT.ok;

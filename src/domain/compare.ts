@@ -3,6 +3,7 @@
  * statistics it asks for (any row of LAYER_STATS; histograms never).
  */
 import { z } from 'zod';
+import type { GradientHealth } from './health.ts';
 import { LAYER_STAT_FIELDS, LAYER_STATS, type LayerStatField } from './layer-stats.ts';
 import type { Split } from './run-status.ts';
 
@@ -36,8 +37,10 @@ export interface CompareData {
   epochs: number[];
   /** whether the probe (dz, activation, task gradient) statistics ran at each epoch */
   probed: boolean[];
-  /** plain ratio (not log10) per epoch */
+  /** plain ratio (not log10) per epoch: ‖dL/dW‖ first/last trunk layer (size-dependent) */
   vanishingRatio: Array<number | null>;
+  /** the gradient-health summary per epoch; null for epochs stored before it existed */
+  health: Array<GradientHealth | null>;
   /** every (task, split, metric name) in first-seen order */
   metrics: Array<{ task: string; split: Split; name: string; values: Array<number | null> }>;
   /** task weight in force at the end of each epoch, one series per loss-term id */

@@ -1,46 +1,22 @@
 /**
  * The one table of per-layer scalar statistics. The store's columns and INSERT, its epoch and
  * Compare reads, the CSV/JSON series, the contract's enums and the renderer's labels and field
- * lists are all derived from it: adding a statistic is one row here plus a migration adding the
- * column (and the trainer computing it, which the compiler then demands).
+ * lists are all derived from it: adding a statistic is one row (here, or in a file of rows it
+ * joins) plus a migration adding the column (and the trainer computing it, which the compiler
+ * then demands).
  */
 
-export interface LayerStatDef {
-  /** the LayerStats property */
-  field: string;
-  /** its layer_stats column */
-  column: string;
-  /** its series name in the CSV exports (long: `series`; wide: `layer/<layer>/<series>`) */
-  series: string;
-  /** how the UI names it */
-  label: string;
-  /** a shorter name for tight controls (segmented buttons) */
-  short: string;
-  /** what a value measures when it is not a raw magnitude ('' for plain magnitudes) */
-  unit: '' | 'share';
-  /** reads better as log10 (spans decades) */
-  log: boolean;
-  /** null when the probe did not run (or, for saturation, for a linear layer) */
-  nullable: boolean;
-  /**
-   * Bit of layer_stats.nan_mask telling a stored NaN from null; set exactly for nullable rows.
-   * Stored data depends on it: a bit, once given, never changes.
-   */
-  nanBit: number | null;
-  /** drawn as a layer × epoch heatmap (Live and Compare); runs.compare reads these by default */
-  heatmap: boolean;
-  /** offered as a line in Compare's overlay */
-  overlay: boolean;
-}
+import { type LayerStatDef, PLAIN } from './layer-stat-def.ts';
+import { SCALE_FREE_STATS } from './layer-stats-scale-free.ts';
 
-/** What a row says when it does not say otherwise. */
-const PLAIN = { unit: '', log: false, nullable: false, nanBit: null, heatmap: false, overlay: false } as const;
+export type { LayerStatDef } from './layer-stat-def.ts';
 
 /**
- * In CSV column order (the canonical order of every derived list). dL/dW statistics are of the
- * kernel over the epoch's last batch; dz and activation statistics are on the probe batch.
+ * The rows of schema 1, in CSV column order (the canonical order of every derived list). dL/dW
+ * statistics are of the kernel over the epoch's last batch; dz and activation statistics are on
+ * the probe batch.
  */
-export const LAYER_STATS = [
+const FIRST_STATS = [
   // ‖dL/dW‖ of the kernel (weights, not biases)
   {
     ...PLAIN,
@@ -81,13 +57,13 @@ export const LAYER_STATS = [
     short: 'max |g|',
     log: true,
   },
-  // share of the kernel's |dL/dW| below 1e-8
+  // share of the kernel's |dL/dW| below 1e-8 (kept for old runs and CSV continuity)
   {
     ...PLAIN,
     field: 'gradSmallFrac',
     column: 'grad_small_frac',
     series: 'grad_small_frac',
-    label: 'share |g| < 1e-8',
+    label: 'share |dL/dW| < 1e-8',
     short: '|g| < 1e-8',
     unit: 'share',
     overlay: true,
@@ -125,8 +101,8 @@ export const LAYER_STATS = [
     field: 'updateRatio',
     column: 'update_ratio',
     series: 'update_ratio',
-    label: 'update / weight',
-    short: 'update ratio',
+    label: 'last-step update / weight (‖ΔW‖/‖W‖)',
+    short: 'step update',
     log: true,
     heatmap: true,
     overlay: true,
@@ -166,6 +142,9 @@ export const LAYER_STATS = [
     overlay: true,
   },
 ] as const satisfies readonly LayerStatDef[];
+
+/** In CSV column order: the statistics of schema 1, then the size-free ones of schema 3. */
+export const LAYER_STATS = [...FIRST_STATS, ...SCALE_FREE_STATS] as const;
 
 export type LayerStatRow = (typeof LAYER_STATS)[number];
 type Row = LayerStatRow;

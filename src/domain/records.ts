@@ -2,6 +2,7 @@
  * What the trainer reports and everything else reads. One EpochRecord per epoch is written in one
  * transaction; ProgressEvent is throttled and never stored.
  */
+import type { GradientHealth } from './health.ts';
 import type { LayerStatValues } from './layer-stats.ts';
 import type { Split } from './run-status.ts';
 
@@ -62,8 +63,14 @@ export interface EpochRecord {
   layers: LayerStats[];
   taskGrads: TaskGradStats[];
   taskCosines: TaskCosine[];
-  /** ‖dL/dW first trunk layer‖ / ‖dL/dW last trunk layer‖; null when the trunk has one layer */
+  /**
+   * ‖dL/dW‖ of the first trunk layer over the last one (plain ratio, size-dependent: layers of
+   * different sizes differ by √params even when every weight gets the same gradient); null when
+   * the trunk has one layer. Kept for old runs; `health` is the headline.
+   */
   vanishingRatio: number | null;
+  /** the gradient-health summary (src/domain/health.ts) */
+  health: GradientHealth;
   /** whether the probe (dz, activation, task gradient) statistics ran this epoch */
   probed: boolean;
 }

@@ -4,6 +4,7 @@
  */
 import type { Spec } from '../experiment/spec.ts';
 import type { BackendReport } from './backend.ts';
+import type { GradientHealth } from './health.ts';
 import type { RunStatus } from './run-status.ts';
 
 export interface Experiment {
@@ -37,6 +38,8 @@ export interface RunSummary {
   epochsDone: number;
   /** vanishing ratio of the newest epoch (plain ratio, not log10); null if unknown or NaN */
   lastVanishingRatio: number | null;
+  /** gradient health of the newest epoch; null for runs stored before it existed or with no epoch yet */
+  lastHealth: GradientHealth | null;
   finalMetrics: MetricSummary;
   /** why the run failed, diverged or was interrupted */
   error: string | null;

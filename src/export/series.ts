@@ -28,11 +28,39 @@ export const LAYER_SERIES: ReadonlyArray<readonly [LayerStatField, string]> = LA
 const runLevel = (series: string, value: number | null): Cell[] =>
   value === null ? [] : [{ split: '', subject: '', series, column: series, value }];
 
+/**
+ * The health summary: run-level numbers, the weakest layer as the subject of its log10, and one
+ * `health_dead` cell (value 1) per dead layer so the long form lists them and the wide form flags them.
+ */
+function healthCells(rec: EpochRecord): Cell[] {
+  const h = rec.health;
+  const cells = [
+    ...runLevel('health_dz_ratio', h.dzRatio),
+    ...runLevel('health_w_ratio', h.wRatio),
+    ...runLevel('health_alive', h.alive),
+    ...runLevel('health_trunk_layers', h.trunkLayers),
+    ...runLevel('health_decades', h.decades),
+    ...runLevel('health_from', h.healthFrom),
+  ];
+  if (h.weakestLayer !== null && h.weakestLog10 !== null)
+    cells.push({
+      split: '',
+      subject: h.weakestLayer,
+      series: 'health_weakest_log10',
+      column: 'health_weakest_log10',
+      value: h.weakestLog10,
+    });
+  for (const layer of h.deadLayers ?? [])
+    cells.push({ split: '', subject: layer, series: 'health_dead', column: `health_dead/${layer}`, value: 1 });
+  return cells;
+}
+
 export function epochCells(rec: EpochRecord): Cell[] {
   const cells: Cell[] = [
     ...runLevel('duration_ms', rec.durationMs),
     ...runLevel('samples_per_sec', rec.samplesPerSec),
     ...runLevel('vanishing_ratio', rec.vanishingRatio),
+    ...healthCells(rec),
   ];
   for (const m of rec.metrics)
     cells.push({

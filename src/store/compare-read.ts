@@ -7,13 +7,21 @@
  */
 import { COMPARE_LAYER_FIELDS, type CompareData, type CompareLayerField } from '../domain/compare.ts';
 import { layerStat } from '../domain/layer-stats.ts';
+import type { GradientHealth } from '../domain/health.ts';
 import type { Split } from '../domain/run-status.ts';
 import { fromNumericJson, readNullable, readNumber } from './codec.ts';
 import { readLayerStat } from './layer-columns.ts';
 import type { Statements } from './statements.ts';
 
 type Cell = number | null;
-type EpochRow = [epoch: number, vanishing: number | null, probed: number, nanMask: number, weightsJson: string];
+type EpochRow = [
+  epoch: number,
+  vanishing: number | null,
+  probed: number,
+  nanMask: number,
+  weightsJson: string,
+  healthJson: string | null,
+];
 type MetricRow = [epoch: number, task: string, split: Split, name: string, value: number | null];
 type GradRow = [epoch: number, task: string, norm: number | null];
 type CosineRow = [epoch: number, a: string, b: string, cosine: number | null];
@@ -28,16 +36,20 @@ export function readCompareData(s: Statements, runId: string, fields: readonly C
 
 function read(s: Statements, runId: string, fields: CompareLayerField[]): CompareData {
   const rows = s
-    .raw('SELECT epoch, vanishing_ratio, probed, nan_mask, weights_json FROM epochs WHERE run_id = ? ORDER BY epoch')
+    .raw(
+      'SELECT epoch, vanishing_ratio, probed, nan_mask, weights_json, health_json FROM epochs WHERE run_id = ? ORDER BY epoch',
+    )
     .all(runId) as EpochRow[];
   const n = rows.length;
   const epochs = new Array<number>(n);
   const probed = new Array<boolean>(n);
   const vanishingRatio = new Array<Cell>(n);
+  const health = new Array<GradientHealth | null>(n);
   const col = new Map<number, number>();
   const weights = new Series(n);
-  rows.forEach(([epoch, vr, pr, mask, json], x) => {
+  rows.forEach(([epoch, vr, pr, mask, json, healthJson], x) => {
     epochs[x] = epoch;
+    health[x] = healthJson === null ? null : fromNumericJson<GradientHealth>(healthJson);
     probed[x] = pr === 1;
     vanishingRatio[x] = readNullable(vr, mask, 0);
     col.set(epoch, x);
@@ -72,6 +84,7 @@ function read(s: Statements, runId: string, fields: CompareLayerField[]): Compar
     epochs,
     probed,
     vanishingRatio,
+    health,
     metrics: metrics.list().map(([k, values]) => ({ ...k, values })),
     weights: weights.list().map(([name, values]) => ({ name, values })),
     taskGrads: grads.list().map(([name, values]) => ({ name, values })),

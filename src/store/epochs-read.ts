@@ -1,4 +1,5 @@
 /** getEpochs: rebuild EpochRecords, deep-equal to what appendEpoch stored (arrays in insertion order). */
+import { DEFAULT_HEALTH_DECADES, dzSourceOf, gradientHealth, type GradientHealth } from '../domain/health.ts';
 import { LAYER_STATS } from '../domain/layer-stats.ts';
 import type { EpochRecord, LayerStats } from '../domain/records.ts';
 import type { Split } from '../domain/run-status.ts';
@@ -14,6 +15,8 @@ interface EpochRow {
   vanishing_ratio: number | null;
   probed: number;
   nan_mask: number;
+  /** NULL for epochs stored before migration 0003 */
+  health_json: string | null;
 }
 
 /** A layer_stats row: the columns below, and one column per LAYER_STATS row. */
@@ -37,7 +40,11 @@ const RANGE = 'WHERE run_id = ? AND epoch BETWEEN ? AND ? ORDER BY epoch, rowid'
 export function readEpochs(s: Statements, runId: string, from: number, to: number): EpochRecord[] {
   const args = [runId, from, to];
   const byEpoch = new Map<number, EpochRecord>();
-  for (const r of s.get(`SELECT * FROM epochs ${RANGE}`).all(...args) as EpochRow[]) byEpoch.set(r.epoch, toEpoch(r));
+  const stored = new Map<number, string | null>();
+  for (const r of s.get(`SELECT * FROM epochs ${RANGE}`).all(...args) as EpochRow[]) {
+    byEpoch.set(r.epoch, toEpoch(r));
+    stored.set(r.epoch, r.health_json);
+  }
   const at = (epoch: number) => byEpoch.get(epoch)!;
   const metrics = s.get(`SELECT epoch, task, split, name, value FROM metrics ${RANGE}`).all(...args);
   for (const m of metrics as Array<{ epoch: number; task: string; split: Split; name: string; value: number | null }>)
@@ -50,7 +57,18 @@ export function readEpochs(s: Statements, runId: string, from: number, to: numbe
   const cosines = s.get(`SELECT epoch, a, b, cosine FROM task_cosines ${RANGE}`).all(...args);
   for (const c of cosines as Array<{ epoch: number; a: string; b: string; cosine: number | null }>)
     at(c.epoch).taskCosines.push({ a: c.a, b: c.b, cosine: readNumber(c.cosine) });
+  for (const rec of byEpoch.values()) rec.health = healthOf(rec, stored.get(rec.epoch)!);
   return [...byEpoch.values()];
+}
+
+/**
+ * The stored health, or for an epoch stored before it existed, what its layer rows allow: wRatio
+ * from gradRms (which migration 0003 filled in), and dz-based fields from this epoch's dzRms only
+ * (those runs stored none, so they read null) — never carried from an epoch outside the range read.
+ */
+function healthOf(rec: EpochRecord, json: string | null): GradientHealth {
+  if (json !== null) return fromNumericJson<GradientHealth>(json);
+  return gradientHealth(rec.layers, dzSourceOf(rec.epoch, rec.layers), DEFAULT_HEALTH_DECADES);
 }
 
 function toEpoch(r: EpochRow): EpochRecord {
@@ -64,6 +82,8 @@ function toEpoch(r: EpochRow): EpochRecord {
     taskGrads: [],
     taskCosines: [],
     vanishingRatio: readNullable(r.vanishing_ratio, r.nan_mask, 0),
+    // filled in by readEpochs once the layers are read
+    health: null as unknown as GradientHealth,
     probed: r.probed === 1,
   };
 }

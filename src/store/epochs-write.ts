@@ -11,8 +11,8 @@ import type { MetricSummary } from './types.ts';
 import { writeTransaction } from './write-transaction.ts';
 
 const INSERT_EPOCH = `INSERT INTO epochs
-  (run_id, epoch, duration_ms, samples_per_sec, weights_json, vanishing_ratio, probed, nan_mask)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
+  (run_id, epoch, duration_ms, samples_per_sec, weights_json, vanishing_ratio, probed, nan_mask, health_json)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 const INSERT_METRIC = 'INSERT INTO metrics (run_id, epoch, task, split, name, value) VALUES (?, ?, ?, ?, ?, ?)';
 const INSERT_GRAD = 'INSERT INTO task_grads (run_id, epoch, task, norm) VALUES (?, ?, ?, ?)';
 const INSERT_COSINE = 'INSERT INTO task_cosines (run_id, epoch, a, b, cosine) VALUES (?, ?, ?, ?, ?)';
@@ -36,6 +36,7 @@ export function appendEpoch(s: Statements, runId: string, rec: EpochRecord): voi
       vr,
       rec.probed ? 1 : 0,
       nanMask([vr]),
+      toJson(rec.health),
     );
     const metric = s.get(INSERT_METRIC);
     for (const m of rec.metrics) metric.run(runId, e, m.task, m.split, m.name, m.value);
@@ -49,12 +50,13 @@ export function appendEpoch(s: Statements, runId: string, rec: EpochRecord): voi
   });
 }
 
-/** The newest epoch's vanishing ratio and val metrics become the run's list columns. */
+/** The newest epoch's vanishing ratio, health and val metrics become the run's list columns. */
 function updateSummary(s: Statements, runId: string, rec: EpochRecord): void {
   const val: MetricSummary = {};
   for (const m of rec.metrics) if (m.split === 'val') (val[m.task] ??= {})[m.name] = m.value;
   const summaryJson = Object.keys(val).length > 0 ? toJson(val) : null;
   s.get(
-    'UPDATE runs SET epochs_done = ?, last_vanishing_ratio = ?, summary_json = COALESCE(?, summary_json) WHERE id = ?',
-  ).run(rec.epoch, rec.vanishingRatio, summaryJson, runId);
+    `UPDATE runs SET epochs_done = ?, last_vanishing_ratio = ?, last_health_json = ?,
+       summary_json = COALESCE(?, summary_json) WHERE id = ?`,
+  ).run(rec.epoch, rec.vanishingRatio, toJson(rec.health), summaryJson, runId);
 }

@@ -1,6 +1,7 @@
 /** The SELECT that builds a RunSummary from the runs table (plus tags and experiment name). */
 import type { Spec } from '../experiment/spec.ts';
 import type { BackendReport } from '../domain/backend.ts';
+import type { GradientHealth } from '../domain/health.ts';
 import type { RunStatus } from '../domain/run-status.ts';
 import { fromNumericJson, isoOrNull } from './codec.ts';
 import type { MetricSummary, RunDetail, RunSummary } from './types.ts';
@@ -8,7 +9,7 @@ import type { MetricSummary, RunDetail, RunSummary } from './types.ts';
 /** Columns of a RunSummary; `r` = runs, `e` = experiments (LEFT JOIN). */
 export const SUMMARY_COLUMNS = `r.id, r.experiment_id, e.name AS experiment_name, r.name, r.status,
   r.created_at, r.started_at, r.finished_at, r.epochs_planned, r.epochs_done,
-  r.last_vanishing_ratio, r.summary_json, r.error,
+  r.last_vanishing_ratio, r.last_health_json, r.summary_json, r.error,
   (SELECT json_group_array(t.tag ORDER BY t.position) FROM run_tags t WHERE t.run_id = r.id) AS tags_json`;
 
 export const RUNS_FROM = 'runs r LEFT JOIN experiments e ON e.id = r.experiment_id';
@@ -25,6 +26,7 @@ export interface SummaryRow {
   epochs_planned: number;
   epochs_done: number;
   last_vanishing_ratio: number | null;
+  last_health_json: string | null;
   summary_json: string | null;
   error: string | null;
   tags_json: string;
@@ -52,6 +54,7 @@ export function toSummary(row: SummaryRow): RunSummary {
     epochsPlanned: row.epochs_planned,
     epochsDone: row.epochs_done,
     lastVanishingRatio: row.last_vanishing_ratio,
+    lastHealth: row.last_health_json === null ? null : fromNumericJson<GradientHealth>(row.last_health_json),
     finalMetrics: row.summary_json === null ? {} : fromNumericJson<MetricSummary>(row.summary_json),
     error: row.error,
   };

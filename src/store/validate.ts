@@ -83,6 +83,18 @@ const layerSchema = z.object({
   histogram: z.object({ min: num, max: num, counts: z.array(count).max(100_000) }),
 });
 
+const healthSchema = z.object({
+  dzRatio: num.nullable(),
+  wRatio: num.nullable(),
+  weakestLayer: label.nullable(),
+  weakestLog10: num.nullable(),
+  deadLayers: z.array(label).nullable(),
+  alive: z.number().int().min(0).nullable(),
+  trunkLayers: z.number().int().min(0),
+  decades: z.number().positive(),
+  healthFrom: z.number().int().min(1).nullable(),
+});
+
 export const epochRecordSchema: z.ZodType<EpochRecord> = z
   .object({
     epoch: z.number().int().min(1),
@@ -94,6 +106,7 @@ export const epochRecordSchema: z.ZodType<EpochRecord> = z
     taskGrads: z.array(z.object({ task: label, norm: num })),
     taskCosines: z.array(z.object({ a: label, b: label, cosine: num })),
     vanishingRatio: num.nullable(),
+    health: healthSchema,
     probed: z.boolean(),
   })
   .superRefine((r, ctx) => {

@@ -3,16 +3,23 @@
  * the backend and read back in two small transfers (summaries, then histograms).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { ProbeResult } from './probe.ts';
+import type { LayerProbe, ProbeResult } from './probe.ts';
 import type { LayerStats } from '../domain/records.ts';
 import type { StepState } from './step.ts';
 import { readAll } from './exact-sum.ts';
+import { fromLog10Counts, type GradSpread, LOG10_BINS, log10Counts } from './grad-quantiles.ts';
 import { fromNorm, fromSummary, histogramCounts, normVector, summaryVector } from './tensor-stats.ts';
 
-/** Per layer, read together: the gradient summary, then ‖W_after‖, ‖W_after − W_before‖, ‖W_before‖. */
-const PARTS = 4;
+/**
+ * Per layer, read together: the gradient summary, then ‖W_after‖, ‖W_after − W_before‖, ‖W_before‖
+ * (the last step), ‖W_after − W_epochStart‖, ‖W_epochStart‖ (the whole epoch).
+ */
+const PARTS = 6;
 
-/** Kernels before the epoch's last update: clones share data, so this copies nothing. */
+/**
+ * Kernels as they are now (before the epoch's first or last update): a clone shares data, and the
+ * optimizer assigns new tensors to the variables, so this copies nothing and keeps the old values.
+ */
 export function snapshotKernels(st: StepState): tf.Tensor[] {
   return st.net.vars.map((v) => tf.clone(v.kernel));
 }
@@ -20,11 +27,13 @@ export function snapshotKernels(st: StepState): tf.Tensor[] {
 /**
  * @param grads  the applied gradient of the epoch's last batch, by variable name
  * @param before snapshotKernels() taken before that batch's update (disposed here)
+ * @param epochStart snapshotKernels() taken before the epoch's first update (disposed here)
  */
 export function layerRecords(
   st: StepState,
   grads: tf.NamedTensorMap,
   before: tf.Tensor[],
+  epochStart: tf.Tensor[],
   probe: ProbeResult | null,
   bins: number,
 ): LayerStats[] {
@@ -36,26 +45,33 @@ export function layerRecords(
         normVector(v.kernel),
         normVector(tf.sub(v.kernel, before[i])),
         normVector(before[i]),
+        normVector(tf.sub(v.kernel, epochStart[i])),
+        normVector(epochStart[i]),
       ]),
     ),
   );
   const summaries = st.plan.layers.map((_, i) => fromSummary(rows[i * PARTS], st.net.vars[i].kernel.size));
-  const [counts] = readAll([
+  const [counts, logCounts] = readAll([
     tf.tidy(() =>
       tf.stack(st.plan.layers.map((_, i) => histogramCounts(gradOf(i), summaries[i].min, summaries[i].max, bins))),
     ),
+    tf.tidy(() => tf.stack(st.plan.layers.map((_, i) => log10Counts(gradOf(i))))),
   ]);
-  tf.dispose(before);
+  tf.dispose([...before, ...epochStart]);
+  const L = LOG10_BINS;
   return st.plan.layers.map((l, i) => {
     const s = summaries[i];
-    const [w, d, b] = [1, 2, 3].map((k) => fromNorm(rows[i * PARTS + k]));
+    const [w, d, b, de, be] = [1, 2, 3, 4, 5].map((k) => fromNorm(rows[i * PARTS + k]));
     const p = probe?.layers[i];
+    const params = st.net.vars[i].kernel.size;
+    const spread = fromLog10Counts(logCounts.subarray(i * L, (i + 1) * L), params);
+    const epochChange = be > 0 ? de / be : 0;
     return {
       layer: l.name,
       index: i,
       kind: l.kind,
       trunk: l.trunk,
-      params: st.net.vars[i].kernel.size,
+      params,
       gradL2: s.l2,
       gradMeanAbs: s.meanAbs,
       gradStd: s.std,
@@ -68,7 +84,29 @@ export function layerRecords(
       actMean: p ? p.actMean : null,
       actStd: p ? p.actStd : null,
       actSaturation: p ? p.actSaturation : null,
+      ...scaleFree(params, s.l2, d, epochChange, spread, p),
       histogram: { min: s.min, max: s.max, counts: Array.from(counts.subarray(i * bins, (i + 1) * bins)) },
     };
   });
+}
+
+/** The size-free statistics (layer-stats-scale-free.ts) of a layer of `params` kernel entries. */
+function scaleFree(
+  params: number,
+  gradL2: number,
+  stepL2: number,
+  epochChange: number,
+  spread: GradSpread,
+  p: LayerProbe | undefined,
+) {
+  return {
+    gradRms: gradL2 / Math.sqrt(params),
+    dzRms: p ? p.dzRms : null,
+    gradZeroFrac: spread.zeroFrac,
+    gradLog10P05: spread.p05,
+    gradLog10P50: spread.p50,
+    gradLog10P95: spread.p95,
+    updateRatioEpoch: epochChange,
+    updateRms: stepL2 / Math.sqrt(params),
+  };
 }

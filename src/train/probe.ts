@@ -15,6 +15,8 @@ import type { StepState } from './step.ts';
 
 export interface LayerProbe {
   dzL2: number;
+  /** ‖dL/dz‖/√(elements of z on the probe batch) */
+  dzRms: number;
   dzStd: number;
   actMean: number;
   actStd: number;
@@ -109,7 +111,14 @@ export function probeStats(st: StepState, p: ProbeTensors): ProbeResult {
     const d = fromSummary(dzPart, p.dz[k].size);
     const a = fromSummary(actPart, p.acts[k].size);
     const sat = l.activation === 'linear' ? null : finish(satPart) / p.acts[k].size;
-    return { dzL2: d.l2, dzStd: d.std, actMean: a.mean, actStd: a.std, actSaturation: sat };
+    return {
+      dzL2: d.l2,
+      dzRms: p.dz[k].size ? d.l2 / Math.sqrt(p.dz[k].size) : 0,
+      dzStd: d.std,
+      actMean: a.mean,
+      actStd: a.std,
+      actSaturation: sat,
+    };
   });
   const G = fromGram(read[3 * L], K);
   const ids = st.plan.terms.map((term) => term.id);

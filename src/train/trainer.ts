@@ -13,6 +13,7 @@ import { evaluate, TermAccumulator } from './epoch-metrics.ts';
 import { layerRecords, snapshotKernels } from './layer-records.ts';
 import { runProbe } from './probe.ts';
 import type { EpochRecord, ProgressEvent } from '../domain/records.ts';
+import { type DzSource, dzSourceOf, gradientHealth } from '../domain/health.ts';
 import { type StepState, trainStep } from './step.ts';
 import { vanishingRatio } from './stats.ts';
 import { startWeighting, strategyFor } from './weighting/index.ts';
@@ -80,17 +81,23 @@ async function loop(o: TrainOptions, st: StepState): Promise<TrainResult> {
   const lossHistory: number[][] = [];
   const started = Date.now();
   let lastProgress = 0;
+  // the newest probed dL/dz, carried into the health of epochs without a probe
+  let lastDz: DzSource | null = null;
   for (let epoch = 1; epoch <= spec.epochs; epoch++) {
     const t0 = Date.now();
     st.weighting.run.epochStart?.(st, lossHistory);
     rng.shuffle(order);
     const acc = new TermAccumulator(st.plan);
     let before: tf.Tensor[] = [];
+    const epochStart = snapshotKernels(st);
     let grads: tf.NamedTensorMap | null = null;
     let lossSum = 0,
       seen = 0;
     for (let b = 0; b < ranges.length; b++) {
-      if (o.shouldStop?.()) return { status: 'cancelled', epochs: epoch - 1 };
+      if (o.shouldStop?.()) {
+        tf.dispose(epochStart);
+        return { status: 'cancelled', epochs: epoch - 1 };
+      }
       const last = b === ranges.length - 1;
       const batch = makeBatch(ds, ds.train, order.subarray(ranges[b][0], ranges[b][1]));
       if (last) before = snapshotKernels(st);
@@ -98,6 +105,7 @@ async function loop(o: TrainOptions, st: StepState): Promise<TrainResult> {
       disposeBatch(batch);
       if (!Number.isFinite(r.loss)) {
         if (r.grads) tf.dispose([...Object.values(r.grads), ...before]);
+        tf.dispose(epochStart);
         return {
           status: 'diverged',
           epochs: epoch - 1,
@@ -136,7 +144,8 @@ async function loop(o: TrainOptions, st: StepState): Promise<TrainResult> {
       probe = runProbe(st, pb.x, pb.t);
       disposeBatch(pb);
     }
-    const layers = layerRecords(st, grads!, before, probe, spec.stats.histogramBins);
+    const layers = layerRecords(st, grads!, before, epochStart, probe, spec.stats.histogramBins);
+    lastDz = dzSourceOf(epoch, layers) ?? lastDz;
     tf.dispose(Object.values(grads!));
     const rec: EpochRecord = {
       epoch,
@@ -148,6 +157,7 @@ async function loop(o: TrainOptions, st: StepState): Promise<TrainResult> {
       taskGrads: probe?.taskGrads ?? [],
       taskCosines: probe?.taskCosines ?? [],
       vanishingRatio: vanishingRatio(layers.filter((l) => l.trunk).map((l) => l.gradL2)),
+      health: gradientHealth(layers, lastDz, spec.stats.healthDecades),
       probed,
     };
     o.onEpoch?.(rec);

@@ -96,7 +96,8 @@ export function contractSuite(doorName: string, open: () => Promise<Door>): void
         for (const d of Object.values(cmp.value.data)) {
           expect(d.epochs).toEqual([1]);
           // default statistics only, one matrix row per layer, one column per epoch; no histograms
-          expect(Object.keys(d.layerStats)).toEqual(['gradL2', 'dzL2', 'updateRatio']);
+          expect(Object.keys(d.layerStats)).toEqual(['gradL2', 'dzL2', 'updateRatio', 'gradRms', 'dzRms']);
+          expect(d.health).toEqual([expect.objectContaining({ healthFrom: 1, alive: expect.any(Number) })]);
           expect(d.layerStats.gradL2).toHaveLength(d.layers.length);
           expect(d.layerStats.gradL2!.every((row) => row.length === 1 && typeof row[0] === 'number')).toBe(true);
           expect(

@@ -132,6 +132,10 @@ describe.skipIf(!!why)(`the workbench in Chromium${why}`, () => {
     await expect.poll(() => page.locator('canvas').count()).toBeGreaterThanOrEqual(4);
     expect(await page.locator('[data-testid="backend"]').textContent()).toMatch(/wasm|cpu|tensorflow/);
     expect(await page.getByText('epoch 2/2').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="run-health"]').textContent()).toMatch(
+      /alive \d+\/\d+ · weakest trunk\.\d/,
+    );
+    await page.locator('[data-testid="health-band"] canvas').waitFor();
     await page.waitForTimeout(500);
     await e2e.shot('live-light');
     await hoverLive(page, runIds[0], 'light');
@@ -142,7 +146,7 @@ describe.skipIf(!!why)(`the workbench in Chromium${why}`, () => {
     await page.goto(`${e2e.url}#/history`);
     const row = page.locator(`[data-run-id="${runIds[0]}"]`);
     await row.waitFor();
-    expect(await row.textContent()).toMatch(/e2e first.*completed/s);
+    expect(await row.textContent()).toMatch(/e2e first.*completed.*alive \d+\/\d+/s);
     await e2e.shot('history-light');
   });
 
@@ -176,6 +180,7 @@ describe.skipIf(!!why)(`the workbench in Chromium${why}`, () => {
     const rows = parse(readFileSync(file!, 'utf8'), { columns: true }) as Array<Record<string, string>>;
     expect(new Set(rows.map((r) => r.run_id))).toEqual(new Set(runIds));
     expect(rows.some((r) => r.series === 'vanishing_ratio')).toBe(true);
+    expect(rows.some((r) => r.series === 'health_dz_ratio')).toBe(true);
   });
 
   it('settings shows the database and the backend diagnostics', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EpochRecord, LayerStats } from '../../src/domain/records.ts';
+import { gradientHealth } from '../../src/domain/health.ts';
 import { heatmapOption, histogramOption, lineOption } from '../../renderer/src/charts/options.ts';
 import {
   cosineSeries,
@@ -29,9 +30,18 @@ const layer = (name: string, gradL2: number, trunk = true): LayerStats => ({
   actMean: null,
   actStd: null,
   actSaturation: null,
+  gradRms: gradL2 / 2,
+  dzRms: null,
+  gradZeroFrac: 0,
+  gradLog10P05: null,
+  gradLog10P50: null,
+  gradLog10P95: null,
+  updateRatioEpoch: 0.02,
+  updateRms: 0.005,
   histogram: { min: -1, max: 1, counts: [1, 0, 3] },
 });
-const epoch = (n: number, g1: number, probed = true): EpochRecord => ({
+const threeLayers = (g1: number) => [layer('trunk.1', g1), layer('trunk.2', 1), layer('head.cls', 2, false)];
+const epoch = (n: number, g1: number, probed = true, layers = threeLayers(g1)): EpochRecord => ({
   epoch: n,
   durationMs: 1,
   samplesPerSec: 1,
@@ -41,10 +51,11 @@ const epoch = (n: number, g1: number, probed = true): EpochRecord => ({
     { task: 'seg', split: 'train', name: 'iou', value: 0.1 * n },
   ],
   weights: { cls: 0.5, seg: 0.5 },
-  layers: [layer('trunk.1', g1), layer('trunk.2', 1), layer('head.cls', 2, false)],
+  layers,
   taskGrads: [],
   taskCosines: [{ a: 'cls', b: 'seg', cosine: -0.2 * n }],
   vanishingRatio: g1,
+  health: gradientHealth(layers, null, 3),
 });
 const epochs = [epoch(1, 1e-3), epoch(2, 1e-2, false), epoch(3, 0)];
 

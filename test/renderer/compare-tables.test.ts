@@ -62,6 +62,7 @@ it('summaryTable: final metric columns are the union over runs, missing ones a d
     epochs: '10 / 10',
     duration: '1 m 05 s',
     backend: 'wasm',
+    health: ['—', '—', '—', '—'],
     metrics: ['0.9', '0.3', '—'],
   });
   expect(t.rows[1]).toEqual({
@@ -70,6 +71,7 @@ it('summaryTable: final metric columns are the union over runs, missing ones a d
     epochs: '3 / 10',
     duration: '—',
     backend: '—',
+    health: ['—', '—', '—', '—'],
     metrics: ['—', '2', '0.4'],
   });
 });

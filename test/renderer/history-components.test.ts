@@ -23,6 +23,17 @@ const summary = (i: number): RunSummary => ({
   epochsPlanned: 2,
   epochsDone: 2,
   lastVanishingRatio: 0.001,
+  lastHealth: {
+    dzRatio: -1.5,
+    wRatio: 0.2,
+    weakestLayer: 'trunk.3',
+    weakestLog10: -4.2,
+    deadLayers: ['trunk.3', 'trunk.4'],
+    alive: 8,
+    trunkLayers: 10,
+    decades: 3,
+    healthFrom: 2,
+  },
   finalMetrics: { cls: { accuracy: 0.9, loss: 0.2 } },
   error: null,
 });
@@ -45,7 +56,7 @@ describe('RunsTable', () => {
     expect(w.find('.spacer').attributes('style')).toContain(`height: ${10_000 * 34}px`);
     expect(w.find('[role=grid]').attributes('aria-rowcount')).toBe('10001');
     expect(rendered[0].text()).toContain('run 0');
-    expect(rendered[0].text()).toContain('−3.00');
+    expect(rendered[0].text()).toContain('alive 8/10 · weakest trunk.3 −4.2');
     expect(w.emitted('window')?.[0]).toEqual([0, rendered.length]);
   });
 

@@ -18,6 +18,7 @@ const summary = (i: number): RunSummary => ({
   epochsPlanned: 2,
   epochsDone: 2,
   lastVanishingRatio: 0.01,
+  lastHealth: null,
   finalMetrics: {},
   error: null,
 });

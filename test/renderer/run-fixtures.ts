@@ -19,6 +19,7 @@ export function makeRun(id: string, over: Partial<RunDetail> = {}): RunDetail {
     epochsPlanned: 10,
     epochsDone: 0,
     lastVanishingRatio: null,
+    lastHealth: null,
     finalMetrics: {},
     error: null,
     spec: makeSpec(),

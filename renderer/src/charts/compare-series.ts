@@ -77,7 +77,7 @@ export function compareLines(runs: RunDetail[], data: Record<string, CompareData
 }
 
 export function choiceTitle(c: SeriesChoice): { title: string; yName: string } {
-  if (c.kind === 'vanishing') return { title: 'Vanishing ratio (first / last trunk layer ‖dL/dW‖)', yName: 'log10' };
+  if (c.kind === 'vanishing') return { title: '‖dL/dW‖ first/last trunk layer (size-dependent)', yName: 'log10' };
   if (c.kind === 'metric') return { title: `${c.task} ${c.name} (${c.split})`, yName: c.name };
   const f = LAYER_FIELDS.find((x) => x.field === c.field);
   return { title: `${c.layer} ${f?.label ?? c.field}`, yName: f?.log ? 'log10' : (f?.unit ?? '') };

@@ -1,5 +1,6 @@
 /** Compare's tables as plain rows: the config diff (only differing spec paths) and the run summary. */
 import type { ConfigDiff } from '@core/api/contract.ts';
+import type { GradientHealth } from '@core/domain/health.ts';
 import type { RunDetail } from '@core/domain/runs.ts';
 import { DASH, formatDuration, formatNumber } from '../history/format.ts';
 
@@ -39,7 +40,44 @@ export function narrowDiff(diff: ConfigDiff[], keep: number[]): ConfigDiff[] {
 export interface SummaryTable {
   /** "task metric" columns, union over the runs */
   metricColumns: Array<{ task: string; name: string; label: string }>;
-  rows: Array<{ id: string; status: string; epochs: string; duration: string; backend: string; metrics: string[] }>;
+  rows: Array<{
+    id: string;
+    status: string;
+    epochs: string;
+    duration: string;
+    backend: string;
+    /** the last epoch's gradient health, one cell per HEALTH_COLUMNS entry */
+    health: string[];
+    metrics: string[];
+  }>;
+}
+
+/** Compare's health columns: label, what it means (the header's title), and the cell of one run. */
+export const HEALTH_COLUMNS: Array<{ label: string; title: string; cell: (h: GradientHealth) => string }> = [
+  {
+    label: 'alive',
+    title: 'trunk layers whose RMS of dL/dz is within stats.healthDecades decades of the strongest',
+    cell: (h) => (h.alive === null ? DASH : `${h.alive}/${h.trunkLayers}`),
+  },
+  {
+    label: 'weakest',
+    title: 'the trunk layer with the smallest RMS of dL/dz, and log10 of it over the strongest',
+    cell: (h) => (h.weakestLayer === null ? DASH : `${h.weakestLayer} ${log10Cell(h.weakestLog10)}`),
+  },
+  {
+    label: 'log10 dz first/last',
+    title: 'log10(RMS of dL/dz of trunk.1 / that of the last trunk layer), Glorot & Bengio',
+    cell: (h) => log10Cell(h.dzRatio),
+  },
+  {
+    label: 'dead layers',
+    title: 'trunk layers more than stats.healthDecades decades below the strongest',
+    cell: (h) => (h.deadLayers === null ? DASH : h.deadLayers.join(', ') || 'none'),
+  },
+];
+
+function log10Cell(v: number | null): string {
+  return v === null ? DASH : Number.isFinite(v) ? v.toFixed(2).replace('-', '−') : String(v);
 }
 
 export function summaryTable(runs: RunDetail[]): SummaryTable {
@@ -56,6 +94,7 @@ export function summaryTable(runs: RunDetail[]): SummaryTable {
       epochs: `${r.epochsDone} / ${r.epochsPlanned}`,
       duration: formatDuration(r.durationMs),
       backend: r.backend ? r.backend.name : DASH,
+      health: HEALTH_COLUMNS.map((c) => (r.lastHealth ? c.cell(r.lastHealth) : DASH)),
       metrics: cols.map((c) => formatNumber(r.finalMetrics[c.task]?.[c.name])),
     })),
   };

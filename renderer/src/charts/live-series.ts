@@ -103,7 +103,7 @@ export function layerHeatmapOption(
 
 export function vanishingOption(epochs: EpochRecord[]) {
   const o = lineOption({
-    title: 'Vanishing ratio: log10 ‖g first‖ / ‖g last‖',
+    title: '‖dL/dW‖ first/last trunk layer (size-dependent), log10',
     series: [{ name: 'log10 ratio', points: vanishingSeries(epochs) }],
     yName: 'log10 ratio',
   });

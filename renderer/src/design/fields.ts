@@ -181,6 +181,13 @@ export const FIELDS: readonly FieldDef[] = [
   { path: 'stats.histogramBins', label: 'Histogram bins', section: 'stats', type: 'int' },
   { path: 'stats.probeEvery', label: 'Probe every n epochs', section: 'stats', type: 'int' },
   { path: 'stats.probeBatchSize', label: 'Probe batch size', section: 'stats', type: 'int' },
+  {
+    path: 'stats.healthDecades',
+    label: 'Dead layer threshold (decades)',
+    section: 'stats',
+    type: 'number',
+    help: 'a trunk layer is dead when its RMS of dL/dz is this many decades below the strongest',
+  },
 ];
 
 export const FIELD_BY_PATH: ReadonlyMap<string, FieldDef> = new Map(FIELDS.map((f) => [f.path, f]));

@@ -28,11 +28,24 @@ describe('LAYER_STATS', () => {
 
   it('keeps the nan_mask bits data on disk was written with: one per nullable statistic, never reused', () => {
     const bits = Object.fromEntries(LAYER_STATS.filter((s) => s.nanBit !== null).map((s) => [s.field, s.nanBit]));
-    expect(bits).toEqual({ dzL2: 0, dzStd: 1, actMean: 2, actStd: 3, actSaturation: 4 });
+    expect(bits).toEqual({
+      dzL2: 0,
+      dzStd: 1,
+      actMean: 2,
+      actStd: 3,
+      actSaturation: 4,
+      dzRms: 5,
+      gradZeroFrac: 6,
+      gradLog10P05: 7,
+      gradLog10P50: 8,
+      gradLog10P95: 9,
+      updateRatioEpoch: 10,
+      updateRms: 11,
+    });
     for (const s of LAYER_STATS) expect(s.nanBit !== null, s.field).toBe(s.nullable);
   });
 
-  it('orders the CSV series and the Compare defaults as before the table existed', () => {
+  it('keeps the CSV series and Compare defaults of before the table existed first, then those of 0003', () => {
     expect(LAYER_SERIES.map(([, series]) => series)).toEqual([
       'grad_l2',
       'grad_mean_abs',
@@ -46,8 +59,16 @@ describe('LAYER_STATS', () => {
       'act_mean',
       'act_std',
       'act_saturation',
+      'grad_rms',
+      'dz_rms',
+      'grad_zero_frac',
+      'grad_log10_p05',
+      'grad_log10_p50',
+      'grad_log10_p95',
+      'update_ratio_epoch',
+      'update_rms',
     ]);
-    expect(DEFAULT_COMPARE_LAYER_FIELDS).toEqual(['gradL2', 'dzL2', 'updateRatio']);
+    expect(DEFAULT_COMPARE_LAYER_FIELDS).toEqual(['gradL2', 'dzL2', 'updateRatio', 'gradRms', 'dzRms']);
   });
 });
 

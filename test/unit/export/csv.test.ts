@@ -81,6 +81,11 @@ describe('wide CSV', () => {
     expect(Number(row1['weight/seg'])).toBe(0.3);
     expect(Number(row1['cosine(cls,seg)'])).toBe(rec.taskCosines[0].cosine);
     expect(Number(row1['task_grad_norm/cls'])).toBe(rec.taskGrads[0].norm);
+    expect(Number(row1.health_dz_ratio)).toBe(rec.health.dzRatio);
+    expect(Number(row1.health_alive)).toBe(rec.health.alive);
+    expect(Number(row1.health_weakest_log10)).toBe(rec.health.weakestLog10);
+    expect(rec.health.deadLayers!.length).toBeGreaterThan(0);
+    for (const dead of rec.health.deadLayers!) expect(row1[`health_dead/${dead}`]).toBe('1');
     // epoch 2 was not probed: its probe columns are empty, not zero
     expect(rows[1]).toMatchObject({ epoch: '2', 'layer/trunk.1/dz_l2': '', 'cosine(cls,seg)': '' });
     const columns = Object.keys(row1);

@@ -55,16 +55,31 @@ export function seriesCount(rec: EpochRecord): number {
         l.actMean,
         l.actStd,
         l.actSaturation,
+        l.gradRms,
+        l.dzRms,
+        l.gradZeroFrac,
+        l.gradLog10P05,
+        l.gradLog10P50,
+        l.gradLog10P95,
+        l.updateRatioEpoch,
+        l.updateRms,
       ].filter((v) => v !== null).length,
     0,
   );
   return (
     2 +
     (rec.vanishingRatio === null ? 0 : 1) +
+    healthCount(rec) +
     rec.metrics.length +
     Object.keys(rec.weights).length +
     layerValues +
     rec.taskGrads.length +
     rec.taskCosines.length
   );
+}
+
+/** health: its non-null numbers, the weakest layer's log10, and one cell per dead layer. */
+function healthCount({ health: h }: EpochRecord): number {
+  const numbers = [h.dzRatio, h.wRatio, h.alive, h.trunkLayers, h.decades, h.healthFrom];
+  return numbers.filter((v) => v !== null).length + (h.weakestLog10 === null ? 0 : 1) + (h.deadLayers?.length ?? 0);
 }

@@ -108,12 +108,13 @@ describe('RunStore.compareData', () => {
       epochs: [],
       probed: [],
       vanishingRatio: [],
+      health: [],
       metrics: [],
       weights: [],
       taskGrads: [],
       taskCosines: [],
       layers: [],
-      layerStats: { gradL2: [], dzL2: [], updateRatio: [] },
+      layerStats: { gradL2: [], dzL2: [], updateRatio: [], gradRms: [], dzRms: [] },
     });
     expect(() => store.compareData('00000000-0000-4000-8000-000000000000')).toThrow(NotFoundError);
     expect(() => store.compareData(id, { layerFields: ['histogram' as CompareLayerField] })).toThrow(

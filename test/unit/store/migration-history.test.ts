@@ -46,12 +46,33 @@ const V1_EPOCH: EpochRecord = {
       actMean: null,
       actStd: null,
       actSaturation: null,
+      // migration 0003: gradRms is ‖dL/dW‖/√params of what was stored; the rest was never measured
+      gradRms: 0.5 / Math.sqrt(32),
+      dzRms: null,
+      gradZeroFrac: null,
+      gradLog10P05: null,
+      gradLog10P50: null,
+      gradLog10P95: null,
+      updateRatioEpoch: null,
+      updateRms: null,
       histogram: { min: -1, max: 1, counts: [3, 0, 70000] },
     },
   ],
   taskGrads: [{ task: 'cls', norm: 0.4 }],
   taskCosines: [],
   vanishingRatio: null,
+  // computed on read from the stored layers: one trunk layer, no dz stored
+  health: {
+    dzRatio: null,
+    wRatio: null,
+    weakestLayer: null,
+    weakestLog10: null,
+    deadLayers: null,
+    alive: null,
+    trunkLayers: 1,
+    decades: 3,
+    healthFrom: null,
+  },
   probed: false,
 };
 
@@ -105,6 +126,9 @@ const FIXTURES: Record<number, Fixture> = {
       });
       expect(run.spec).toEqual(makeSpec({ epochs: 1 }));
       expect(store.getEpochs(RUN)).toEqual([V1_EPOCH]);
+      // stored before health existed: the list and Compare say so with null, never a made-up value
+      expect(run.lastHealth).toBeNull();
+      expect(store.compareData(RUN).health).toEqual([null]);
       expect(store.listExperiments()).toMatchObject([{ id: EXP, name: 'old sweep', sweep: { axes: [] }, runCount: 1 }]);
     },
   },
@@ -125,6 +149,53 @@ FIXTURES[2] = {
     FIXTURES[1].check(store);
     expect(store.getRun(RUN2)).toMatchObject({ name: 'queued elsewhere', status: 'queued' });
   },
+};
+
+const RUN3 = '33333333-4444-4555-8666-777777777777';
+
+/**
+ * Schema 3 adds the scale-free layer columns and the stored health. An old run with two trunk
+ * layers: wRatio comes from the gradRms the migration derived; a schema-3 run reads back as stored.
+ */
+FIXTURES[3] = {
+  insert(db) {
+    db.prepare(
+      `INSERT INTO runs (id, name, notes, status, spec_json, created_at, epochs_planned, epochs_done, last_health_json)
+       VALUES (?, 'with health', '', 'completed', ?, 7000, 1, 1, ?)`,
+    ).run(RUN3, JSON.stringify(makeSpec({ epochs: 1 })), JSON.stringify(V3_HEALTH));
+    db.prepare(
+      `INSERT INTO epochs (run_id, epoch, duration_ms, samples_per_sec, weights_json, vanishing_ratio, probed, nan_mask,
+         health_json) VALUES (?, 1, 10, 20, '{"cls":1}', 2, 1, 0, ?)`,
+    ).run(RUN3, JSON.stringify({ ...V3_HEALTH, weakestLog10: '-Infinity' }));
+    db.prepare(
+      `INSERT INTO layer_stats (run_id, epoch, layer_index, layer, kind, trunk, params, grad_l2, grad_mean_abs,
+         grad_std, grad_max_abs, grad_small_frac, dz_l2, dz_std, weight_l2, update_ratio, act_mean, act_std,
+         act_saturation, hist_min, hist_max, hist_counts, nan_mask, grad_rms, dz_rms, grad_zero_frac, grad_log10_p05,
+         grad_log10_p50, grad_log10_p95, update_ratio_epoch, update_rms)
+       VALUES (?, 1, 0, 'trunk.1', 'dense', 1, 4, 1, 0.5, 0.5, 1, 0.25, 0, 0, 2, 0.1, 0.5, 0.1, 0, 0, 1, ?, 0,
+         0.5, 0, 0.25, NULL, NULL, NULL, 0.2, 0.05)`,
+    ).run(RUN3, Buffer.alloc(0));
+  },
+  check(store) {
+    const [e] = store.getEpochs(RUN3);
+    expect(e.health).toEqual({ ...V3_HEALTH, weakestLog10: Number.NEGATIVE_INFINITY });
+    expect(e.layers[0]).toMatchObject({ gradRms: 0.5, dzRms: 0, gradZeroFrac: 0.25, gradLog10P50: null });
+    expect(e.layers[0]).toMatchObject({ updateRatioEpoch: 0.2, updateRms: 0.05 });
+    expect(store.getRun(RUN3)!.lastHealth).toEqual(V3_HEALTH);
+    expect(store.compareData(RUN3).health).toEqual([{ ...V3_HEALTH, weakestLog10: Number.NEGATIVE_INFINITY }]);
+  },
+};
+
+const V3_HEALTH = {
+  dzRatio: 0.5,
+  wRatio: 0.25,
+  weakestLayer: 'trunk.1',
+  weakestLog10: -1,
+  deadLayers: [],
+  alive: 2,
+  trunkLayers: 2,
+  decades: 3,
+  healthFrom: 1,
 };
 
 describe('migrating from every older schema', () => {

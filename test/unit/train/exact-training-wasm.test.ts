@@ -27,6 +27,8 @@ function oneStep(spec: Spec) {
   const st = createState(spec, ds);
   const b = makeBatch(ds, ds.train, range(spec.batchSize));
   const before = snapshotKernels(st);
+  // one step is the whole "epoch" here: the epoch's start is the step's start
+  const epochStart = snapshotKernels(st);
   const rawBefore = before.map(read);
   const r = trainStep(st, b.x, b.t, true);
   const grads = st.net.vars.map((v) => read(r.grads![v.kernel.name]));
@@ -35,7 +37,7 @@ function oneStep(spec: Spec) {
   const pt = probeTensors(st, pb.x, pb.t);
   const raw = { dz: pt.dz.map(read), acts: pt.acts.map(read), shared: pt.shared.map((g) => concat(g.map(read))) };
   const probe = probeStats(st, pt);
-  const layers = layerRecords(st, r.grads!, before, probe, spec.stats.histogramBins);
+  const layers = layerRecords(st, r.grads!, before, epochStart, probe, spec.stats.histogramBins);
   disposeProbeTensors(pt);
   tf.dispose(Object.values(r.grads!));
   [b, pb].forEach(disposeBatch);
@@ -74,6 +76,15 @@ describe('exact statistics of training steps', () => {
             ['actMean', l.actMean, act.mean],
             ['actStd', l.actStd, act.std],
             ['actSaturation', l.actSaturation, sat],
+            ['gradRms', l.gradRms, g.l2 / Math.sqrt(s.grads[i].length)],
+            ['dzRms', l.dzRms, dz.l2 / Math.sqrt(s.raw.dz[i].length)],
+            ['gradZeroFrac', l.gradZeroFrac, s.grads[i].filter((x) => x === 0).length / s.grads[i].length],
+            ['updateRatioEpoch', l.updateRatioEpoch, updateRatio(s.rawBefore[i], s.after[i])],
+            [
+              'updateRms',
+              l.updateRms,
+              l2(s.after[i].map((x, j) => x - s.rawBefore[i][j])) / Math.sqrt(s.after[i].length),
+            ],
           ] as const
         ).map(([name, got, want]): [string, number | null, number | null] => [`${l.layer} ${name}`, got, want]),
       );
@@ -82,6 +93,21 @@ describe('exact statistics of training steps', () => {
     const ref = vanishingRatio(trunk.map((l) => summarize(s.grads[l.index]).l2));
     checks.push(['vanishingRatio', vanishingRatio(trunk.map((l) => l.gradL2)), ref]);
     s.probe.taskGrads.forEach((t, i) => checks.push([`taskGrad ${t.task}`, t.norm, l2(s.raw.shared[i])]));
+    // log10|g| quantiles: the centre of a 0.01-decade bin, so within half a bin of the float64 order
+    // statistic, or one more bin where float32 log10 lands a value on the other side of an edge
+    s.layers.forEach((l, i) => {
+      const logs = Array.from(s.grads[i], Math.abs)
+        .filter((x) => x > 0)
+        .map(Math.log10)
+        .sort((x, y) => x - y);
+      const at = (q: number) => logs[Math.max(1, Math.ceil(q * logs.length)) - 1];
+      for (const [q, got] of [
+        [0.05, l.gradLog10P05],
+        [0.5, l.gradLog10P50],
+        [0.95, l.gradLog10P95],
+      ] as const)
+        expect(Math.abs(got! - at(q)), `${l.layer} log10 quantile ${q}`).toBeLessThanOrEqual(0.0151);
+    });
     for (const [name, got, want] of checks) {
       expect(got === null, `${name} is null on one side only`).toBe(want === null);
       if (got !== null && want !== null) expect(rel(got, want), `relative error of ${name}`).toBeLessThanOrEqual(1e-6);

@@ -19,14 +19,16 @@ export const COLUMNS: Column[] = [
   { key: 'duration', label: 'Duration', sort: 'duration' },
   { key: 'metrics', label: 'Final metrics (val)' },
   {
-    key: 'vanishing',
-    label: 'log10 ratio',
-    title: 'log10 of first / last trunk layer ‖dL/dW‖ at the last epoch; below −2 the first layer barely learns',
+    key: 'health',
+    label: 'Gradient health',
+    title:
+      'At the last epoch: trunk layers alive (RMS of dL/dz within stats.healthDecades decades of the strongest) ' +
+      'and the weakest layer with log10 of its dL/dz RMS over the strongest; — for runs stored before it existed',
   },
 ];
 
 export const GRID_TEMPLATE =
-  '30px minmax(130px,2.2fr) minmax(80px,1fr) 94px minmax(80px,1fr) 134px 82px minmax(150px,2fr) 88px';
+  '30px minmax(130px,2.2fr) minmax(80px,1fr) 94px minmax(80px,1fr) 134px 82px minmax(150px,2fr) minmax(150px,1.4fr)';
 
 /** px; fixed so the window math is exact */
 export const ROW_HEIGHT = 34;
