@@ -32,6 +32,9 @@ async function setField(page: Page, path: string, value: string) {
 async function designQuickRun(page: Page, preset: string, name: string) {
   await page.goto(`${e2e.url}#/design`);
   await page.locator(`[data-preset="${preset}"]`).click();
+  // the previous test's edits are a saved draft: replacing them asks first
+  const replace = page.locator('dialog[open] [data-test="confirm"]');
+  await replace.click({ timeout: 1500 }).catch(() => undefined);
   await setField(page, 'name', name);
   await setField(page, 'epochs', '2');
   await setField(page, 'data.trainCount', '128');
