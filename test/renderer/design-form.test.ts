@@ -28,7 +28,8 @@ describe('form ↔ spec', () => {
     expect(form.tasks).toHaveLength(1);
     const v = validateForm(form);
     expect(v.issues).toEqual([]);
-    expect(v.spec).toEqual(DEFAULT_SPEC);
+    // the defaults mark no task primary; the form says what the trainer does: task 1 is
+    expect(v.spec).toEqual({ ...DEFAULT_SPEC, tasks: [{ ...DEFAULT_SPEC.tasks[0], primary: true }] });
   });
 
   it('round-trips every shipped spec example (and the sweep example base)', () => {

@@ -40,6 +40,21 @@ export function parsePasted(text: string): Pasted {
   return r.success ? { kind: 'spec', spec: r.data } : { kind: 'error', message: describe(issuesOf(r.error)) };
 }
 
+/**
+ * A spec as Copy JSON writes it: without the fields that do not apply to a task's kind (the
+ * schema fills `loss` on every task; only seg reads it). Parsing it back gives the same spec.
+ */
+export function specForJson<T>(spec: T): T {
+  const s = spec as { tasks?: unknown };
+  if (!Array.isArray(s.tasks)) return spec;
+  const tasks = s.tasks.map((t: Record<string, unknown>) => {
+    if (t?.kind === 'seg' || !('loss' in t)) return t;
+    const { loss: _unused, ...rest } = t;
+    return rest;
+  });
+  return { ...spec, tasks };
+}
+
 /** What "copy as JSON" gives: the spec, or the experiment when there are sweep axes. */
 export function toJsonText(o: {
   spec: unknown;
@@ -47,6 +62,7 @@ export function toJsonText(o: {
   description: string;
   sweep: Record<string, unknown[]>;
 }): string {
-  if (!Object.keys(o.sweep).length) return JSON.stringify(o.spec, null, 2);
-  return JSON.stringify({ name: o.name || 'sweep', description: o.description, base: o.spec, sweep: o.sweep }, null, 2);
+  const spec = specForJson(o.spec);
+  if (!Object.keys(o.sweep).length) return JSON.stringify(spec, null, 2);
+  return JSON.stringify({ name: o.name || 'sweep', description: o.description, base: spec, sweep: o.sweep }, null, 2);
 }
