@@ -48,7 +48,7 @@ export const useDesignStore = defineStore('design', () => {
   const draft = useDesignDraft({ form, axes, description, activePreset });
   const lastValid = shallowRef<Spec>(validation.value.spec!);
   const plan = computed(() => planFor(lastValid.value));
-  const diagram = computed(() => layoutDiagram(plan.value));
+  const diagram = computed(() => layoutDiagram(plan.value, lastValid.value.weighting));
 
   watch(validation, (v) => v.spec && (lastValid.value = v.spec));
   watch([form, axes], () => (serverIssues.value = []), { deep: true });
