@@ -6,6 +6,7 @@
 import {
   idxDataSchema,
   issuesOf,
+  plainError,
   type Spec,
   type SpecInput,
   type SpecIssue,
@@ -119,10 +120,13 @@ export function formToSpecInput(state: FormState): { input: SpecInput; issues: S
   return { input: input as SpecInput, issues };
 }
 
-/** Convert and validate with the spec schema; a field the form already flagged keeps the form's message. */
+/**
+ * Convert and validate with the spec schema, in the plain words the service uses (specIssues);
+ * a field the form already flagged keeps the form's message.
+ */
 export function validateForm(state: FormState): Validation {
   const { input, issues } = formToSpecInput(state);
-  const r = specSchema.safeParse(input);
+  const r = specSchema.safeParse(input, { error: plainError });
   if (r.success && !issues.length) return { input, spec: r.data, issues: [] };
   const flagged = new Set(issues.map((i) => i.field));
   const schemaIssues = r.success ? [] : issuesOf(r.error).filter((i) => !flagged.has(i.field));

@@ -2,7 +2,7 @@
  * Spec JSON in and out of the Design form. Pasted text is parsed and validated in full before
  * anything changes: a spec (→ the form) or an experiment (→ the form from `base`, plus axes).
  */
-import { issuesOf, type Spec, specSchema } from '@core/experiment/spec.ts';
+import { issuesOf, plainError, type Spec, specSchema } from '@core/experiment/spec.ts';
 import { experimentSchema, isExperiment } from '@core/experiment/sweep.ts';
 
 export type Pasted =
@@ -24,9 +24,9 @@ export function parsePasted(text: string): Pasted {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return { kind: 'error', message: 'expected a JSON object (a spec or an experiment)' };
   if (isExperiment(raw)) {
-    const e = experimentSchema.safeParse(raw);
+    const e = experimentSchema.safeParse(raw, { error: plainError });
     if (!e.success) return { kind: 'error', message: describe(issuesOf(e.error)) };
-    const base = specSchema.safeParse(e.data.base);
+    const base = specSchema.safeParse(e.data.base, { error: plainError });
     if (!base.success) return { kind: 'error', message: describe(issuesOf(base.error), 'base') };
     return {
       kind: 'experiment',
@@ -36,7 +36,7 @@ export function parsePasted(text: string): Pasted {
       sweep: e.data.sweep,
     };
   }
-  const r = specSchema.safeParse(raw);
+  const r = specSchema.safeParse(raw, { error: plainError });
   return r.success ? { kind: 'spec', spec: r.data } : { kind: 'error', message: describe(issuesOf(r.error)) };
 }
 
