@@ -50,11 +50,11 @@ describe('the Design draft', () => {
     await w.find('[data-preset="seed-cnn-cls-seg"]').trigger('click');
     await flushPromises();
     expect(w.find('dialog[open]').text()).toMatch(/Replace the form\?.*seed CNN/s);
-    await w.find('[data-test="cancel"]').trigger('click');
+    await w.find('dialog[open] [data-test="cancel"]').trigger('click');
     expect(input(w, '#f-model-depth').value).toBe('9');
 
     await w.find('[data-preset="seed-cnn-cls-seg"]').trigger('click');
-    await w.find('[data-test="confirm"]').trigger('click');
+    await w.find('dialog[open] [data-test="confirm"]').trigger('click');
     expect(input(w, '#f-model-depth').value).toBe('2');
     expect(w.find('[data-testid="replaced"]').text()).toMatch(/replaced by seed CNN/);
     await w.find('[data-action="undo"]').trigger('click');

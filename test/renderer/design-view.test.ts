@@ -44,7 +44,7 @@ describe('Design view', () => {
     expect(w.find('#f-weighting-lambda').exists()).toBe(false);
     // the form was edited by hand: the preset asks before replacing it
     await w.find('[data-preset="lambda-sweep"]').trigger('click');
-    await w.find('[data-test="confirm"]').trigger('click');
+    await w.find('dialog[open] [data-test="confirm"]').trigger('click');
     expect(w.find('[data-testid="run-count"]').text()).toBe('5 runs');
     w.unmount();
   });
