@@ -124,6 +124,17 @@ describe.skipIf(!!why)(`the workbench in Chromium${why}`, () => {
     expect(r).toMatchObject({ ok: true, value: { total: 0 } });
   });
 
+  it('Enter in the name field of a valid form does not start a run', async () => {
+    const { page } = e2e;
+    await designQuickRun(page, 'seed-cnn-cls-seg', 'e2e enter');
+    expect(await page.locator('[data-action="run"]').isDisabled()).toBe(false);
+    await page.locator('[data-field="name"] input').press('Enter');
+    await page.waitForTimeout(500);
+    expect(page.url()).toMatch(/#\/design$/);
+    const r = await e2e.service.handle('runs.list', {});
+    expect(r).toMatchObject({ ok: true, value: { total: 0 } });
+  });
+
   it('runs the seed CNN for 2 epochs and the live charts fill in', async () => {
     const { page } = e2e;
     await designQuickRun(page, 'seed-cnn-cls-seg', 'e2e first');
