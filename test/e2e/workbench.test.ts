@@ -32,6 +32,9 @@ async function setField(page: Page, path: string, value: string) {
 async function designQuickRun(page: Page, preset: string, name: string) {
   await page.goto(`${e2e.url}#/design`);
   await page.locator(`[data-preset="${preset}"]`).click();
+  // the previous test's edits are a saved draft: replacing them asks first
+  const replace = page.locator('dialog[open] [data-test="confirm"]');
+  await replace.click({ timeout: 1500 }).catch(() => undefined);
   await setField(page, 'name', name);
   await setField(page, 'epochs', '2');
   await setField(page, 'data.trainCount', '128');
@@ -117,6 +120,17 @@ describe.skipIf(!!why)(`the workbench in Chromium${why}`, () => {
     expect(await page.locator('[data-action="run"]').isDisabled()).toBe(true);
     await page.locator('[data-field="epochs"] input').press('Enter');
     await e2e.shot('design-invalid-light');
+    const r = await e2e.service.handle('runs.list', {});
+    expect(r).toMatchObject({ ok: true, value: { total: 0 } });
+  });
+
+  it('Enter in the name field of a valid form does not start a run', async () => {
+    const { page } = e2e;
+    await designQuickRun(page, 'seed-cnn-cls-seg', 'e2e enter');
+    expect(await page.locator('[data-action="run"]').isDisabled()).toBe(false);
+    await page.locator('[data-field="name"] input').press('Enter');
+    await page.waitForTimeout(500);
+    expect(page.url()).toMatch(/#\/design$/);
     const r = await e2e.service.handle('runs.list', {});
     expect(r).toMatchObject({ ok: true, value: { total: 0 } });
   });

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseSpec, type SpecInput } from '../../src/experiment/spec.ts';
+import { fixedWeights } from '../../src/train/weighting/fixed.ts';
+import { startWeights } from '../../renderer/src/design/term-weights.ts';
 import { type Diagram, FOLD_ABOVE, foldTrunk, layoutDiagram, planFor } from '../../renderer/src/design/diagram.ts';
 
-const diagramOf = (input: SpecInput) => layoutDiagram(planFor(parseSpec(input)));
+const diagramOf = (input: SpecInput) => {
+  const spec = parseSpec(input);
+  return layoutDiagram(planFor(spec), spec.weighting);
+};
 const box = (d: Diagram, id: string) => d.boxes.find((b) => b.id === id)!;
 const overlap = (a: Diagram['boxes'][number], b: Diagram['boxes'][number]) =>
   a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
@@ -91,6 +96,59 @@ describe('network diagram layout', () => {
         expect(a.x + a.w).toBeLessThanOrEqual(d.width);
         expect(a.y + a.h).toBeLessThanOrEqual(d.height);
         for (const b of d.boxes) if (a !== b) expect(overlap(a, b), `${a.id} / ${b.id}`).toBe(false);
+      }
+    }
+  });
+});
+
+describe('head weights in the diagram', () => {
+  const two = {
+    tasks: [
+      { kind: 'cls' as const, primary: true },
+      { kind: 'seg' as const, aux: { layer: 1, weight: 0.2 } },
+    ],
+  };
+
+  it('follow λ: primary λ, the other main task 1 − λ, aux heads their own weight', () => {
+    const d = diagramOf({ ...two, weighting: { method: 'fixed', lambda: 0.7 } });
+    expect(box(d, 'head.cls').detail).toMatch(/· w 0\.7$/);
+    expect(box(d, 'head.seg').detail).toMatch(/· w 0\.3$/);
+    expect(box(d, 'aux.seg@1').detail).toMatch(/· w 0\.2$/);
+    // λ goes to the primary task wherever it sits
+    const flipped = diagramOf({
+      tasks: [{ kind: 'cls' }, { kind: 'seg', primary: true }],
+      weighting: { method: 'fixed', lambda: 0.9 },
+    });
+    expect(box(flipped, 'head.seg').detail).toMatch(/· w 0\.9$/);
+    expect(box(flipped, 'head.cls').detail).toMatch(/· w 0\.1$/);
+  });
+
+  it('are 1 under equal weighting, and name the method when it learns them', () => {
+    const eq = diagramOf({ tasks: [{ kind: 'cls', weight: 3 }, { kind: 'seg' }], weighting: { method: 'equal' } });
+    expect(box(eq, 'head.cls').detail).toMatch(/· w 1$/);
+    const gn = diagramOf({ ...two, weighting: { method: 'gradnorm' } });
+    expect(box(gn, 'head.cls').detail).toMatch(/· w: GradNorm$/);
+    expect(box(gn, 'aux.seg@1').detail).toMatch(/· w: GradNorm$/);
+  });
+
+  it("agree with the trainer's fixed weights", () => {
+    for (const lambda of [undefined, 0, 0.25, 0.5, 1]) {
+      for (const primary of [0, 1]) {
+        const spec = parseSpec({
+          tasks: [
+            { kind: 'cls', weight: 2, primary: primary === 0, aux: { layer: 2, weight: 0.4 } },
+            { kind: 'recon', weight: 3, primary: primary === 1 },
+          ],
+          weighting: { method: 'fixed', lambda },
+        });
+        const plan = planFor(spec);
+        const trainer = fixedWeights({
+          weights: plan.terms.map((t) => t.weight),
+          lambda,
+          primaryIndex: plan.primary,
+          mainTerms: plan.terms.filter((t) => t.main).length,
+        });
+        expect(startWeights(plan, spec.weighting)).toEqual(trainer);
       }
     }
   });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseSpec } from '../../src/experiment/spec.ts';
+import { parseSpec, specIssues } from '../../src/experiment/spec.ts';
+import { parsePasted } from '../../renderer/src/design/json.ts';
 import { fieldElementId, fieldLabel, FIELDS } from '../../renderer/src/design/fields.ts';
 import {
   DEFAULT_SPEC,
@@ -28,7 +29,8 @@ describe('form ↔ spec', () => {
     expect(form.tasks).toHaveLength(1);
     const v = validateForm(form);
     expect(v.issues).toEqual([]);
-    expect(v.spec).toEqual(DEFAULT_SPEC);
+    // the defaults mark no task primary; the form says what the trainer does: task 1 is
+    expect(v.spec).toEqual({ ...DEFAULT_SPEC, tasks: [{ ...DEFAULT_SPEC.tasks[0], primary: true }] });
   });
 
   it('round-trips every shipped spec example (and the sweep example base)', () => {
@@ -139,5 +141,33 @@ describe('tasks and fields', () => {
     expect(parseNumberText('', true)).toEqual({});
     expect(parseNumberText('')).toEqual({ error: 'is required' });
     expect(parseNumberText('NaN').error).toMatch(/not a number/);
+  });
+});
+
+describe('plain-language issues, by field path', () => {
+  it('says what the rule is, as the service does (specIssues), not the validator', () => {
+    const form = defaultForm();
+    form.values.epochs = '0';
+    form.values['model.depth'] = '2.5';
+    form.values['optimizer.learningRate'] = '-1';
+    const v = validateForm(form);
+    expect(v.issues).toEqual(
+      expect.arrayContaining([
+        { field: 'epochs', message: 'must be at least 1' },
+        { field: 'model.depth', message: 'must be a whole number' },
+      ]),
+    );
+    for (const i of v.issues) expect(i.message).not.toMatch(/Too small|Too big|expected|Invalid/);
+    expect(v.issues).toEqual(specIssues(v.input));
+  });
+
+  it('pasted JSON names the field and the rule in plain words', () => {
+    const r = parsePasted('{"epochs": 0, "tasks": []}');
+    expect(r).toMatchObject({ kind: 'error' });
+    if (r.kind === 'error') {
+      expect(r.message).toContain('epochs: must be at least 1');
+      expect(r.message).toContain('tasks: needs at least 1 item');
+      expect(r.message).not.toMatch(/Too small|expected/);
+    }
   });
 });

@@ -1,52 +1,12 @@
 // @vitest-environment happy-dom
-import type { Preset } from '@core/api/contract.ts';
-import { flushPromises, mount } from '@vue/test-utils';
-import { describe, expect, it } from 'vitest';
-import { createMemoryHistory, createRouter } from 'vue-router';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import DesignView from '../../renderer/src/views/DesignView.vue';
-import { fakeApi, globalWith, type Reply } from './fake-api.ts';
-import { runReplies } from './run-fixtures.ts';
-
-/** The presets as the service lists them (src/api/presets.ts reads them the same way; its import.meta.url is not a file under happy-dom). */
-const PRESET_IDS = ['seed-cnn-cls-seg', 'lambda-sweep', 'vanishing-sigmoid-mlp', 'relu-he-control', 'deep-supervision'];
-const loadPresets = (): Preset[] =>
-  PRESET_IDS.map((id) => {
-    const value = JSON.parse(readFileSync(resolve('examples', `${id}.json`), 'utf8'));
-    return {
-      id,
-      title: value.name,
-      description: value.notes ?? value.description ?? '',
-      kind: 'sweep' in value ? 'experiment' : 'spec',
-      value,
-    };
-  });
-
-async function mountDesign(start: Reply<'runs.start'> = () => ({ runIds: ['r1', 'r2'], experimentId: null })) {
-  const fake = fakeApi({
-    ...runReplies({ runs: [], epochs: {}, running: [], queued: [] }),
-    'presets.list': () => loadPresets(),
-    'runs.start': start,
-  });
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
-      { path: '/design', component: DesignView },
-      { path: '/live/:id?', component: { render: () => null } },
-      { path: '/history', component: { render: () => null } },
-    ],
-  });
-  await router.push('/design');
-  const w = mount(DesignView, {
-    attachTo: document.body,
-    global: globalWith(fake.api, [router]),
-  });
-  await flushPromises();
-  return { w, router, ...fake };
-}
+import { flushPromises } from '@vue/test-utils';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { mountDesign } from './design-mount.ts';
 
 describe('Design view', () => {
+  // each test starts from no saved draft
+  beforeEach(() => localStorage.clear());
+
   it('fills the form with the defaults and lists the presets', async () => {
     const { w } = await mountDesign();
     expect((w.find('#f-model-depth').element as HTMLInputElement).value).toBe('4');
@@ -82,14 +42,16 @@ describe('Design view', () => {
     expect((w.find('#f-model-trunk').element as HTMLSelectElement).value).toBe('cnn');
     await w.find('#f-weighting-method').setValue('dwa');
     expect(w.find('#f-weighting-lambda').exists()).toBe(false);
+    // the form was edited by hand: the preset asks before replacing it
     await w.find('[data-preset="lambda-sweep"]').trigger('click');
+    await w.find('dialog[open] [data-test="confirm"]').trigger('click');
     expect(w.find('[data-testid="run-count"]').text()).toBe('5 runs');
     w.unmount();
   });
 
   it('Run starts the spec and opens the live view of the first run', async () => {
     const { w, calls, router } = await mountDesign();
-    await w.find('form').trigger('submit');
+    await w.find('[data-action="run"]').trigger('click');
     await flushPromises();
     expect(calls.find((c) => c.method === 'runs.start')?.input.spec.model.depth).toBe(4);
     expect(router.currentRoute.value.fullPath).toBe('/live/r1');
@@ -111,15 +73,17 @@ describe('Design view', () => {
   });
 
   it('puts server-side issues next to their fields until the form changes', async () => {
-    const { w } = await mountDesign(() => ({
-      ok: false,
-      error: {
-        code: 'invalid_argument',
-        message: 'model.width: too wide for this machine',
-        field: 'model.width',
-        issues: [{ field: 'model.width', message: 'too wide for this machine' }],
-      },
-    }));
+    const { w } = await mountDesign({
+      start: () => ({
+        ok: false,
+        error: {
+          code: 'invalid_argument',
+          message: 'model.width: too wide for this machine',
+          field: 'model.width',
+          issues: [{ field: 'model.width', message: 'too wide for this machine' }],
+        },
+      }),
+    });
     await w.find('[data-action="queue"]').trigger('click');
     await flushPromises();
     expect(w.find('[data-field="model.width"] .field-error').text()).toBe(

@@ -6,6 +6,7 @@
  */
 import type { Spec } from '@core/experiment/spec.ts';
 import { type LayerPlan, type ModelPlan, planModel, type TermPlan } from '@core/model/plan.ts';
+import { weightLabels } from './term-weights.ts';
 
 /** IDX files are read by the service; the diagram assumes MNIST's 28×28, 10 classes for them. */
 const IDX_INPUT: [number, number, number] = [28, 28, 1];
@@ -87,14 +88,16 @@ export function foldTrunk(
   return items;
 }
 
-function headDetail(t: TermPlan, hidden: LayerPlan | undefined): string {
+function headDetail(t: TermPlan, hidden: LayerPlan | undefined, weight: string): string {
   const out = t.task === 'cls' ? `${t.outputSize} classes` : `${t.outputSize} px`;
-  return [hidden ? `dense ${hidden.outShape[0]} →` : '', `${out} · ${LOSS_TEXT[t.loss]} · w ${t.weight}`]
+  return [hidden ? `dense ${hidden.outShape[0]} →` : '', `${out} · ${LOSS_TEXT[t.loss]} · ${weight}`]
     .filter(Boolean)
     .join(' ');
 }
 
-export function layoutDiagram(plan: ModelPlan): Diagram {
+/** `weighting` (the spec's) labels each head with the weight it starts training with. */
+export function layoutDiagram(plan: ModelPlan, weighting: Spec['weighting']): Diagram {
+  const weights = weightLabels(plan, weighting);
   const { pad, trunkW, headW, gapX, boxH, gapY } = LAYOUT;
   const pitch = boxH + gapY;
   const trunk = plan.layers.filter((l) => l.trunk);
@@ -153,7 +156,7 @@ export function layoutDiagram(plan: ModelPlan): Diagram {
         w: headW,
         h: boxH,
         title: `${name}${primary ? ' ★' : ''}`,
-        detail: headDetail(t, hidden),
+        detail: headDetail(t, hidden, weights[plan.terms.indexOf(t)]),
         primary,
       });
       const x1 = pad + trunkW;

@@ -6,6 +6,7 @@
 import {
   idxDataSchema,
   issuesOf,
+  plainError,
   type Spec,
   type SpecInput,
   type SpecIssue,
@@ -60,7 +61,10 @@ export function specToForm(spec: SpecInput | Spec): FormState {
     values[f.path] = toField(f, v);
   }
   const tasks = specSchema.shape.tasks.safeParse(spec.tasks ?? [{ kind: 'cls' }]);
-  return { values, tasks: (tasks.success ? tasks.data : DEFAULT_SPEC.tasks).map(taskToForm) };
+  const forms = (tasks.success ? tasks.data : DEFAULT_SPEC.tasks).map(taskToForm);
+  // the trainer treats task 1 as primary when none is: the form says so, and so does what it starts
+  if (!forms.some((t) => t.primary)) forms[0].primary = true;
+  return { values, tasks: forms };
 }
 
 export const defaultForm = (): FormState => specToForm(DEFAULT_SPEC);
@@ -94,7 +98,8 @@ function tasksInput(tasks: readonly TaskForm[], issues: SpecIssue[]): Array<Reco
       if (r.error) issues.push({ field: `tasks.${i}.${field}`, message: r.error });
       return r.value;
     };
-    const out: Record<string, unknown> = { kind: t.kind, weight: num(t.weight, 'weight'), primary: t.primary };
+    const primary = t.primary || (i === 0 && !tasks.some((x) => x.primary));
+    const out: Record<string, unknown> = { kind: t.kind, weight: num(t.weight, 'weight'), primary };
     if (t.kind === 'seg') out.loss = t.loss;
     if (t.aux) out.aux = { layer: num(t.auxLayer, 'aux.layer'), weight: num(t.auxWeight, 'aux.weight') };
     return out;
@@ -115,10 +120,13 @@ export function formToSpecInput(state: FormState): { input: SpecInput; issues: S
   return { input: input as SpecInput, issues };
 }
 
-/** Convert and validate with the spec schema; a field the form already flagged keeps the form's message. */
+/**
+ * Convert and validate with the spec schema, in the plain words the service uses (specIssues);
+ * a field the form already flagged keeps the form's message.
+ */
 export function validateForm(state: FormState): Validation {
   const { input, issues } = formToSpecInput(state);
-  const r = specSchema.safeParse(input);
+  const r = specSchema.safeParse(input, { error: plainError });
   if (r.success && !issues.length) return { input, spec: r.data, issues: [] };
   const flagged = new Set(issues.map((i) => i.field));
   const schemaIssues = r.success ? [] : issuesOf(r.error).filter((i) => !flagged.has(i.field));

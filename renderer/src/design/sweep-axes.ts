@@ -106,6 +106,10 @@ export function parseAxes(axes: readonly AxisForm[], paths: readonly SweepPath[]
   return { sweep, errors, runs: runCount(Object.values(sweep)) };
 }
 
+/** Each swept path and its axis values as typed: the form marks those fields. */
+export const sweptValues = (axes: readonly AxisForm[]): Record<string, string> =>
+  Object.fromEntries(axes.filter((a) => a.path).map((a) => [a.path, a.text.trim()]));
+
 /** Runs of a sweep: the product of the axes' value counts (1 without axes). */
 export function runCount(axes: ReadonlyArray<readonly unknown[]>): number {
   return axes.reduce((n, v) => n * v.length, 1);

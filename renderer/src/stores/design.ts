@@ -10,6 +10,7 @@ import { defineStore } from 'pinia';
 import { computed, reactive, ref, shallowRef, watch } from 'vue';
 import { call } from '../api/client.ts';
 import { useApi } from '../api/inject.ts';
+import { useDesignDraft } from '../composables/design-draft.ts';
 import { useDesignStart } from '../composables/design-start.ts';
 import { useTaskEditing } from '../composables/design-tasks.ts';
 import { layoutDiagram, planFor } from '../design/diagram.ts';
@@ -44,9 +45,10 @@ export const useDesignStore = defineStore('design', () => {
   });
   const issues = computed(() => issuesByField([...validation.value.issues, ...serverIssues.value]));
   /** the diagram keeps the last valid design while the form is mid-edit */
+  const draft = useDesignDraft({ form, axes, description, activePreset });
   const lastValid = shallowRef<Spec>(validation.value.spec!);
   const plan = computed(() => planFor(lastValid.value));
-  const diagram = computed(() => layoutDiagram(plan.value));
+  const diagram = computed(() => layoutDiagram(plan.value, lastValid.value.weighting));
 
   watch(validation, (v) => v.spec && (lastValid.value = v.spec));
   watch([form, axes], () => (serverIssues.value = []), { deep: true });
@@ -64,27 +66,43 @@ export const useDesignStore = defineStore('design', () => {
     axes.value = sweepAxes;
     description.value = desc;
     started.value = null;
+    draft.markFilled();
   }
 
+  /** Fill the form from a preset; the form before it stays available to `undo`. */
   function applyPreset(p: Preset) {
     const v = p.value as { base?: Record<string, unknown>; sweep?: Record<string, unknown[]>; name?: string };
-    if (p.kind === 'experiment') fill({ ...v.base, name: v.name ?? p.title }, sweepToAxes(v.sweep), p.description);
-    else fill(v, [], '');
-    activePreset.value = p.id;
+    draft.replaceWith(p.title, () => {
+      if (p.kind === 'experiment') fill({ ...v.base, name: v.name ?? p.title }, sweepToAxes(v.sweep), p.description);
+      else fill(v, [], '');
+      activePreset.value = p.id;
+    });
   }
 
   function reset() {
-    fill({}, [], '');
-    activePreset.value = 'defaults';
+    draft.replaceWith('the defaults', () => {
+      fill({}, [], '');
+      activePreset.value = 'defaults';
+    });
+  }
+
+  /** Fill the form with a stored run's spec (Open in Design); undoable like a preset. */
+  function loadSpec(spec: Spec, label = 'a run') {
+    draft.replaceWith(label, () => {
+      fill(spec, [], '');
+      activePreset.value = null;
+    });
   }
 
   /** Apply pasted JSON; returns the problem (and changes nothing) when it is not a valid spec or experiment. */
   function applyJson(text: string): string | null {
     const r = parsePasted(text);
     if (r.kind === 'error') return r.message;
-    if (r.kind === 'spec') fill(r.spec, [], '');
-    else fill({ ...r.base, name: r.name }, sweepToAxes(r.sweep), r.description);
-    activePreset.value = null;
+    draft.replaceWith('pasted JSON', () => {
+      if (r.kind === 'spec') fill(r.spec, [], '');
+      else fill({ ...r.base, name: r.name }, sweepToAxes(r.sweep), r.description);
+      activePreset.value = null;
+    });
     return null;
   }
 
@@ -117,7 +135,13 @@ export const useDesignStore = defineStore('design', () => {
     loadPresets,
     applyPreset,
     reset,
+    loadSpec,
     applyJson,
+    edited: draft.edited,
+    replaced: draft.replaced,
+    undo: draft.undo,
+    dismissReplaced: draft.dismissReplaced,
+    attachDraft: draft.attach,
     jsonText,
     ...useTaskEditing(form),
     start,
