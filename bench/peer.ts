@@ -9,7 +9,16 @@ import { fileURLToPath } from 'node:url';
 const SCRIPT = fileURLToPath(new URL('./pytorch-peer.py', import.meta.url));
 
 export type PeerResult =
-  | { available: true; model: string; batch: number; msPerStep: number; threads: number; torch: string }
+  | {
+      available: true;
+      model: string;
+      batch: number;
+      msPerStep: number;
+      threads: number;
+      torch: string;
+      matmulGflops: number;
+      warning?: string;
+    }
   | { available: false; reason: string };
 
 /**

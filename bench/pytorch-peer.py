@@ -56,8 +56,20 @@ class Cnn(nn.Module):
         return self.cls(h), self.seg(h)
 
 
+def matmul_gflops():
+    """How fast this torch multiplies matrices: Debian's python3-torch uses whatever libblas.so.3 the
+    alternatives system picks, the slow reference BLAS unless OpenBLAS (libopenblas0) is installed."""
+    a = torch.rand(512, 512)
+    a @ a
+    t0 = time.perf_counter()
+    for _ in range(10):
+        a @ a
+    return round(2 * 512**3 * 10 / (time.perf_counter() - t0) / 1e9, 1)
+
+
 def main():
     args = json.loads(sys.argv[1])
+    gflops = matmul_gflops()
     torch.manual_seed(1)
     if args["model"] == "mlp":
         net, batch = Mlp(), 128
@@ -90,6 +102,8 @@ def main():
         "msPerStep": round(kept[len(kept) // 2], 2),
         "threads": torch.get_num_threads(),
         "torch": torch.__version__,
+        "matmulGflops": gflops,
+        **({"warning": "reference BLAS? install libopenblas0 for a fair peer"} if gflops < 10 else {}),
     }))
 
 
