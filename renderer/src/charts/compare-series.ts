@@ -5,14 +5,12 @@
 import type { CompareData } from '@core/api/contract.ts';
 import { LAYER_STATS } from '@core/domain/layer-stats.ts';
 import type { RunDetail } from '@core/domain/runs.ts';
-import type { Split } from '@core/domain/run-status.ts';
+import type { SeriesChoice } from './compare-choices.ts';
 import { LINE_GRID, lineOption, type LineSpec, zoomOf } from './options.ts';
 import { log10, type LayerField, type Point } from './series.ts';
 
-export type SeriesChoice =
-  | { kind: 'vanishing' }
-  | { kind: 'metric'; task: string; name: string; split: Split }
-  | { kind: 'layer'; layer: string; field: LayerField };
+export type { Choices, SeriesChoice } from './compare-choices.ts';
+export { seriesChoices } from './compare-choices.ts';
 
 /** Layer statistics Compare offers as overlays, and whether they read better as log10. */
 export const LAYER_FIELDS: Array<{ field: LayerField; label: string; log: boolean; unit: string }> = LAYER_STATS.filter(
@@ -81,24 +79,6 @@ export function choiceTitle(c: SeriesChoice): { title: string; yName: string } {
   if (c.kind === 'metric') return { title: `${c.task} ${c.name} (${c.split})`, yName: c.name };
   const f = LAYER_FIELDS.find((x) => x.field === c.field);
   return { title: `${c.layer} ${f?.label ?? c.field}`, yName: f?.log ? 'log10' : (f?.unit ?? '') };
-}
-
-export interface Choices {
-  /** task → metric names, over every run */
-  metrics: Record<string, string[]>;
-  /** layer names in first-seen order over every run */
-  layers: string[];
-}
-
-/** What the series picker offers: the union of every run's tasks, metrics and layers. */
-export function seriesChoices(data: Record<string, CompareData>): Choices {
-  const metrics: Record<string, string[]> = {};
-  const layers = new Set<string>();
-  for (const d of Object.values(data)) {
-    for (const m of d.metrics) if (!(metrics[m.task] ??= []).includes(m.name)) metrics[m.task].push(m.name);
-    for (const l of d.layers) layers.add(l);
-  }
-  return { metrics, layers: [...layers] };
 }
 
 /** The overlay's plot area: no legend on top; slider and legend below. */

@@ -6,7 +6,7 @@ import type { ApiClient, CompareData, CompareLayerField } from '@core/api/contra
 import type { RunDetail } from '@core/domain/runs.ts';
 import { computed, ref, watch, type Ref, type ShallowRef } from 'vue';
 import { call } from '../api/client.ts';
-import type { SeriesChoice } from '../charts/compare-series.ts';
+import { keepOrReset, type SeriesChoice } from '../charts/compare-choices.ts';
 
 export interface CompareLoaded {
   runs: ShallowRef<RunDetail[]>;
@@ -56,6 +56,17 @@ export function useCompareFields(api: ApiClient, { runs, data, loading, error, m
     // the runs changed while it was on its way: fetch for the newcomers
     if (!hasField(field)) void ensureField(field);
   }
+
+  // a new run set may lack the chosen task, metric or layer (the store outlives the view): fall back
+  // before the chart draws, rather than an empty chart under a stale title
+  watch(
+    data,
+    (d) => {
+      const next = keepOrReset(choice.value, d);
+      if (next !== choice.value) choice.value = next;
+    },
+    { flush: 'sync' },
+  );
 
   // whatever the overlay or the heatmaps now show gets loaded (once the runs are)
   watch([needed, runs], () => {
