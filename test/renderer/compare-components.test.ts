@@ -53,7 +53,14 @@ it('CompareHeatmaps draws one heatmap per run under one scale, and asks for anot
 });
 
 it('SeriesPicker switches kind with sensible defaults', async () => {
-  const choices = { metrics: { cls: ['loss', 'accuracy'] }, layers: ['trunk.1', 'trunk.2'] };
+  const choices = {
+    metrics: { cls: ['loss', 'accuracy'] },
+    layers: ['trunk.1', 'trunk.2'],
+    weights: ['cls'],
+    taskGrads: ['cls'],
+    cosines: [],
+    health: true,
+  };
   const w = mount(SeriesPicker, { props: { choice: { kind: 'vanishing' } as const, choices } });
   await w.find('select').setValue('metric');
   await w.find('select').setValue('layer');

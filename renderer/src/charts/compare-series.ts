@@ -5,12 +5,12 @@
 import type { CompareData } from '@core/api/contract.ts';
 import { LAYER_STATS } from '@core/domain/layer-stats.ts';
 import type { RunDetail } from '@core/domain/runs.ts';
-import type { SeriesChoice } from './compare-choices.ts';
+import { HEALTH_FIELDS, type SeriesChoice } from './compare-choices.ts';
 import { LINE_GRID, lineOption, type LineSpec, zoomOf } from './options.ts';
 import { log10, type LayerField, type Point } from './series.ts';
 
 export type { Choices, SeriesChoice } from './compare-choices.ts';
-export { seriesChoices } from './compare-choices.ts';
+export { HEALTH_FIELDS, seriesChoices } from './compare-choices.ts';
 
 /** Layer statistics Compare offers as overlays, and whether they read better as log10. */
 export const LAYER_FIELDS: Array<{ field: LayerField; label: string; log: boolean; unit: string }> = LAYER_STATS.filter(
@@ -62,6 +62,18 @@ export function pointsFor(d: CompareData | undefined, c: SeriesChoice): Point[] 
   if (c.kind === 'vanishing') return pair(d, d.vanishingRatio, log10);
   if (c.kind === 'metric')
     return pair(d, d.metrics.find((m) => m.task === c.task && m.name === c.name && m.split === c.split)?.values);
+  if (c.kind === 'weight') return pair(d, d.weights.find((w) => w.name === c.term)?.values);
+  // norms span decades across runs and epochs: log10, like the layer norms
+  if (c.kind === 'taskGrad') return pair(d, d.taskGrads.find((g) => g.name === c.task)?.values, log10);
+  if (c.kind === 'cosine') return pair(d, d.taskCosines.find((p) => p.a === c.a && p.b === c.b)?.values);
+  if (c.kind === 'health') {
+    const f = c.field;
+    return pair(
+      d,
+      d.health.map((h) => h?.[f] ?? null),
+      (v) => (v === null || Number.isFinite(v) ? v : null),
+    );
+  }
   const log = LAYER_FIELDS.find((f) => f.field === c.field)?.log ?? false;
   const y = d.layers.indexOf(c.layer);
   // a layer statistic not loaded yet (fetched on demand) draws as gaps until it arrives
@@ -77,6 +89,14 @@ export function compareLines(runs: RunDetail[], data: Record<string, CompareData
 export function choiceTitle(c: SeriesChoice): { title: string; yName: string } {
   if (c.kind === 'vanishing') return { title: '‖dL/dW‖ first/last trunk layer (size-dependent)', yName: 'log10' };
   if (c.kind === 'metric') return { title: `${c.task} ${c.name} (${c.split})`, yName: c.name };
+  if (c.kind === 'weight') return { title: `task weight of ${c.term}`, yName: 'weight' };
+  if (c.kind === 'taskGrad') return { title: `‖∇ ${c.task} loss‖ on the shared trunk`, yName: 'log10' };
+  if (c.kind === 'cosine')
+    return { title: `cosine of ${c.a} and ${c.b} trunk gradients (< 0: conflict)`, yName: 'cos' };
+  if (c.kind === 'health') {
+    const h = HEALTH_FIELDS.find((x) => x.field === c.field);
+    return { title: `gradient health: ${h?.label ?? c.field}`, yName: h?.yName ?? '' };
+  }
   const f = LAYER_FIELDS.find((x) => x.field === c.field);
   return { title: `${c.layer} ${f?.label ?? c.field}`, yName: f?.log ? 'log10' : (f?.unit ?? '') };
 }
