@@ -15,13 +15,45 @@ export interface Matrix {
 
 const EMPTY: Matrix = { layers: [], epochs: [], values: [] };
 
+/** `aux.seg@2`, `aux.seg@2.hidden` → 2: the trunk layer an aux head attaches to. */
+const AUX = /^aux\.[^@]+@(\d+)(?:\.|$)/;
+
 /**
- * A run's layer × epoch matrix of one statistic, as runs.compare sent it (no copy). Empty when the
- * run is unknown or the statistic is not loaded yet.
+ * Row order for drawing: layers by index, except that each aux head's layers come right after the
+ * trunk layer they attach to (`aux.X@k` after `trunk.k`), where they are read against it — by index
+ * they come after the whole trunk. An aux head whose trunk layer is absent keeps its place.
+ */
+export function attachOrder(layers: readonly string[]): number[] {
+  const aux = new Map<number, number[]>();
+  const at = new Map(layers.map((l, i) => [l, i]));
+  const placed = new Set<number>();
+  layers.forEach((l, i) => {
+    const k = AUX.exec(l)?.[1];
+    if (k === undefined || !at.has(`trunk.${k}`)) return;
+    aux.set(Number(k), [...(aux.get(Number(k)) ?? []), i]);
+    placed.add(i);
+  });
+  const order: number[] = [];
+  layers.forEach((l, i) => {
+    if (placed.has(i)) return;
+    order.push(i);
+    const k = /^trunk\.(\d+)$/.exec(l)?.[1];
+    if (k !== undefined) order.push(...(aux.get(Number(k)) ?? []));
+  });
+  return order;
+}
+
+/**
+ * A run's layer × epoch matrix of one statistic, rows in attachOrder (as runs.compare sent it, no
+ * copy, when that is already the order). Empty when the run is unknown or the statistic is not
+ * loaded yet.
  */
 export function compareMatrix(d: CompareData | undefined, field: CompareLayerField): Matrix {
   const values = d?.layerStats[field];
-  return d && values ? { layers: d.layers, epochs: d.epochs, values } : EMPTY;
+  if (!d || !values) return EMPTY;
+  const order = attachOrder(d.layers);
+  if (order.every((o, i) => o === i)) return { layers: d.layers, epochs: d.epochs, values };
+  return { layers: order.map((o) => d.layers[o]), epochs: d.epochs, values: order.map((o) => values[o]) };
 }
 
 /** The log10 range over every matrix (positive finite values only); [-1, 0] when there is none. */
