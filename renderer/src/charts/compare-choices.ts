@@ -81,3 +81,26 @@ export function keepOrReset(c: SeriesChoice, data: Record<string, CompareData>):
   const runs = Object.values(data);
   return !runs.length || runs.some((d) => runHas(d, c)) ? c : { kind: 'vanishing' };
 }
+
+/** Why a run draws no line for `c`, in the words the overlay shows under the chart. */
+export function missingText(c: SeriesChoice): string {
+  if (c.kind === 'layer') return `n/a: no ${c.layer} in this run`;
+  if (c.kind === 'metric') return `n/a: no ${c.task} ${c.name} (${c.split}) in this run`;
+  if (c.kind === 'weight') return `n/a: no loss term ${c.term} in this run`;
+  if (c.kind === 'taskGrad') return `n/a: no ${c.task} task in this run`;
+  if (c.kind === 'cosine') return `n/a: no ${c.a}–${c.b} pair of tasks in this run`;
+  if (c.kind === 'health') return 'n/a: no gradient health stored for this run';
+  return 'n/a';
+}
+
+/** One note per loaded run that lacks the chosen series (run index, for its colour, and the text). */
+export function missingNotes(
+  ids: readonly string[],
+  data: Record<string, CompareData>,
+  c: SeriesChoice,
+): Array<{ index: number; text: string }> {
+  return ids.flatMap((id, index) => {
+    const d = data[id];
+    return d && !runHas(d, c) ? [{ index, text: missingText(c) }] : [];
+  });
+}
