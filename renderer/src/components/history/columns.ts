@@ -30,5 +30,11 @@ export const COLUMNS: Column[] = [
 export const GRID_TEMPLATE =
   '30px minmax(130px,2.2fr) minmax(80px,1fr) 94px minmax(80px,1fr) 134px 82px minmax(150px,2fr) minmax(150px,1.4fr)';
 
+/**
+ * px: the narrowest the grid can be (each column's fixed or minmax minimum). The table scrolls
+ * sideways below it, so a narrow window with the details panel open still reaches every column.
+ */
+export const GRID_MIN_WIDTH = [...GRID_TEMPLATE.matchAll(/(?:^|\s|minmax\()(\d+)px/g)].reduce((a, m) => a + +m[1], 0);
+
 /** px; fixed so the window math is exact */
 export const ROW_HEIGHT = 34;

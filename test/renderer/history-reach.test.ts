@@ -1,0 +1,33 @@
+// @vitest-environment happy-dom
+import { mount } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
+import { GRID_MIN_WIDTH, GRID_TEMPLATE } from '../../renderer/src/components/history/columns.ts';
+import RunsTable from '../../renderer/src/components/history/RunsTable.vue';
+import { emptySelection } from '../../renderer/src/history/selection.ts';
+import { makeRun } from './run-fixtures.ts';
+
+describe('RunsTable on a narrow window', () => {
+  const props = {
+    rows: [makeRun('a'), makeRun('b')],
+    total: 2,
+    selection: emptySelection(),
+    order: { sort: 'created', dir: 'desc' } as const,
+    queryKey: '',
+  };
+
+  it('is never narrower than its columns minimums, so the rest scrolls sideways instead of clipping', () => {
+    expect(GRID_TEMPLATE.split(/\s(?![^(]*\))/).length).toBe(9);
+    expect(GRID_MIN_WIDTH).toBe(30 + 130 + 80 + 94 + 80 + 134 + 82 + 150 + 150);
+    const w = mount(RunsTable, { props });
+    expect(w.find('.runs-table').attributes('style')).toContain(`--runs-min: ${GRID_MIN_WIDTH}px`);
+  });
+
+  it('moves the header sideways with the rows', async () => {
+    const w = mount(RunsTable, { props, attachTo: document.body });
+    const grid = w.find('[role=grid]').element as HTMLElement;
+    grid.scrollLeft = 240;
+    await w.find('[role=grid]').trigger('scroll');
+    expect((w.find('.head').element as HTMLElement).scrollLeft).toBe(240);
+    w.unmount();
+  });
+});
