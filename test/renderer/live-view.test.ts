@@ -62,6 +62,7 @@ describe('LiveView', () => {
     expect(w.find('[data-testid=run-epoch]').text()).toBe('epoch 3/6');
     expect(w.find('.progress-panel').text()).toContain('epoch 3/6');
     expect(w.text()).not.toContain('drawn in');
+    expect(w.find('[data-testid=run-reopen]').exists()).toBe(true); // spec and reopen actions, as in History
   });
 
   it('counts stored epochs once the run is over', async () => {
