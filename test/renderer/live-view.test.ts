@@ -108,4 +108,21 @@ describe('LiveView', () => {
     await flushPromises();
     expect(w.find('[data-testid=active-runs]').exists()).toBe(false);
   });
+
+  it('asks before cancelling a run, and cancels only on confirm', async () => {
+    const state: FakeState = { runs: [makeRun('a', { name: 'sigmoid' })], epochs: {}, running: ['a'], queued: [] };
+    const { w, fake } = await mountLive(state, 'a');
+    await w.find('[data-action=cancel]').trigger('click');
+    await flushPromises();
+    const dialog = w.find('dialog');
+    expect(dialog.text()).toContain('Stop training “sigmoid”?');
+    await dialog.find('[data-test=cancel]').trigger('click'); // Keep training
+    await flushPromises();
+    expect(fake.inputsOf('runs.cancel')).toEqual([]);
+    await w.find('[data-action=cancel]').trigger('click');
+    await flushPromises();
+    await w.find('dialog [data-test=confirm]').trigger('click');
+    await flushPromises();
+    expect(fake.inputsOf('runs.cancel')).toEqual([{ id: 'a' }]);
+  });
 });
