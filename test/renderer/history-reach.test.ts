@@ -3,6 +3,7 @@ import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import { GRID_MIN_WIDTH, GRID_TEMPLATE } from '../../renderer/src/components/history/columns.ts';
 import RunsTable from '../../renderer/src/components/history/RunsTable.vue';
+import { nextOrder } from '../../renderer/src/history/query.ts';
 import { emptySelection } from '../../renderer/src/history/selection.ts';
 import { makeRun } from './run-fixtures.ts';
 
@@ -29,5 +30,15 @@ describe('RunsTable on a narrow window', () => {
     await w.find('[role=grid]').trigger('scroll');
     expect((w.find('.head').element as HTMLElement).scrollLeft).toBe(240);
     w.unmount();
+  });
+
+  it('sorts by every column but the checkbox; columns of words start A to Z', async () => {
+    const w = mount(RunsTable, { props });
+    const sorts = w.findAll('.head button.sort').map((b) => b.attributes('data-sort'));
+    expect(sorts).toEqual(['name', 'experiment', 'status', 'tags', 'created', 'duration', 'health']);
+    await w.find('[data-sort=health]').trigger('click');
+    expect(w.emitted('sort')).toEqual([['health']]);
+    expect(nextOrder(props.order, 'experiment')).toEqual({ sort: 'experiment', dir: 'asc' });
+    expect(nextOrder(props.order, 'health')).toEqual({ sort: 'health', dir: 'desc' });
   });
 });

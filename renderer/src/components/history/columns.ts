@@ -12,18 +12,20 @@ export interface Column {
 export const COLUMNS: Column[] = [
   { key: 'select', label: '' },
   { key: 'name', label: 'Name', sort: 'name' },
-  { key: 'experiment', label: 'Experiment' },
+  { key: 'experiment', label: 'Experiment', sort: 'experiment' },
   { key: 'status', label: 'Status', sort: 'status' },
-  { key: 'tags', label: 'Tags' },
+  { key: 'tags', label: 'Tags', sort: 'tags', title: 'Sorts by the first tag' },
   { key: 'created', label: 'Created', sort: 'created' },
   { key: 'duration', label: 'Duration', sort: 'duration' },
   { key: 'metrics', label: 'Final metrics (val)' },
   {
     key: 'health',
     label: 'Gradient health',
+    sort: 'health',
     title:
       'At the last epoch: trunk layers alive (RMS of dL/dz within stats.healthDecades decades of the strongest) ' +
-      'and the weakest layer with log10 of its dL/dz RMS over the strongest; — for runs stored before it existed',
+      'and the weakest layer with log10 of its dL/dz RMS over the strongest; — for runs stored before it existed. ' +
+      'Sorts by that log10 (lowest: closest to vanishing)',
   },
 ];
 
