@@ -3,6 +3,7 @@ import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import { GRID_MIN_WIDTH, GRID_TEMPLATE } from '../../renderer/src/components/history/columns.ts';
 import RunsTable from '../../renderer/src/components/history/RunsTable.vue';
+import { splitName } from '../../renderer/src/history/format.ts';
 import { nextOrder } from '../../renderer/src/history/query.ts';
 import { emptySelection } from '../../renderer/src/history/selection.ts';
 import { makeRun } from './run-fixtures.ts';
@@ -40,5 +41,15 @@ describe('RunsTable on a narrow window', () => {
     expect(w.emitted('sort')).toEqual([['health']]);
     expect(nextOrder(props.order, 'experiment')).toEqual({ sort: 'experiment', dir: 'asc' });
     expect(nextOrder(props.order, 'health')).toEqual({ sort: 'health', dir: 'desc' });
+  });
+
+  it('cuts a long sweep name in the middle: the end, where sweep runs differ, stays whole', () => {
+    const long = 'sigmoid mlp depth 10 aux at trunk.2 λ=0.35';
+    const w = mount(RunsTable, { props: { ...props, rows: [makeRun('a', { name: long })], total: 1 } });
+    const cell = w.find('.run-row .name');
+    expect(cell.find('.name-tail').text()).toBe('trunk.2 λ=0.35');
+    expect(cell.find('.name-view').element.textContent).toBe(long);
+    expect(cell.attributes('title')).toBe(long);
+    expect(splitName('relu mlp')).toEqual({ head: 'relu mlp', tail: '' });
   });
 });
