@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { RUN_STATUSES, type RunStatus } from './run-status.ts';
 
-export const RUN_SORTS = ['created', 'name', 'status', 'duration'] as const;
+export const RUN_SORTS = ['created', 'name', 'status', 'duration', 'experiment', 'tags', 'health'] as const;
 export type RunSort = (typeof RUN_SORTS)[number];
 export const SORT_DIRS = ['asc', 'desc'] as const;
 export type SortDir = (typeof SORT_DIRS)[number];

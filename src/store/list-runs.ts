@@ -20,6 +20,12 @@ export interface ListQuerySql {
 
 const STATUS_ORDER = `CASE r.status ${RUN_STATUSES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} END`;
 const DURATION = '(r.finished_at - r.started_at)';
+const FIRST_TAG = '(SELECT t.tag FROM run_tags t WHERE t.run_id = r.id ORDER BY t.position LIMIT 1)';
+/** log10 of the weakest trunk layer's dL/dz RMS over the strongest's: lower is closer to vanishing */
+const WEAKEST = "json_extract(r.last_health_json, '$.weakestLog10')";
+
+/** `expr` in direction `d`, runs without a value last in either direction, then newest first */
+const nullsLast = (expr: string, d: string) => `${expr} IS NULL, ${expr} ${d}, r.created_at DESC, r.id`;
 
 function orderBy(sort: RunSort, dir: SortDir): string {
   const d = dir === 'asc' ? 'ASC' : 'DESC';
@@ -32,7 +38,13 @@ function orderBy(sort: RunSort, dir: SortDir): string {
       return `${STATUS_ORDER} ${d}, r.created_at DESC, r.id`;
     case 'duration':
       // runs without a duration (not finished) go last in either direction
-      return `${DURATION} IS NULL, ${DURATION} ${d}, r.created_at DESC, r.id`;
+      return nullsLast(DURATION, d);
+    case 'experiment':
+      return nullsLast('e.name COLLATE NOCASE', d);
+    case 'tags':
+      return nullsLast(`${FIRST_TAG} COLLATE NOCASE`, d);
+    case 'health':
+      return nullsLast(WEAKEST, d);
   }
 }
 
@@ -64,7 +76,7 @@ export function buildListQuery(q: NormalizedListQuery): ListQuerySql {
   const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   return {
     sql: `SELECT ${SUMMARY_COLUMNS} FROM ${RUNS_FROM} ${whereSql} ORDER BY ${orderBy(q.sort, q.dir)} LIMIT ? OFFSET ?`,
-    // the experiments join only matters to the text filter
+    // the experiments join only matters to the text filter (and the experiment sort, not counted)
     countSql: `SELECT count(*) AS n FROM ${q.text ? RUNS_FROM : 'runs r'} ${whereSql}`,
     params,
   };

@@ -197,6 +197,55 @@ describe.skipIf(!!why)(`the workbench in Chromium${why}`, () => {
     expect(rows.some((r) => r.series === 'health_dz_ratio')).toBe(true);
   });
 
+  it('History search keeps every keystroke typed at 50 ms intervals right after clearing a filter', async () => {
+    const { page } = e2e;
+    await page.goto(`${e2e.url}#/history`);
+    await page.locator(`[data-run-id="${runIds[0]}"]`).waitFor();
+    const tag = page.locator('.tag-filter');
+    await tag.fill('no-such-tag');
+    await tag.press('Enter');
+    await expect.poll(() => page.locator('[data-run-id]').count()).toBe(0);
+    await tag.fill('');
+    const search = page.locator('.text-filter');
+    await search.pressSequentially('e2e first', { delay: 50 });
+    expect(await search.inputValue()).toBe('e2e first');
+    await page.waitForTimeout(400); // both debounced filters have been sent
+    expect(await search.inputValue()).toBe('e2e first');
+    await expect.poll(() => page.locator('[data-run-id]').count()).toBe(1);
+    await page.locator(`[data-run-id="${runIds[0]}"]`).waitFor();
+  });
+
+  it('at 1024×700 every History column can be reached with a run selected', async () => {
+    const { page } = e2e;
+    await page.setViewportSize({ width: 1024, height: 700 });
+    try {
+      await page.goto(`${e2e.url}#/history`);
+      await page.locator(`[data-run-id="${runIds[0]}"]`).click();
+      await page.locator('aside.details').waitFor();
+      const table = (await page.locator('.runs-table').boundingBox())!;
+      const inside = async (selector: string) => {
+        const b = (await page.locator(selector).first().boundingBox())!;
+        return b.x >= table.x - 1 && b.x + b.width <= table.x + table.width + 1;
+      };
+      const headers = await page.locator('.runs-table [role=columnheader]').count();
+      const reached = new Set<number>();
+      // scroll sideways in steps, as a person would, and note every header that is then fully in view
+      for (let step = 0; step <= 10; step++) {
+        await page.locator('.runs-table [role=grid]').evaluate((el, k) => {
+          el.scrollLeft = ((el.scrollWidth - el.clientWidth) * k) / 10;
+        }, step);
+        await page.waitForTimeout(50);
+        for (let i = 0; i < headers; i++)
+          if (await inside(`.runs-table [role=columnheader]:nth-child(${i + 1})`)) reached.add(i);
+      }
+      expect(reached.size).toBe(headers);
+      // the row scrolled with its header: the last cell (gradient health) is in view at the far right
+      expect(await inside(`[data-run-id="${runIds[0]}"] [role=gridcell]:last-child`)).toBe(true);
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
+  });
+
   it('settings shows the database and the backend diagnostics', async () => {
     const { page } = e2e;
     await page.goto(`${e2e.url}#/settings`);

@@ -27,7 +27,7 @@ describe('Live header', () => {
     epochsDone: 5,
     active: false,
     cancelling: false,
-    drawMs: { first: null, all: null },
+    epochInProgress: null,
   };
 
   it('shows the summary, where its dz comes from, and one sentence saying what it means', () => {

@@ -22,6 +22,16 @@ export function useRunSelection(rows: Ref<Rows>, total: Ref<number>) {
   const idAt = (i: number) => rows.value[i]?.id;
   const selectedIds = computed(() => [...selection.value.selected]);
   const cursorRun = computed(() => (selection.value.cursor === null ? undefined : rows.value[selection.value.cursor]));
+  /**
+   * The run the details panel shows: the focused row while it is selected, else the last selected
+   * run that is loaded — never a row that Ctrl-click just unselected.
+   */
+  const detailRun = computed(() => {
+    const sel = selection.value.selected;
+    if (cursorRun.value && sel.has(cursorRun.value.id)) return cursorRun.value;
+    const last = [...sel].reverse().find((id) => rows.value.some((r) => r?.id === id));
+    return last === undefined ? undefined : rows.value.find((r) => r?.id === last);
+  });
 
   const click = (index: number, mods: ClickMods = {}) =>
     (selection.value = clickRow(selection.value, index, idAt, mods));
@@ -45,6 +55,7 @@ export function useRunSelection(rows: Ref<Rows>, total: Ref<number>) {
     selection,
     selectedIds,
     cursorRun,
+    detailRun,
     click,
     move,
     toggle,

@@ -60,3 +60,15 @@ export function formatMetrics(m: MetricSummary, brief = false): string {
   });
   return parts.length ? parts.join(' · ') : DASH;
 }
+
+/** characters kept visible at a name's end: sweep runs differ there ("… λ=0.3 act=tanh") */
+export const NAME_TAIL = 14;
+
+/**
+ * A name as the part that may be cut (with "…") and the end that stays whole, so a narrow column
+ * cuts sweep names in the middle, not exactly where they differ.
+ */
+export function splitName(name: string, tail = NAME_TAIL): { head: string; tail: string } {
+  if (name.length <= tail + 3) return { head: name, tail: '' };
+  return { head: name.slice(0, -tail), tail: name.slice(-tail) };
+}

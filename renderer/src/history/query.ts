@@ -29,10 +29,16 @@ export function listInput(f: RunFilters, o: RunOrder, offset: number, limit: num
   return input;
 }
 
-/** Clicking a sorted header flips the direction; a new column starts descending (newest, longest, Z first) except name. */
+/** columns of words: a first click sorts them A to Z */
+const ALPHABETIC: readonly RunSort[] = ['name', 'experiment', 'tags'];
+
+/**
+ * Clicking a sorted header flips the direction; a new column starts descending (newest, longest,
+ * healthiest first) except the columns of words, which start A to Z.
+ */
 export function nextOrder(current: RunOrder, sort: RunSort): RunOrder {
   if (current.sort === sort) return { sort, dir: current.dir === 'asc' ? 'desc' : 'asc' };
-  return { sort, dir: sort === 'name' ? 'asc' : 'desc' };
+  return { sort, dir: ALPHABETIC.includes(sort) ? 'asc' : 'desc' };
 }
 
 /** "a, b ,, c" → ["a", "b", "c"] (unique, in order) */

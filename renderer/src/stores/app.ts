@@ -1,15 +1,25 @@
-/** App-wide facts: service info, active run count, one error banner. */
+/** App-wide facts: service info, the active runs (to switch between in Live), one error banner. */
 import type { Output } from '@core/api/contract.ts';
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { computed, ref } from 'vue';
 import { call } from '../api/client.ts';
 import { useApi } from '../api/inject.ts';
 import { onServiceEvent } from './events.ts';
 
+export interface ActiveRun {
+  id: string;
+  name: string;
+  status: 'running' | 'queued';
+}
+/** names are asked for this many active runs at most (a long queue is listed by id) */
+const MAX_NAMED = 20;
+
 export const useAppStore = defineStore('app', () => {
   const api = useApi();
   const info = ref<Output<'app.info'> | null>(null);
-  const activeCount = ref(0);
+  /** running then queued, with names for the Live switcher */
+  const active = ref<ActiveRun[]>([]);
+  const activeCount = computed(() => active.value.length);
   const error = ref<string | null>(null);
 
   async function load() {
@@ -23,12 +33,28 @@ export const useAppStore = defineStore('app', () => {
 
   async function refreshActive() {
     const a = await call(api, 'runs.active', {});
-    activeCount.value = a.running.length + a.queued.length;
+    const ids = [...a.running, ...a.queued];
+    const named = await Promise.all(
+      ids.slice(0, MAX_NAMED).map((id) =>
+        call(api, 'runs.get', { id }).then(
+          (r) => r.name,
+          () => '', // deleted or finished meanwhile: still listed, by id
+        ),
+      ),
+    );
+    active.value = ids.map((id, i) => ({
+      id,
+      name: named[i] || id.slice(0, 8),
+      status: a.running.includes(id) ? 'running' : 'queued',
+    }));
   }
   // the active badge follows runs that end and runs that are created or deleted
   const refreshQuietly = () => void refreshActive().catch((err: Error) => (error.value = err.message));
   onServiceEvent(api, 'run.finished', refreshQuietly);
   onServiceEvent(api, 'runs.changed', refreshQuietly);
 
-  return { info, activeCount, error, load, refreshActive };
+  // a run that starts moves from queued to running
+  onServiceEvent(api, 'run.started', refreshQuietly);
+
+  return { info, active, activeCount, error, load, refreshActive };
 });

@@ -12,7 +12,11 @@ import { useApi } from '../api/inject.ts';
 import { useRunDelete } from '../composables/run-delete.ts';
 import { useRunPages } from '../composables/run-pages.ts';
 import { useRunSelection } from '../composables/run-selection.ts';
+import { listInput } from '../history/query.ts';
 import { onServiceEvent } from './events.ts';
+
+/** runs.list's largest page */
+const SELECT_ALL_PAGE = 1000;
 
 export { PAGE_SIZE } from '../composables/run-pages.ts';
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -50,6 +54,17 @@ export const useRunsStore = defineStore('runs', () => {
       .catch((err: Error) => (error.value = err.message));
   const detail = (id: string) => call(api, 'runs.get', { id });
 
+  /** Ctrl+A: every run the filters match, loaded or not (ids only, 1000 a request). */
+  async function selectAll() {
+    const ids: string[] = [];
+    for (let offset = 0; offset === 0 || offset < list.total.value; offset += SELECT_ALL_PAGE) {
+      const res = await call(api, 'runs.list', listInput(filters, list.order, offset, SELECT_ALL_PAGE));
+      ids.push(...res.items.map((r) => r.id));
+      if (res.items.length < SELECT_ALL_PAGE) break;
+    }
+    sel.setSelected(ids);
+  }
+
   // the service says the list changed: refresh what is on screen (coalesced: a sweep sends many)
   let pendingRefresh: ReturnType<typeof setTimeout> | undefined;
   function refreshSoon() {
@@ -66,6 +81,7 @@ export const useRunsStore = defineStore('runs', () => {
     ...deletion,
     update,
     detail,
+    selectAll,
     exportRuns,
     experiments,
     loadExperiments,

@@ -86,6 +86,28 @@ describe('listRuns', () => {
   });
 });
 
+describe('listRuns sorts by every History column', () => {
+  it('experiment and first tag, A to Z or back, runs without one last', () => {
+    seed();
+    expect(names({ sort: 'experiment', dir: 'asc' })).toEqual(['charlie', 'Bravo', 'echo', 'delta_1', 'alpha']);
+    expect(names({ sort: 'tags', dir: 'asc' })).toEqual(['delta_1', 'Bravo', 'alpha', 'echo', 'charlie']);
+    expect(names({ sort: 'tags', dir: 'desc' })).toEqual(['Bravo', 'alpha', 'delta_1', 'echo', 'charlie']);
+  });
+
+  it('gradient health by the weakest layer, closest to vanishing first when ascending', () => {
+    const ids = seed();
+    const setWeakest = store.db.prepare(
+      "UPDATE runs SET last_health_json = json_set(last_health_json, '$.weakestLog10', ?) WHERE id = ?",
+    );
+    setWeakest.run(-6, ids.charlie);
+    setWeakest.run(-0.5, ids.Bravo);
+    setWeakest.run(-3, ids.alpha);
+    setWeakest.run(-2, ids.delta_1);
+    expect(names({ sort: 'health', dir: 'asc' })).toEqual(['charlie', 'alpha', 'delta_1', 'Bravo', 'echo']);
+    expect(names({ sort: 'health', dir: 'desc' })).toEqual(['Bravo', 'delta_1', 'alpha', 'charlie', 'echo']);
+  });
+});
+
 describe('the list query plan', () => {
   const base: NormalizedListQuery = { limit: 50, offset: 0, sort: 'created', dir: 'desc' };
   const plan = (q: NormalizedListQuery, which: 'sql' | 'countSql') => {
@@ -113,9 +135,12 @@ describe('the list query plan', () => {
     }
   });
 
-  it('text search and duration sort still stay off the epoch tables', () => {
+  it('text search and the duration, experiment, tags and health sorts still stay off the epoch tables', () => {
     seed();
-    for (const q of [{ text: 'x' }, { sort: 'duration' as const }])
+    for (const q of [
+      { text: 'x' },
+      ...(['duration', 'experiment', 'tags', 'health'] as const).map((sort) => ({ sort })),
+    ])
       expect(plan({ ...base, ...q }, 'sql').join('\n')).not.toMatch(
         /\b(epochs|metrics|layer_stats|task_grads|task_cosines)\b/,
       );
