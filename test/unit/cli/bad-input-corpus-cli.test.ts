@@ -7,30 +7,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/store/index.ts';
 import { BACKEND, makeEpoch, makeSpec } from '../store/fixtures/records.ts';
 import { useTempDirs } from '../store/temp-dirs.ts';
 import { runInProcess } from './cli-harness.ts';
+import { CASES_DIR, cases, type Expect } from '../../bad-input/cases.ts';
 
-const dir = fileURLToPath(new URL('../../bad-input/cases/', import.meta.url));
 const tempDir = useTempDirs();
-
-interface Expect {
-  exit: number;
-  field: string;
-  message?: string;
-  maxMemory?: string;
-}
-
-const cases = readdirSync(dir)
-  .filter((f) => f.endsWith('.expect.json'))
-  .sort()
-  .map((f) => ({
-    name: f.replace(/\.expect\.json$/, ''),
-    expect: JSON.parse(readFileSync(dir + f, 'utf8')) as Expect,
-  }));
 
 const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
@@ -54,7 +38,7 @@ afterAll(() => rmSync(shared, { recursive: true, force: true }));
 /** The case through the CLI; asserts exit 2 and the field (and message) named on standard error. */
 async function refused(name: string, e: Expect, db: string): Promise<void> {
   const budget = e.maxMemory ? ['--max-memory', e.maxMemory] : [];
-  const r = await runInProcess(['run', `${dir}${name}.json`, '--db', db, ...budget]);
+  const r = await runInProcess(['run', `${CASES_DIR}${name}.json`, '--db', db, ...budget]);
   expect(r.code, r.stderr).toBe(e.exit);
   expect(r.stderr).toMatch(/^error: /);
   if (e.field) expect(r.stderr).toContain(`${e.field}: `);

@@ -1,27 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseMemorySize } from '../../../src/experiment/budget.ts';
 import { loadSpecFile } from '../../../src/experiment/load-file.ts';
 import { preflight, specsOf } from '../../../src/experiment/preflight.ts';
 import { SpecError, type SpecIssue } from '../../../src/experiment/spec.ts';
-
-const dir = fileURLToPath(new URL('../../bad-input/cases/', import.meta.url));
-
-interface Expect {
-  exit: number;
-  field: string;
-  message?: string;
-  maxMemory?: string;
-}
-
-const cases = readdirSync(dir)
-  .filter((f) => f.endsWith('.expect.json'))
-  .sort()
-  .map((f) => ({
-    name: f.replace(/\.expect\.json$/, ''),
-    expect: JSON.parse(readFileSync(dir + f, 'utf8')) as Expect,
-  }));
+import { CASES_DIR, cases } from '../../bad-input/cases.ts';
 
 /** The issues the full validation reports for a case file (none when it would run). */
 function validate(file: string, maxMemory?: string): SpecIssue[] {
@@ -38,13 +21,13 @@ function validate(file: string, maxMemory?: string): SpecIssue[] {
 describe('bad-input corpus', () => {
   it('holds at least 100 cases, each with its input file', () => {
     expect(cases.length).toBeGreaterThanOrEqual(100);
-    const files = new Set(readdirSync(dir));
+    const files = new Set(readdirSync(CASES_DIR));
     for (const c of cases) expect(files.has(`${c.name}.json`), c.name).toBe(true);
   });
 
   it.each(cases)('$name is refused, naming its field', ({ name, expect: e }) => {
     expect(e.exit).toBe(2);
-    const issues = validate(`${dir}${name}.json`, e.maxMemory);
+    const issues = validate(`${CASES_DIR}${name}.json`, e.maxMemory);
     const named = issues.filter((i) => i.field === e.field);
     expect(named, `expected an issue at "${e.field}", got:\n${new SpecError(issues).message}`).not.toEqual([]);
     if (e.message !== undefined) expect(named.map((i) => i.message).join('\n')).toContain(e.message);
