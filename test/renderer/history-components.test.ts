@@ -2,12 +2,11 @@
 import type { RunSummary } from '@core/domain/runs.ts';
 import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
-import { createMemoryHistory, createRouter } from 'vue-router';
 import ConfirmDialog from '../../renderer/src/components/common/ConfirmDialog.vue';
 import RunsTable from '../../renderer/src/components/history/RunsTable.vue';
 import { emptySelection } from '../../renderer/src/history/selection.ts';
-import HistoryView from '../../renderer/src/views/HistoryView.vue';
-import { fakeApi, globalWith } from './fake-api.ts';
+import type { Replies } from './fake-api.ts';
+import { mountHistoryWith } from './history-mount.ts';
 
 const summary = (i: number): RunSummary => ({
   id: `run-${i}`,
@@ -123,31 +122,20 @@ describe('ConfirmDialog', () => {
 });
 
 /** The shared fake with `count` runs; a text search finds none. */
-const historyApi = (count: number) =>
-  fakeApi({
-    'runs.list': (q) => {
-      const n = q.text ? 0 : count;
-      const items = Array.from({ length: Math.max(0, Math.min(q.limit ?? 50, n - (q.offset ?? 0))) }, (_, i) =>
-        summary((q.offset ?? 0) + i),
-      );
-      return { total: n, items };
-    },
-    'runs.active': () => ({ queued: [], running: [], progress: {} }),
-    'experiments.list': () => [],
-  });
+const historyReplies = (count: number): Replies => ({
+  'runs.list': (q) => {
+    const n = q.text ? 0 : count;
+    const items = Array.from({ length: Math.max(0, Math.min(q.limit ?? 50, n - (q.offset ?? 0))) }, (_, i) =>
+      summary((q.offset ?? 0) + i),
+    );
+    return { total: n, items };
+  },
+  'runs.active': () => ({ queued: [], running: [], progress: {} }),
+  'experiments.list': () => [],
+});
 
-async function mountHistory(count: number) {
-  const fake = historyApi(count);
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [{ path: '/:p(.*)*', component: { render: () => null } }],
-  });
-  const w = mount(HistoryView, {
-    global: globalWith(fake.api, [router]),
-    attachTo: document.body,
-  });
-  await flushPromises();
-  return { w, fake, router };
+function mountHistory(count: number) {
+  return mountHistoryWith(historyReplies(count));
 }
 
 describe('HistoryView', () => {

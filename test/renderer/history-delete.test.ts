@@ -1,32 +1,23 @@
 // @vitest-environment happy-dom
 /** The delete dialog names the runs, warns about active ones, and starts on Cancel. */
-import { flushPromises, mount } from '@vue/test-utils';
+import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
-import { createMemoryHistory, createRouter } from 'vue-router';
 import { deleteSummary } from '../../renderer/src/history/delete-summary.ts';
-import HistoryView from '../../renderer/src/views/HistoryView.vue';
-import { fakeApi, globalWith } from './fake-api.ts';
 import { makeRun } from './run-fixtures.ts';
+import { mountHistoryWith } from './history-mount.ts';
 
 const runs = [
   makeRun('aaaaaaaa-1', { name: 'sigmoid λ=0.3', status: 'completed' }),
   makeRun('bbbbbbbb-2', { name: 'sigmoid λ=0.7', status: 'running' }),
 ];
 
-async function mountHistory() {
-  const fake = fakeApi({
+function mountHistory() {
+  return mountHistoryWith({
     'runs.list': () => ({ total: runs.length, items: runs }),
     'runs.active': () => ({ queued: [], running: ['bbbbbbbb-2'], progress: {} }),
     'experiments.list': () => [],
     'runs.get': ({ id }) => runs.find((r) => r.id === id),
   });
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [{ path: '/:p(.*)*', component: { render: () => null } }],
-  });
-  const w = mount(HistoryView, { global: globalWith(fake.api, [router]), attachTo: document.body });
-  await flushPromises();
-  return { w, fake };
 }
 
 describe('History delete dialog', () => {

@@ -1,32 +1,23 @@
 // @vitest-environment happy-dom
 /** History selection as a person uses it: Ctrl+A, Ctrl-click to unselect, and Save that says it saved. */
 import type { RunSummary } from '@core/domain/runs.ts';
-import { flushPromises, mount } from '@vue/test-utils';
+import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
-import { createMemoryHistory, createRouter } from 'vue-router';
-import HistoryView from '../../renderer/src/views/HistoryView.vue';
-import { fakeApi, globalWith } from './fake-api.ts';
 import { makeRun } from './run-fixtures.ts';
+import { mountHistoryWith } from './history-mount.ts';
 
 const runs: RunSummary[] = Array.from({ length: 1500 }, (_, i) =>
   makeRun(`run-${i}`, { name: `run ${i}`, status: 'completed' }),
 );
 
-async function mountHistory() {
-  const fake = fakeApi({
+function mountHistory() {
+  return mountHistoryWith({
     'runs.list': (q) => ({ total: runs.length, items: runs.slice(q.offset ?? 0, (q.offset ?? 0) + (q.limit ?? 50)) }),
     'runs.active': () => ({ queued: [], running: [], progress: {} }),
     'experiments.list': () => [],
     'runs.get': ({ id }) => makeRun(id, { name: runs.find((r) => r.id === id)?.name, status: 'completed' }),
     'runs.update': ({ id, name }) => makeRun(id, { name, status: 'completed' }),
   });
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [{ path: '/:p(.*)*', component: { render: () => null } }],
-  });
-  const w = mount(HistoryView, { global: globalWith(fake.api, [router]), attachTo: document.body });
-  await flushPromises();
-  return { w, fake };
 }
 
 describe('History selection', () => {
