@@ -9,6 +9,7 @@ import { compareLayerFieldsSchema, type CompareData } from '../domain/compare.ts
 import type { EpochRecord, ProgressEvent } from '../domain/records.ts';
 import { listRunsQuerySchema } from '../domain/run-query.ts';
 import type { RunStatus } from '../domain/run-status.ts';
+import { STUDY_SIZES, type StudyInfo, type StudyResult, type StudyRunSummary } from '../domain/studies.ts';
 import type { Experiment as StoreExperiment, ListRunsResult, RunDetail } from '../domain/runs.ts';
 import type { Spec } from '../experiment/spec.ts';
 
@@ -61,6 +62,18 @@ export const inputs = {
   'spec.validate': z.object({ spec: z.unknown().optional(), experiment: z.unknown().optional() }).strict(),
   'backends.diagnose': z.object({}).strict(),
   'app.info': z.object({}).strict(),
+  'studies.list': z.object({}).strict(),
+  /** start a built-in study; `set` overrides spec fields of every run (dotted path → value), as the CLI's --set */
+  'studies.run': z
+    .object({
+      name: z.string().min(1).max(64),
+      size: z.enum(STUDY_SIZES).default('quick'),
+      seeds: z.number().int().min(1).max(20).optional(),
+      set: z.record(z.string().min(1).max(200), z.unknown()).optional(),
+    })
+    .strict(),
+  'studies.runs': z.object({}).strict(),
+  'studies.result': z.object({ id }).strict(),
 } as const;
 
 export type Method = keyof typeof inputs;
@@ -115,6 +128,10 @@ export interface Outputs {
     parallel: number;
     door: 'ipc' | 'web' | 'local';
   };
+  'studies.list': StudyInfo[];
+  'studies.run': { studyRunId: string; runIds: string[]; experimentIds: string[] };
+  'studies.runs': StudyRunSummary[];
+  'studies.result': StudyResult;
 }
 
 export type Output<M extends Method> = Outputs[M];

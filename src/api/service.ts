@@ -13,6 +13,7 @@ import type { HandlerContext, Handlers } from './handlers/context.ts';
 import { experimentHandlers } from './handlers/experiments.ts';
 import { exportHandlers } from './handlers/runs-export.ts';
 import { runHandlers } from './handlers/runs.ts';
+import { studyHandlers } from './handlers/studies.ts';
 import { systemHandlers } from './handlers/system.ts';
 import { type JobFactory, Scheduler } from './scheduler.ts';
 
@@ -65,6 +66,7 @@ export class Service {
       ...exportHandlers(ctx),
       ...experimentHandlers(ctx),
       ...systemHandlers(ctx),
+      ...studyHandlers(ctx),
     };
   }
 
