@@ -62,6 +62,10 @@ export const inputs = {
   'spec.validate': z.object({ spec: z.unknown().optional(), experiment: z.unknown().optional() }).strict(),
   'backends.diagnose': z.object({}).strict(),
   'app.info': z.object({}).strict(),
+  /** settings applied to the running service; the upper bound of `parallel` (cores × 2) is checked by the service */
+  'app.configure': z.object({ parallel: z.number().int().min(1).max(1024).optional() }).strict(),
+  /** whether an IDX file exists, is readable and valid: images (count×rows×cols) or labels (count) */
+  'data.check': z.object({ path: z.string().min(1).max(4096), kind: z.enum(['images', 'labels']) }).strict(),
   'studies.list': z.object({}).strict(),
   /** start a built-in study; `set` overrides spec fields of every run (dotted path → value), as the CLI's --set */
   'studies.run': z
@@ -96,6 +100,11 @@ export interface Preset {
 
 export type BackendDiagnosisOut = BackendDiagnosis;
 
+/** What data.check found; `problem` says why a file cannot be used, in words, without its bytes. */
+export type DataCheck =
+  | { ok: true; path: string; kind: 'images' | 'labels'; dims: number[]; count: number; bytes: number }
+  | { ok: false; path: string; kind: 'images' | 'labels'; problem: string };
+
 export interface ConfigDiff {
   /** dotted spec path */
   path: string;
@@ -126,8 +135,14 @@ export interface Outputs {
     readOnly: boolean;
     readOnlyReason: string | null;
     parallel: number;
+    /** the largest `parallel` app.configure accepts: twice the machine's cores */
+    maxParallel: number;
+    /** bytes of the database file plus its write-ahead log; null when they cannot be read */
+    dbBytes: number | null;
     door: 'ipc' | 'web' | 'local';
   };
+  'app.configure': { parallel: number };
+  'data.check': DataCheck;
   'studies.list': StudyInfo[];
   'studies.run': { studyRunId: string; runIds: string[]; experimentIds: string[] };
   'studies.runs': StudyRunSummary[];

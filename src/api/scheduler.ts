@@ -12,6 +12,11 @@ import { type Job, type JobCallbacks, type JobEnd, startJob } from '../train/job
 import type { BackendReport } from '../domain/backend.ts';
 import type { EpochRecord, ProgressEvent } from '../domain/records.ts';
 
+/** NaN or 0 would leave every run queued forever: refuse it where it is given */
+function checkParallel(n: number): void {
+  if (!(Number.isInteger(n) && n >= 1)) throw new RangeError(`parallel: must be an integer ≥ 1 (got ${n})`);
+}
+
 export interface SchedulerEvents {
   onStarted?: (runId: string, backend: BackendReport) => void;
   onProgress?: (p: ProgressEvent) => void;
@@ -36,7 +41,7 @@ export class Scheduler {
   private readonly queue: Array<{ runId: string; spec: Spec }> = [];
   private readonly running = new Map<string, Job>();
   private readonly waiters: Array<() => void> = [];
-  readonly parallel: number;
+  private limit: number;
   private readonly startJob: JobFactory;
 
   constructor(
@@ -44,11 +49,24 @@ export class Scheduler {
     private readonly events: SchedulerEvents = {},
     o: SchedulerOptions = {},
   ) {
-    // NaN or 0 here would leave every run queued forever: refuse it where it is given
-    if (o.parallel !== undefined && !(Number.isInteger(o.parallel) && o.parallel >= 1))
-      throw new RangeError(`parallel: must be an integer ≥ 1 (got ${o.parallel})`);
-    this.parallel = o.parallel ?? availableParallelism();
+    if (o.parallel !== undefined) checkParallel(o.parallel);
+    this.limit = o.parallel ?? availableParallelism();
     this.startJob = o.startJob ?? startJob;
+  }
+
+  /** runs trained at once */
+  get parallel(): number {
+    return this.limit;
+  }
+
+  /**
+   * Change how many runs train at once. Growing starts queued runs now; shrinking cancels nothing:
+   * the runs already training finish, and the queue waits until fewer than `n` are running.
+   */
+  setParallel(n: number): void {
+    checkParallel(n);
+    this.limit = n;
+    this.pump();
   }
 
   /** Store the runs as `queued` (all or none) and start as many as allowed. Returns their ids in order. */
@@ -102,7 +120,7 @@ export class Scheduler {
   }
 
   private pump(): void {
-    while (this.running.size < this.parallel && this.queue.length) {
+    while (this.running.size < this.limit && this.queue.length) {
       const { runId, spec } = this.queue.shift()!;
       this.launch(runId, spec);
     }

@@ -10,6 +10,7 @@ import type { ProgressEvent } from '../domain/records.ts';
 import { type Envelope, type EventName, type Events, inputs, type Method } from './contract.ts';
 import { fromZod, toApiError } from './errors.ts';
 import type { HandlerContext, Handlers } from './handlers/context.ts';
+import { dataHandlers } from './handlers/data.ts';
 import { experimentHandlers } from './handlers/experiments.ts';
 import { exportHandlers } from './handlers/runs-export.ts';
 import { runHandlers } from './handlers/runs.ts';
@@ -59,6 +60,7 @@ export class Service {
       emit: (event, payload) => this.emit(event, payload),
       dbPath: o.dbPath,
       door: o.door ?? 'local',
+      dataRoots: o.dataRoots,
       preflight: (specs) => preflight(specs, { maxMemory: o.maxMemory, dataRoots: o.dataRoots }),
     };
     this.handlers = {
@@ -67,6 +69,7 @@ export class Service {
       ...experimentHandlers(ctx),
       ...systemHandlers(ctx),
       ...studyHandlers(ctx),
+      ...dataHandlers(ctx),
     };
   }
 

@@ -30,6 +30,12 @@ const inside = (path: string, root: string) => {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 };
 
+/** Whether `p` lies inside one of `roots`, judged by where it would be if it does not exist. */
+export function insideRoots(p: string, roots: string[]): boolean {
+  const target = real(p);
+  return roots.map(real).some((r) => inside(target, r));
+}
+
 /** Issues for each IDX path of `data` that lies outside every root (none for synthetic shapes). */
 export function checkDataRoots(spec: { data: DataSpec }, roots: string[] = defaultDataRoots()): SpecIssue[] {
   if (spec.data.kind !== 'idx') return [];

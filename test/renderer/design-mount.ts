@@ -53,6 +53,8 @@ export async function mountDesign(o: MountOptions = {}) {
         readOnly: false,
         readOnlyReason: null,
         parallel: 1,
+        maxParallel: 4,
+        dbBytes: null,
         door: 'web' as const,
       }),
     }),

@@ -51,6 +51,8 @@ export function runReplies(state: FakeState): Replies {
       readOnly: false,
       readOnlyReason: null,
       parallel: 1,
+      maxParallel: 4,
+      dbBytes: null,
       door: 'local',
     }),
   };

@@ -14,6 +14,8 @@ const INFO: Output<'app.info'> = {
   readOnly: true,
   readOnlyReason: 'schema 9 is newer than this app (7)',
   parallel: 2,
+  maxParallel: 8,
+  dbBytes: 3_250_000,
   door: 'web',
 };
 const DIAG: Output<'backends.diagnose'> = {

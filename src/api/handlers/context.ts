@@ -18,6 +18,8 @@ export interface HandlerContext {
   emit<E extends EventName>(event: E, payload: Events[E]): void;
   dbPath: string;
   door: 'ipc' | 'web' | 'local';
+  /** serve mode: the folders data files must lie in; absent, any file may be named */
+  dataRoots?: string[];
   /** data files, data roots and the memory budget of every spec; throws SpecError before anything exists */
   preflight(specs: Spec[]): void;
 }

@@ -81,4 +81,32 @@ describe('Scheduler', () => {
     stores.push(store);
     expect(() => new Scheduler(store, {}, { parallel })).toThrow(/parallel: must be an integer ≥ 1/);
   });
+
+  it('setParallel: growing starts queued runs at once; shrinking cancels none and waits for the queue', async () => {
+    const { fake, scheduler } = setup(1);
+    const ids = scheduler.enqueue(specs(6));
+    expect(fake.started).toEqual(ids.slice(0, 1));
+    scheduler.setParallel(3);
+    expect(scheduler.parallel).toBe(3);
+    expect(fake.started).toEqual(ids.slice(0, 3));
+    scheduler.setParallel(1);
+    // nothing running is stopped
+    expect(ids.slice(0, 3).map((id) => fake.jobs.get(id)!.cancelled)).toEqual([false, false, false]);
+    expect(scheduler.active.running).toEqual(ids.slice(0, 3));
+    fake.jobs.get(ids[0])!.finish();
+    fake.jobs.get(ids[1])!.finish();
+    await settled();
+    // two still above the new limit of 1 before the finishes, one now: no new start yet
+    expect(fake.started).toEqual(ids.slice(0, 3));
+    fake.jobs.get(ids[2])!.finish();
+    await settled();
+    expect(fake.started).toEqual(ids.slice(0, 4));
+    expect(scheduler.active.running).toEqual([ids[3]]);
+  });
+
+  it.each([0, 2.5, Number.NaN])('setParallel refuses %s and keeps the old limit', (n) => {
+    const { scheduler } = setup(2);
+    expect(() => scheduler.setParallel(n)).toThrow(/parallel: must be an integer ≥ 1/);
+    expect(scheduler.parallel).toBe(2);
+  });
 });
