@@ -15,4 +15,6 @@ export interface BackendDiagnosis {
   /** why it cannot be used; null when available */
   reason: string | null;
   detail: string | null;
+  /** what to do so it loads (a command, a package); null when available or nothing can be done */
+  nextStep: string | null;
 }

@@ -10,7 +10,12 @@ export function dataHandlers(ctx: HandlerContext): HandlerMap<'data.check'> {
       const roots = ctx.dataRoots;
       // serve mode: the same answer whether or not a file outside the roots exists
       if (roots && !insideRoots(path, roots))
-        return { ok: false, path, kind, problem: `is outside the data folders this server may read (${roots.join(', ')})` };
+        return {
+          ok: false,
+          path,
+          kind,
+          problem: `is outside the data folders this server may read (${roots.join(', ')})`,
+        };
       const abs = resolve(path);
       const h = readIdxHeader(abs, kind === 'images' ? 3 : 1);
       if (!h.ok) return { ok: false, path: abs, kind, problem: h.problem };

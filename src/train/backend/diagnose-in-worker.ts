@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { BackendDiagnosis } from '../../domain/backend.ts';
 import { workerStart } from '../../runtime/paths.ts';
+import { errorMessage } from './error-text.ts';
 
 export type WorkerReply = { ok: true; diagnoses: BackendDiagnosis[] } | { ok: false; message: string };
 
@@ -19,7 +20,7 @@ export function diagnoseBackends(): Promise<BackendDiagnosis[]> {
       // tfjs may keep the thread alive; the answer is all we wanted from it
       void worker.terminate();
     });
-    worker.once('error', reject);
+    worker.once('error', (err) => reject(new Error(errorMessage(err))));
     worker.once('exit', (code) => reject(new Error(`the diagnosis worker exited (code ${code}) without answering`)));
   });
 }

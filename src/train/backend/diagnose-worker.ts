@@ -4,12 +4,14 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { WorkerReply } from './diagnose-in-worker.ts';
+import { errorMessage } from './explain.ts';
 import { diagnoseBackends } from './select.ts';
 
 let reply: WorkerReply;
 try {
   reply = { ok: true, diagnoses: await diagnoseBackends() };
 } catch (err) {
-  reply = { ok: false, message: err instanceof Error ? err.message : String(err) };
+  // first line, paths cut to file names: it is shown in Settings
+  reply = { ok: false, message: errorMessage(err) };
 }
 parentPort!.postMessage(reply);

@@ -14,7 +14,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
-import { explainLoadError } from './explain.ts';
+import { explainLoad } from './explain.ts';
+import { nextStepFor } from './next-steps.ts';
 
 export type NativeKind = 'tensorflow-gpu' | 'tensorflow';
 
@@ -23,7 +24,8 @@ export const NATIVE_PACKAGES: Record<NativeKind, string> = {
   tensorflow: '@tensorflow/tfjs-node',
 };
 
-export type NativeLoad = { ok: true; pkg: string } | { ok: false; reason: string };
+/** `next`: the one action that would make it load, when there is one */
+export type NativeLoad = { ok: true; pkg: string } | { ok: false; reason: string; next: string | null };
 
 const loads = new Map<string, Promise<NativeLoad>>();
 const run = promisify(execFile);
@@ -35,17 +37,22 @@ async function importPackage(pkg: string): Promise<NativeLoad> {
     const ns = (await import(pkg)) as { default?: Record<string, unknown> };
     mod = ns.default ?? (ns as Record<string, unknown>);
   } catch (err) {
-    return { ok: false, reason: explainLoadError(pkg, err) };
+    return { ok: false, ...explainLoad(pkg, err) };
   }
   const theirs = mod.version_core ?? (mod.version as Record<string, string> | undefined)?.['tfjs-core'];
   if (theirs !== tf.version_core) {
     return {
       ok: false,
-      reason: `uses @tensorflow/tfjs-core ${String(theirs)}, the app uses ${tf.version_core} — install matching 4.x versions`,
+      reason: `uses @tensorflow/tfjs-core ${String(theirs)}, the app uses ${tf.version_core}`,
+      next: nextStepFor({ kind: 'install', pkg }),
     };
   }
   if (tf.findBackendFactory('tensorflow') == null) {
-    return { ok: false, reason: "loaded, but registered no 'tensorflow' backend with this app's tfjs-core" };
+    return {
+      ok: false,
+      reason: "loaded, but registered no 'tensorflow' backend with this app's tfjs-core",
+      next: nextStepFor({ kind: 'install', pkg }),
+    };
   }
   return { ok: true, pkg };
 }

@@ -35,21 +35,26 @@ export class BackendUnavailableError extends Error {
   }
 }
 
-type Attempt = { ok: true; detail: string; parity: number | null } | { ok: false; reason: string };
+type Attempt =
+  { ok: true; detail: string; parity: number | null } | { ok: false; reason: string; next?: string | null };
 
 function parityVerdict(diff: number, limit: number, detail: string): Attempt {
   if (diff <= limit) return { ok: true, detail, parity: diff };
-  return { ok: false, reason: `parity self-test against cpu failed: max |diff| ${diff.toExponential(2)} > ${limit}` };
+  return {
+    ok: false,
+    reason: `parity self-test against cpu failed: max |diff| ${diff.toExponential(2)} > ${limit}`,
+    next: 'nothing to install: auto skips it; name another backend in the spec to avoid it',
+  };
 }
 
 async function activateNative(kind: NativeKind): Promise<Attempt> {
   const load = await loadNative(kind);
   if (!load.ok) return load;
   if (!(await tf.setBackend('tensorflow')))
-    return { ok: false, reason: `${load.pkg} loaded, but its backend failed to initialise` };
+    return { ok: false, reason: `${load.pkg} loaded, but its backend failed to initialise`, next: null };
   let detail = 'tensorflow (libtensorflow, CPU)';
   if (kind === 'tensorflow-gpu') {
-    if (!nativeUsesGpu()) return { ok: false, reason: explainNoGpu(await missingCudaLibraries()) };
+    if (!nativeUsesGpu()) return { ok: false, ...explainNoGpu(await missingCudaLibraries()) };
     detail = `tensorflow-gpu (CUDA: ${(await gpuDeviceName()) ?? 'device name unavailable'})`;
   } else if (load.pkg.endsWith('-gpu')) {
     detail = `tensorflow (libtensorflow of ${load.pkg}${nativeUsesGpu() ? ', on the GPU' : ', CPU'})`;
@@ -109,6 +114,8 @@ export interface BackendDiagnosis {
   reason: string | null;
   /** e.g. `wasm (SIMD, 1 thread)`; null when unavailable */
   detail: string | null;
+  /** what to do so it loads (a command, a package); null when available or nothing can be done */
+  nextStep: string | null;
 }
 
 /**
@@ -122,7 +129,11 @@ export async function diagnoseBackends(): Promise<BackendDiagnosis[]> {
   try {
     for (const name of AUTO_ORDER) {
       const a = await activate(name);
-      out.push({ name, available: a.ok, reason: a.ok ? null : a.reason, detail: a.ok ? a.detail : null });
+      out.push(
+        a.ok
+          ? { name, available: true, reason: null, detail: a.detail, nextStep: null }
+          : { name, available: false, reason: a.reason, detail: null, nextStep: a.next ?? null },
+      );
     }
   } finally {
     if (previous) await tf.setBackend(previous);

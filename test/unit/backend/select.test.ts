@@ -86,6 +86,10 @@ describe('diagnoseBackends', () => {
     if (nativeAbsent) {
       expect(byName.tensorflow.available).toBe(false);
       expect(byName.tensorflow.reason).toMatch(/not installed/);
+      // the real diagnosis here: the exact command, and no path into this checkout
+      expect(byName.tensorflow.nextStep).toMatch(/`npm install @tensorflow\/tfjs-node@\d+\.\d+\.\d+`/);
+      for (const d of all) expect(`${d.reason ?? ''} ${d.nextStep ?? ''}`).not.toMatch(/\/src\/|node_modules\/|\.ts\b/);
     }
+    expect(byName.wasm.nextStep).toBeNull();
   });
 });
