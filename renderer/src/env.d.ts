@@ -8,4 +8,6 @@ declare module '*.vue' {
 interface Window {
   /** present when the Electron preload exposes the contract (desktop app) */
   api?: import('@core/api/contract.ts').ApiClient;
+  /** present in the desktop app: native dialogs (file picker, open database) */
+  desktop?: import('@core/api/contract.ts').DesktopApi;
 }

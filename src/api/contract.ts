@@ -197,3 +197,20 @@ export interface ApiClient {
   invoke<M extends Method>(method: M, input: Input<M>): Promise<Envelope<Output<M>>>;
   subscribe<E extends EventName>(event: E, cb: (payload: Events[E]) => void): () => void;
 }
+
+/**
+ * What the desktop app offers the renderer beyond the methods above: native dialogs, which only
+ * the Electron main process can open. The preload exposes it as `window.desktop`; in a browser
+ * (serve mode) it is absent and the renderer shows what to do instead.
+ */
+export type DataFileKind = 'images' | 'labels';
+
+export interface DesktopApi {
+  /** A native file picker for an IDX file: the chosen path, or null when cancelled. */
+  pickDataFile(kind: DataFileKind): Promise<string | null>;
+  /**
+   * File ▸ Open database…: pick a file, confirm cancelling running runs, reopen the service on it.
+   * On success every window reloads on the new database; false when cancelled or refused.
+   */
+  openDatabase(): Promise<boolean>;
+}

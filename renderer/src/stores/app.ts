@@ -11,6 +11,22 @@ export interface ActiveRun {
   name: string;
   status: 'running' | 'queued';
 }
+/**
+ * The user's "runs in parallel", kept in this browser profile (the desktop app's, or the browser's in
+ * serve mode) and re-applied to the service each time the app starts: the service keeps no
+ * settings of its own, and the database (which can be swapped) is no place for a machine's limit.
+ */
+export const PARALLEL_KEY = 'gw-parallel';
+
+function storedParallel(): number | null {
+  try {
+    const n = Number(localStorage.getItem(PARALLEL_KEY));
+    return Number.isInteger(n) && n >= 1 ? n : null;
+  } catch {
+    return null;
+  }
+}
+
 /** names are asked for this many active runs at most (a long queue is listed by id) */
 const MAX_NAMED = 20;
 
@@ -25,10 +41,32 @@ export const useAppStore = defineStore('app', () => {
   async function load() {
     try {
       info.value = await call(api, 'app.info', {});
+      await reapplyParallel();
       await refreshActive();
     } catch (err) {
       error.value = (err as Error).message;
     }
+  }
+
+  /** Apply `n` runs in parallel now (queued runs start when it grows) and remember it. Throws UiError. */
+  async function configureParallel(n: number, remember = true) {
+    const r = await call(api, 'app.configure', { parallel: n });
+    if (info.value) info.value = { ...info.value, parallel: r.parallel };
+    if (!remember) return;
+    try {
+      localStorage.setItem(PARALLEL_KEY, String(r.parallel));
+    } catch {
+      // storage refused: applied for this session only
+    }
+  }
+
+  /** The remembered choice, fitted to this machine's limit (serve may run on another machine). */
+  async function reapplyParallel() {
+    const want = storedParallel();
+    if (!want || !info.value) return;
+    const n = Math.min(want, info.value.maxParallel);
+    // the wish stays stored as it was: a bigger machine gets it whole
+    if (n !== info.value.parallel) await configureParallel(n, false);
   }
 
   async function refreshActive() {
@@ -56,5 +94,5 @@ export const useAppStore = defineStore('app', () => {
   // a run that starts moves from queued to running
   onServiceEvent(api, 'run.started', refreshQuietly);
 
-  return { info, active, activeCount, error, load, refreshActive };
+  return { info, active, activeCount, error, load, refreshActive, configureParallel };
 });
