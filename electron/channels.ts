@@ -4,6 +4,9 @@
  */
 export const INVOKE_CHANNEL = 'gw:invoke';
 export const EVENT_CHANNEL = 'gw:event';
+/** the desktop-only native dialogs (window.desktop): a file picker for IDX data, File ▸ Open database… */
+export const PICK_DATA_FILE_CHANNEL = 'gw:pick-data-file';
+export const OPEN_DATABASE_CHANNEL = 'gw:open-database';
 
 /** What main sends on EVENT_CHANNEL: one contract event and its payload object. */
 export interface EventMessage {

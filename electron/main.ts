@@ -8,9 +8,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultDatabasePath } from '../src/store/index.ts';
 import { APP_SCHEME_PRIVILEGES, serveAppProtocol } from './app-protocol.ts';
+import { bindDesktopDialogs } from './desktop-dialogs.ts';
 import { menuTemplate, navigateScript } from './menu.ts';
 import { openDatabaseFromMenu } from './open-database.ts';
 import { PRELOAD_PATH, RENDERER_DIST, ROOT } from './paths.ts';
+import { pickDataFile } from './pick-data-file.ts';
 import { hardenSession } from './security.ts';
 import { ServiceHost } from './service-host.ts';
 import { enforceSingleInstance } from './single-instance.ts';
@@ -61,14 +63,11 @@ async function start(): Promise<void> {
     return;
   }
   const reloadAll = () => windows().forEach((w) => w.webContents.reload());
+  const focused = () => BrowserWindow.getFocusedWindow() ?? mainWindow;
+  const openDatabase = () => openDatabaseFromMenu(host, focused(), reloadAll);
+  bindDesktopDialogs(ipcMain, { pickDataFile: (kind) => pickDataFile(focused(), kind), openDatabase });
   Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      menuTemplate({
-        navigate,
-        openDatabase: () => void openDatabaseFromMenu(host, BrowserWindow.getFocusedWindow() ?? mainWindow, reloadAll),
-        quit: () => app.quit(),
-      }),
-    ),
+    Menu.buildFromTemplate(menuTemplate({ navigate, openDatabase: () => void openDatabase(), quit: () => app.quit() })),
   );
   openWindow();
   app.on('activate', () => windows().length === 0 && openWindow());

@@ -1,4 +1,7 @@
-/** File ▸ Open database…: pick a file, confirm cancelling running runs, reopen the service on it. */
+/**
+ * File ▸ Open database… (and Settings' button): pick a file, confirm cancelling running runs, reopen
+ * the service on it. True when another database was opened.
+ */
 import { type BrowserWindow, dialog } from 'electron';
 import type { ServiceHost } from './service-host.ts';
 import { explainOpenError, openNotesText } from './startup.ts';
@@ -7,10 +10,10 @@ export async function openDatabaseFromMenu(
   host: ServiceHost,
   win: BrowserWindow | null,
   reloadAll: () => void,
-): Promise<void> {
+): Promise<boolean> {
   const pick = await (win ? dialog.showOpenDialog(win, OPEN_OPTIONS) : dialog.showOpenDialog(OPEN_OPTIONS));
   const file = pick.canceled ? undefined : pick.filePaths[0];
-  if (!file || file === host.dbPath) return;
+  if (!file || file === host.dbPath) return false;
   if (host.busy > 0) {
     const answer = await dialog.showMessageBox({
       type: 'warning',
@@ -20,14 +23,16 @@ export async function openDatabaseFromMenu(
       defaultId: 1,
       cancelId: 1,
     });
-    if (answer.response !== 0) return;
+    if (answer.response !== 0) return false;
   }
   try {
     const notes = openNotesText(await host.open(file));
     reloadAll();
     if (notes) void dialog.showMessageBox({ type: 'info', message: 'Database opened', detail: notes });
+    return true;
   } catch (err) {
     dialog.showErrorBox('Could not open the database', explainOpenError(err, file));
+    return false;
   }
 }
 

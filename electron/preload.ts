@@ -1,5 +1,6 @@
 /**
- * The preload: exposes exactly `window.api = { invoke, subscribe }` in the page's world.
+ * The preload: exposes exactly `window.api = { invoke, subscribe }` and the desktop's native
+ * dialogs `window.desktop = { pickDataFile, openDatabase }` in the page's world.
  *
  * It runs sandboxed, so it must be one self-contained CommonJS file that requires only
  * `electron`: electron/build.ts bundles it with esbuild and replaces the contract module with
@@ -9,6 +10,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { EVENTS, METHODS } from '../src/api/contract.ts';
 import { createBridge } from './bridge.ts';
+import { createDesktopBridge } from './desktop-bridge.ts';
 
 const api = createBridge(ipcRenderer, { methods: METHODS, events: EVENTS });
 
@@ -16,4 +18,9 @@ const api = createBridge(ipcRenderer, { methods: METHODS, events: EVENTS });
 contextBridge.exposeInMainWorld('api', {
   invoke: (method: string, input: unknown) => api.invoke(method as never, input as never),
   subscribe: (event: string, cb: (payload: unknown) => void) => api.subscribe(event as never, cb),
+});
+const desktop = createDesktopBridge(ipcRenderer);
+contextBridge.exposeInMainWorld('desktop', {
+  pickDataFile: (kind: string) => desktop.pickDataFile(kind as never),
+  openDatabase: () => desktop.openDatabase(),
 });

@@ -81,6 +81,9 @@ describe('the main bundle', () => {
 
     expect(r.appInfo).toMatchObject({ ok: true, value: { dbPath: db, door: 'ipc', readOnly: false } });
     expect(r.untrusted).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(r.pickData).toEqual({ ok: true, value: null });
+    expect(r.pickUntrusted).toEqual({ ok: false, message: 'this page may not open dialogs' });
+    expect(r.openDatabase).toEqual({ ok: true, value: false });
     expect(r.presets).toBeGreaterThan(0);
     expect(r.run).toMatchObject({ finished: { status: 'completed', epochs: 2 }, epochs: 2 });
     expect(r.diagnosis).toEqual(expect.arrayContaining([{ name: 'cpu', available: true }]));

@@ -10,7 +10,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EVENTS, METHODS } from '../../src/api/contract.ts';
 import { createBridge } from '../../electron/bridge.ts';
 import { buildDesktop } from '../../electron/build.ts';
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../electron/channels.ts';
+import {
+  EVENT_CHANNEL,
+  INVOKE_CHANNEL,
+  OPEN_DATABASE_CHANNEL,
+  PICK_DATA_FILE_CHANNEL,
+} from '../../electron/channels.ts';
 import { tempDir } from '../helpers/cli.ts';
 
 /** An ipcRenderer that records what it is asked and lets the test deliver messages. */
@@ -116,10 +121,23 @@ describe('the built preload (dist/desktop/preload.cjs)', () => {
     expect(code).not.toMatch(/\bzod\b/);
   });
 
-  it('exposes exactly window.api = { invoke, subscribe }', () => {
+  it('exposes exactly window.api = { invoke, subscribe } and window.desktop = { pickDataFile, openDatabase }', () => {
     const { exposed } = load();
-    expect([...exposed.keys()]).toEqual(['api']);
+    expect([...exposed.keys()]).toEqual(['api', 'desktop']);
     expect(Object.keys(exposed.get('api')!).sort()).toEqual(['invoke', 'subscribe']);
+    expect(Object.keys(exposed.get('desktop')!).sort()).toEqual(['openDatabase', 'pickDataFile']);
+  });
+
+  it('window.desktop reaches only its two dialog channels, with a checked kind', async () => {
+    const { ipc, exposed } = load();
+    const desktop = exposed.get('desktop') as {
+      pickDataFile(kind: string): Promise<unknown>;
+      openDatabase(): Promise<unknown>;
+    };
+    await desktop.pickDataFile('labels');
+    await desktop.openDatabase();
+    await expect(desktop.pickDataFile('gw:invoke')).rejects.toThrow(/kind: must be images or labels/);
+    expect(ipc.invoke.mock.calls).toEqual([[PICK_DATA_FILE_CHANNEL, 'labels'], [OPEN_DATABASE_CHANNEL]]);
   });
 
   it("allows exactly the contract's METHODS and EVENTS", async () => {

@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { BackendDiagnosis } from '../../domain/backend.ts';
 import { workerStart } from '../../runtime/paths.ts';
-import { errorMessage } from './error-text.ts';
+import { errorMessage } from '../../runtime/error-text.ts';
 
 export type WorkerReply = { ok: true; diagnoses: BackendDiagnosis[] } | { ok: false; message: string };
 

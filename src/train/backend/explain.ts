@@ -3,10 +3,10 @@
  * a user can take. Reasons keep the original message in parentheses, with file paths cut down to
  * their file names: a path into this app's sources or node_modules helps no user and leaks the layout.
  */
-import { errorMessage } from './error-text.ts';
+import { errorMessage } from '../../runtime/error-text.ts';
 import { nextStepFor, type Fix } from './next-steps.ts';
 
-export { errorMessage, withoutPaths } from './error-text.ts';
+export { errorMessage, withoutPaths } from '../../runtime/error-text.ts';
 
 /** What went wrong, and what to do about it. */
 export interface Explanation {

@@ -43,6 +43,11 @@ r.index = {
 r.escape = (await serve(new Request('app://workbench/..%2fpackage.json'))).status;
 
 r.appInfo = await call('app.info');
+// window.desktop's channels: the stand-in dialog is cancelled, so the picker answers null
+const dialogCall = (channel, event, ...args) => fake.ipc.get(channel)?.(event, ...args);
+r.pickData = await dialogCall('gw:pick-data-file', trusted, 'images');
+r.pickUntrusted = await dialogCall('gw:pick-data-file', { senderFrame: { url: 'https://example.com/' } }, 'images');
+r.openDatabase = await dialogCall('gw:open-database', trusted);
 r.untrusted = await call('app.info', {}, { senderFrame: { url: 'https://example.com/' } });
 r.presets = (await call('presets.list')).value?.length ?? 0;
 
