@@ -5,6 +5,7 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../src/api/contract.ts';
+import { settingsCases } from './suite-settings.ts';
 import { tiny, trainedRun, waitFor } from './suite-helpers.ts';
 
 export interface Door {
@@ -207,5 +208,7 @@ export function contractSuite(doorName: string, open: () => Promise<Door>): void
       const info = await c.invoke('app.info', {});
       expect(info).toMatchObject({ ok: true, value: { readOnly: false } });
     });
+
+    settingsCases(() => c);
   });
 }
