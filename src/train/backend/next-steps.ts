@@ -41,8 +41,13 @@ function cudaStep(missing: string[]): string {
 /** The next step for `fix`, as one sentence a person can follow. */
 export function nextStepFor(fix: Fix): string {
   switch (fix.kind) {
-    case 'install':
-      return `in the workbench's folder, on a machine that can reach storage.googleapis.com: \`npm install ${fix.pkg}@${NATIVE_VERSION}\``;
+    case 'install': {
+      const cmd = `in the workbench's folder, on a machine that can reach storage.googleapis.com: \`npm install ${fix.pkg}@${NATIVE_VERSION}\``;
+      // the GPU package loads only where CUDA 11.2 and cuDNN 8.1 do: say so before the install, not after
+      return fix.pkg.endsWith('-gpu')
+        ? `${cmd}; it also needs CUDA 11.2 and cuDNN 8.1 (libcudart.so.11.0, libcudnn.so.8)`
+        : cmd;
+    }
     case 'rebuild':
       return `in the workbench's folder, where storage.googleapis.com is reachable: \`npm rebuild ${fix.pkg}\``;
     case 'cuda':

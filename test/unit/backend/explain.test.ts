@@ -20,7 +20,14 @@ describe('explainLoadError', () => {
       'not installed: its install downloads libtensorflow from storage.googleapis.com, which failed or was skipped ' +
         `(optional dependency) (Cannot find package '${GPU}')`,
     );
-    expect(explainLoad(GPU, e).next).toMatch(/`npm install @tensorflow\/tfjs-node-gpu@4\.\d+\.\d+`/);
+    expect(explainLoad(GPU, e).next).toMatch(
+      /`npm install @tensorflow\/tfjs-node-gpu@4\.\d+\.\d+`; it also needs CUDA 11\.2 and cuDNN 8\.1/,
+    );
+    const cpu = explainLoad(
+      '@tensorflow/tfjs-node',
+      err("Cannot find package '@tensorflow/tfjs-node'", 'ERR_MODULE_NOT_FOUND'),
+    );
+    expect(cpu.next).toMatch(/`npm install @tensorflow\/tfjs-node@4\.\d+\.\d+`$/);
   });
 
   it('tells a missing native addon from a missing package', () => {
