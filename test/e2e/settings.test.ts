@@ -68,7 +68,7 @@ describe.skipIf(!hasChromium || !hasRenderer)(
         })
         .toMatch(/npm install @tensorflow\/tfjs-node@/);
       await e2e.shot('settings-backends-next-steps');
-    expect(await page.locator('[data-backend]').allTextContents()).not.toEqual(
+      expect(await page.locator('[data-backend]').allTextContents()).not.toEqual(
         expect.arrayContaining([expect.stringMatching(/\/src\/|node_modules\/|\.ts\b/)]),
       );
     });
