@@ -1,6 +1,7 @@
 /** Building the evidence charts (StudyChart) from arms: mean over seeds, min–max band, one scale. Pure. */
 import type { StudyChart } from '../domain/studies.ts';
 import type { Arm } from './seed-stats.ts';
+import { slope } from './run-values.ts';
 import type { StoredRun } from './types.ts';
 
 const finite = (v: number) => (Number.isFinite(v) ? v : null);
@@ -57,4 +58,17 @@ export function lossChart(arms: Arm[], task = 'cls', split: 'train' | 'val' = 't
         (e) => e.metrics.find((m) => m.task === task && m.split === split && m.name === 'loss')?.value ?? NaN,
       ),
   );
+}
+
+/** The chart with a least-squares line through each series' means (`<name> · fit`), for decay plots. */
+export function withFit(chart: StudyChart): StudyChart {
+  const fits = chart.series.map((s) => {
+    const y = s.y.map((v) => (v === null ? NaN : v));
+    const b = slope(y);
+    const pts = y.map((v, i) => [i + 1, v] as const).filter(([, v]) => Number.isFinite(v));
+    const mx = pts.reduce((a, [x]) => a + x, 0) / pts.length;
+    const my = pts.reduce((a, [, v]) => a + v, 0) / pts.length;
+    return { name: `${s.name} · fit`, y: y.map((_, i) => (Number.isFinite(b) ? finite(my + b * (i + 1 - mx)) : null)) };
+  });
+  return { ...chart, series: [...chart.series, ...fits] };
 }

@@ -4,7 +4,7 @@
  * layer gains about as many decades as the vanishing between the top and the attachment cost, and
  * the layers above the attachment gain nothing.
  */
-import type { ArmMeasure, StudySize } from '../domain/studies.ts';
+import type { ArmMeasure, StudyChart, StudyFinding, StudySize } from '../domain/studies.ts';
 import { heatmapChart, lossChart } from './charts.ts';
 import { meanOf, pairedGains } from './paired.ts';
 import { firstProbed, log10, trunkOf } from './run-values.ts';
@@ -66,54 +66,19 @@ export const deepSupervision: StudyDefinition = {
     ];
   },
   measure(runs) {
-    const arms = groupArms(runs, armName, [NO_AUX, ...ATTACH.map((l) => `aux @ layer ${l}`)]);
+    const arms = groupArms(runs, armName, [NO_AUX, ...ATTACH.map(auxName)]);
     const ref = arms.find((a) => a.name === NO_AUX);
     const aux = arms.filter((a) => a !== ref);
     const gains = new Map(aux.map((a) => [a.name, ref ? pairedGains(a, ref, gradProfile) : []]));
     const first = aux.map((a) => measureOf(a, gains.get(a.name)!, (g) => g[0]));
-    // the layers the aux head does not reach: above its attachment
-    const aboveArms = aux.filter(
-      (a) => (attachmentOf(a) ?? 0) < Math.max(0, ...a.runs.map((r) => gradProfile(r).length)),
-    );
-    const above = aboveArms.map((a) =>
-      measureOf(a, gains.get(a.name)!, (g) => meanOf(g.slice(attachmentOf(a) ?? g.length))),
-    );
-    const rescued = (a: Arm) => {
-      const g = gains.get(a.name)!;
-      const layers = Math.max(0, ...g.map((x) => x.length));
-      return Array.from({ length: layers }, (_, i) => i)
-        .filter((i) => meanOf(g.map((x) => x[i])) >= 1)
-        .map((i) => `trunk.${i + 1}`);
-    };
-    const firstFinding = (layer: number, expected: number) => {
-      const m = first.find((x) => x.arm === `aux @ layer ${layer}`);
-      return finding(
-        {
-          id: `aux${layer}-raises-trunk1`,
-          claim: `an aux head at layer ${layer} raises trunk.1’s ‖dL/dW‖ by ≥ 1 decade (paper: ≈ ${expected})`,
-          measured: `+${formatStat(m?.stat)} decades over no aux`,
-          min: 1,
-        },
-        m && ref ? againstValue(m.stat, 0) : null,
-      );
-    };
-    const aboveFinding = (layer: number) => {
-      const m = above.find((x) => x.arm === `aux @ layer ${layer}`);
-      const arm = aux.find((a) => a.name === `aux @ layer ${layer}`);
-      return finding(
-        {
-          id: `aux${layer}-only-below`,
-          claim: `an aux head at layer ${layer} leaves the layers above it unchanged (mean gain within 0.5 decade)`,
-          measured: `${formatStat(m?.stat)} decades above layer ${layer}; rescued (≥ 1 decade): ${arm ? rescued(arm).join(', ') || 'none' : '—'}`,
-          min: 0.5,
-          kind: 'none',
-        },
-        m ? againstValue(m.stat, 0) : null,
-      );
-    };
-    const layers = Math.max(0, ...runs.map((r) => gradProfile(r).length));
-    const x = Array.from({ length: layers }, (_, i) => `trunk.${i + 1}`);
-    const gainArms = aux.map((a) => ({ ...a }));
+    // the layers the aux head does not reach: above its attachment (none above the last layer)
+    const above = aux
+      .filter((a) => (attachmentOf(a) ?? 0) < Math.max(0, ...a.runs.map((r) => gradProfile(r).length)))
+      .map((a) => measureOf(a, gains.get(a.name)!, (g) => meanOf(g.slice(attachmentOf(a) ?? g.length))));
+    const expected = [
+      { arm: auxName(2), value: 6 },
+      { arm: auxName(5), value: 4 },
+    ];
     return {
       quantities: [
         {
@@ -121,36 +86,85 @@ export const deepSupervision: StudyDefinition = {
           label: 'gain of trunk.1’s ‖dL/dW‖ over no aux (same seed)',
           unit: 'decades',
           arms: first,
-          expected: [
-            { arm: 'aux @ layer 2', value: 6 },
-            { arm: 'aux @ layer 5', value: 4 },
-          ],
+          expected,
         },
         { id: 'gain-above', label: 'mean gain of the layers above the attachment', unit: 'decades', arms: above },
       ],
-      findings: [firstFinding(2, 6), firstFinding(5, 4), aboveFinding(2), aboveFinding(5)],
-      charts: [
-        heatmapChart(
-          {
-            id: 'gain-heatmap',
-            title: 'gain of ‖dL/dW‖ over no aux, by trunk layer (decades, one scale)',
-            xLabel: 'layer',
-            yLabel: 'arm',
-            x,
-          },
-          gainArms,
-          (r) => {
-            const arm = aux.find((a) => a.runs.includes(r))!;
-            return gains.get(arm.name)![arm.runs.indexOf(r)];
-          },
-        ),
-        heatmapChart(
-          { id: 'grad-heatmap', title: 'log10 ‖dL/dW‖ by trunk layer (one scale)', xLabel: 'layer', yLabel: 'arm', x },
-          arms,
-          gradProfile,
-        ),
-        lossChart(arms),
+      findings: [
+        firstFinding(first, 2, 6),
+        firstFinding(first, 5, 4),
+        aboveFinding(above, gains, 2),
+        aboveFinding(above, gains, 5),
       ],
+      charts: chartsOf(runs, arms, aux, gains),
     };
   },
 };
+
+const auxName = (layer: number) => `aux @ layer ${layer}`;
+
+function firstFinding(first: ArmMeasure[], layer: number, expected: number): StudyFinding {
+  const m = first.find((x) => x.arm === auxName(layer));
+  return finding(
+    {
+      id: `aux${layer}-raises-trunk1`,
+      claim: `an aux head at layer ${layer} raises trunk.1’s ‖dL/dW‖ by ≥ 1 decade (paper: ≈ ${expected})`,
+      measured: `${formatStat(m?.stat)} decades over no aux`,
+      min: 1,
+    },
+    m ? againstValue(m.stat, 0) : null,
+  );
+}
+
+/** trunk layers whose mean gain over seeds is at least one decade */
+function rescued(gains: number[][]): string[] {
+  const layers = Math.max(0, ...gains.map((x) => x.length));
+  return Array.from({ length: layers }, (_, i) => i)
+    .filter((i) => meanOf(gains.map((x) => x[i])) >= 1)
+    .map((i) => `trunk.${i + 1}`);
+}
+
+function aboveFinding(above: ArmMeasure[], gains: Map<string, number[][]>, layer: number): StudyFinding {
+  const m = above.find((x) => x.arm === auxName(layer));
+  const g = gains.get(auxName(layer));
+  return finding(
+    {
+      id: `aux${layer}-only-below`,
+      claim: `an aux head at layer ${layer} leaves the layers above it unchanged (mean gain within 0.5 decade)`,
+      measured:
+        `${formatStat(m?.stat)} decades above layer ${layer}; ` +
+        `rescued (≥ 1 decade): ${g ? rescued(g).join(', ') || 'none' : '—'}`,
+      min: 0.5,
+      kind: 'none',
+    },
+    m ? againstValue(m.stat, 0) : null,
+  );
+}
+
+function chartsOf(runs: StoredRun[], arms: Arm[], aux: Arm[], gains: Map<string, number[][]>): StudyChart[] {
+  const layers = Math.max(0, ...runs.map((r) => gradProfile(r).length));
+  const x = Array.from({ length: layers }, (_, i) => `trunk.${i + 1}`);
+  const gainOf = (r: StoredRun) => {
+    const arm = aux.find((a) => a.runs.includes(r))!;
+    return gains.get(arm.name)![arm.runs.indexOf(r)];
+  };
+  return [
+    heatmapChart(
+      {
+        id: 'gain-heatmap',
+        title: 'gain of ‖dL/dW‖ over no aux, by trunk layer (decades, one scale)',
+        xLabel: 'layer',
+        yLabel: 'arm',
+        x,
+      },
+      aux,
+      gainOf,
+    ),
+    heatmapChart(
+      { id: 'grad-heatmap', title: 'log10 ‖dL/dW‖ by trunk layer (one scale)', xLabel: 'layer', yLabel: 'arm', x },
+      arms,
+      gradProfile,
+    ),
+    lossChart(arms),
+  ];
+}

@@ -4,10 +4,10 @@
  * Theory for tanh near 0 (f′ ≈ 1): Var(W)·n = 1/3 per layer, so RMS dz shrinks by log10 √3 ≈ 0.239
  * decades per layer; sigmoid adds f′(0) = 1/4 (0.602 decades) to both inits.
  */
-import type { StudySize } from '../domain/studies.ts';
-import { heatmapChart, lineChart, lossChart } from './charts.ts';
+import type { SeedStat, StudyChart, StudyFinding, StudySize } from '../domain/studies.ts';
+import { heatmapChart, lineChart, lossChart, withFit } from './charts.ts';
 import { firstProbed, log10, slope, trunkOf } from './run-values.ts';
-import { armOf, formatStat, groupArms, measureArms, seedList } from './seed-stats.ts';
+import { type Arm, armOf, formatStat, groupArms, measureArms, seedList } from './seed-stats.ts';
 import type { StoredRun, StudyDefinition } from './types.ts';
 import { againstValue, difference, finding } from './verdict.ts';
 
@@ -65,15 +65,7 @@ export const glorotInit: StudyDefinition = {
   measure(runs) {
     const arms = groupArms(runs, armName, ARMS);
     const decay = measureArms(arms, dzDecay);
-    const stat = (arm: string) => armOf(decay, arm)?.stat;
-    const cmp = (a: string, b: string) => {
-      const x = stat(a);
-      const y = stat(b);
-      return x && y ? difference(x, y) : null;
-    };
-    const tanhStd = stat(ARMS[0]);
-    const layers = Math.max(0, ...runs.map((r) => dzProfile(r).length));
-    const x = Array.from({ length: layers }, (_, i) => `trunk.${i + 1}`);
+    const expected = [TANH_STANDARD_THEORY, 0.06, 0.85, 0.62].map((value, i) => ({ arm: ARMS[i], value }));
     return {
       quantities: [
         {
@@ -81,72 +73,87 @@ export const glorotInit: StudyDefinition = {
           label: 'dL/dz decay toward the input (least-squares slope of log10 RMS dL/dz over trunk layers)',
           unit: 'decades/layer',
           arms: decay,
-          expected: [
-            { arm: ARMS[0], value: TANH_STANDARD_THEORY },
-            { arm: ARMS[1], value: 0.06 },
-            { arm: ARMS[2], value: 0.85 },
-            { arm: ARMS[3], value: 0.62 },
-          ],
+          expected,
         },
       ],
-      findings: [
-        finding(
-          {
-            id: 'tanh-standard-theory',
-            claim: 'tanh, standard init: dL/dz shrinks by the theory’s 0.239 decades/layer (within 0.05)',
-            measured: `${formatStat(tanhStd, 3)} decades/layer`,
-            min: 0.05,
-            kind: 'none',
-          },
-          tanhStd ? againstValue(tanhStd, TANH_STANDARD_THEORY) : null,
-        ),
-        finding(
-          {
-            id: 'tanh-normalised-less',
-            claim: 'tanh: the normalised init shrinks dL/dz less than the standard init (by ≥ 0.1 decades/layer)',
-            measured: `${formatStat(stat(ARMS[1]), 3)} vs ${formatStat(tanhStd, 3)} decades/layer`,
-            min: 0.1,
-          },
-          cmp(ARMS[0], ARMS[1]),
-        ),
-        finding(
-          {
-            id: 'sigmoid-both-shrink',
-            claim: 'sigmoid: even the normalised init shrinks dL/dz (by ≥ 0.3 decades/layer)',
-            measured: `${formatStat(stat(ARMS[3]), 3)} decades/layer`,
-            min: 0.3,
-          },
-          stat(ARMS[3]) ? againstValue(stat(ARMS[3])!, 0) : null,
-        ),
-        finding(
-          {
-            id: 'sigmoid-standard-more',
-            claim: 'sigmoid: the standard init shrinks dL/dz more than the normalised init (by ≥ 0.1 decades/layer)',
-            measured: `${formatStat(stat(ARMS[2]), 3)} vs ${formatStat(stat(ARMS[3]), 3)} decades/layer`,
-            min: 0.1,
-          },
-          cmp(ARMS[2], ARMS[3]),
-        ),
-      ],
-      charts: [
-        heatmapChart(
-          { id: 'dz-heatmap', title: 'log10 RMS dL/dz by trunk layer (one scale)', xLabel: 'layer', yLabel: 'arm', x },
-          arms,
-          dzProfile,
-        ),
-        lineChart(
-          {
-            id: 'dz-decay-fit',
-            title: 'log10 RMS dL/dz by trunk layer: the slope is the decay',
-            xLabel: 'layer',
-            yLabel: 'log10 RMS dL/dz',
-            x,
-          },
-          arms,
-          dzProfile,
-        ),
-        lossChart(arms),
-      ],
+      findings: findingsOf((arm) => armOf(decay, arm)?.stat),
+      charts: chartsOf(arms, runs),
     };
   },
 };
+
+function findingsOf(stat: (arm: string) => SeedStat | undefined): StudyFinding[] {
+  const cmp = (a: string, b: string) => {
+    const x = stat(a);
+    const y = stat(b);
+    return x && y ? difference(x, y) : null;
+  };
+  const [tanhStd, tanhNorm, sigStd, sigNorm] = ARMS.map(stat);
+  const vs = (a: SeedStat | undefined, b: SeedStat | undefined) =>
+    `${formatStat(a, 3)} vs ${formatStat(b, 3)} decades/layer`;
+  return [
+    finding(
+      {
+        id: 'tanh-standard-theory',
+        claim: 'tanh, standard init: dL/dz shrinks by the theory’s 0.239 decades/layer (within 0.05)',
+        measured: `${formatStat(tanhStd, 3)} decades/layer`,
+        min: 0.05,
+        kind: 'none',
+      },
+      tanhStd ? againstValue(tanhStd, TANH_STANDARD_THEORY) : null,
+    ),
+    finding(
+      {
+        id: 'tanh-normalised-less',
+        claim: 'tanh: the normalised init shrinks dL/dz less than the standard init (by ≥ 0.1 decades/layer)',
+        measured: vs(tanhNorm, tanhStd),
+        min: 0.1,
+      },
+      cmp(ARMS[0], ARMS[1]),
+    ),
+    finding(
+      {
+        id: 'sigmoid-both-shrink',
+        claim: 'sigmoid: even the normalised init shrinks dL/dz (by ≥ 0.3 decades/layer)',
+        measured: `${formatStat(sigNorm, 3)} decades/layer`,
+        min: 0.3,
+      },
+      sigNorm ? againstValue(sigNorm, 0) : null,
+    ),
+    finding(
+      {
+        id: 'sigmoid-standard-more',
+        claim: 'sigmoid: the standard init shrinks dL/dz more than the normalised init (by ≥ 0.1 decades/layer)',
+        measured: vs(sigStd, sigNorm),
+        min: 0.1,
+      },
+      cmp(ARMS[2], ARMS[3]),
+    ),
+  ];
+}
+
+function chartsOf(arms: Arm[], runs: StoredRun[]): StudyChart[] {
+  const layers = Math.max(0, ...runs.map((r) => dzProfile(r).length));
+  const x = Array.from({ length: layers }, (_, i) => `trunk.${i + 1}`);
+  const profile = { xLabel: 'layer', x };
+  return [
+    heatmapChart(
+      { id: 'dz-heatmap', title: 'log10 RMS dL/dz by trunk layer (one scale)', yLabel: 'arm', ...profile },
+      arms,
+      dzProfile,
+    ),
+    withFit(
+      lineChart(
+        {
+          id: 'dz-decay-fit',
+          title: 'log10 RMS dL/dz by trunk layer, with its least-squares fit (the slope is the decay)',
+          yLabel: 'log10 RMS dL/dz',
+          ...profile,
+        },
+        arms,
+        dzProfile,
+      ),
+    ),
+    lossChart(arms),
+  ];
+}

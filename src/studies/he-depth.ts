@@ -3,7 +3,7 @@
  * variance through ReLU), while the Glorot init (≈ 1/n) and a smaller one halve it every layer: at
  * depth 30 their signal and gradient are ~10⁻⁹ of the He init's and the loss stays at chance, ln k.
  */
-import type { StudySize } from '../domain/studies.ts';
+import type { SeedStat, StudyFinding, StudySize } from '../domain/studies.ts';
 import { heatmapChart, lossChart } from './charts.ts';
 import { finalMetric, firstProbed, log10, trunkOf } from './run-values.ts';
 import { armOf, formatStat, groupArms, measureArms, seedList } from './seed-stats.ts';
@@ -63,51 +63,13 @@ export const heDepth: StudyDefinition = {
     const arms = groupArms(runs, armName, ARMS);
     const loss = measureArms(arms, trainLoss);
     const chance = chanceOf(runs);
-    const stat = (arm: string) => armOf(loss, arm)?.stat;
-    const below = (arm: string) => {
-      const s = stat(arm);
-      // signed so that leaving chance is positive
-      return s ? { ...againstValue(s, chance), effect: chance - s.mean } : null;
-    };
-    const atChance = (arm: string) =>
-      finding(
-        {
-          id: `${arm.split(' ')[0].toLowerCase()}-at-chance`,
-          claim: `${arm}: the train loss stays at chance (within 0.03 of ln k = ${chance.toFixed(3)})`,
-          measured: `train loss ${formatStat(stat(arm), 3)}`,
-          min: 0.03,
-          kind: 'none',
-        },
-        below(arm),
-      );
     const layers = Math.max(0, ...runs.map((r) => trunkOf(firstProbed(r)).length));
+    const expected = [0.95, chance, chance].map((value, i) => ({ arm: ARMS[i], value }));
     return {
       quantities: [
-        {
-          id: 'train-loss',
-          label: 'cls train loss after the last epoch',
-          unit: 'nats',
-          arms: loss,
-          expected: [
-            { arm: ARMS[0], value: 0.95 },
-            { arm: ARMS[1], value: chance },
-            { arm: ARMS[2], value: chance },
-          ],
-        },
+        { id: 'train-loss', label: 'cls train loss after the last epoch', unit: 'nats', arms: loss, expected },
       ],
-      findings: [
-        finding(
-          {
-            id: 'he-leaves-chance',
-            claim: `He init: the train loss falls below chance (ln k = ${chance.toFixed(3)}) by ≥ 0.05`,
-            measured: `train loss ${formatStat(stat(ARMS[0]), 3)}`,
-            min: 0.05,
-          },
-          below(ARMS[0]),
-        ),
-        atChance(ARMS[1]),
-        atChance(ARMS[2]),
-      ],
+      findings: findingsOf((arm) => armOf(loss, arm)?.stat, chance),
       charts: [
         lossChart(arms),
         heatmapChart(
@@ -125,3 +87,35 @@ export const heDepth: StudyDefinition = {
     };
   },
 };
+
+function findingsOf(stat: (arm: string) => SeedStat | undefined, chance: number): StudyFinding[] {
+  const below = (arm: string) => {
+    const s = stat(arm);
+    // signed so that leaving chance is positive
+    return s ? { ...againstValue(s, chance), effect: chance - s.mean } : null;
+  };
+  const atChance = (arm: string) =>
+    finding(
+      {
+        id: `${arm.split(' ')[0].toLowerCase()}-at-chance`,
+        claim: `${arm}: the train loss stays at chance (within 0.03 of ln k = ${chance.toFixed(3)})`,
+        measured: `train loss ${formatStat(stat(arm), 3)}`,
+        min: 0.03,
+        kind: 'none',
+      },
+      below(arm),
+    );
+  return [
+    finding(
+      {
+        id: 'he-leaves-chance',
+        claim: `He init: the train loss falls below chance (ln k = ${chance.toFixed(3)}) by ≥ 0.05`,
+        measured: `train loss ${formatStat(stat(ARMS[0]), 3)}`,
+        min: 0.05,
+      },
+      below(ARMS[0]),
+    ),
+    atChance(ARMS[1]),
+    atChance(ARMS[2]),
+  ];
+}

@@ -97,22 +97,14 @@ export const seedMultitask: StudyDefinition = {
       const a = arm(n, TASK_ARMS[1]);
       return a ? [{ arm: n, stat: seedStat(a.runs.map(segOverCls)), runIds: a.runs.map((r) => r.id) }] : [];
     });
-    const findings: StudyFinding[] = NETWORKS.map((n, i) => {
-      const g = equal[i];
-      const l = lambda[i];
-      const r = ratio.find((x) => x.arm === n);
-      return finding(
-        {
-          id: `${n.split(' ')[0]}-beyond-scaling`,
-          claim: `${n}: adding the seg task raises conv1’s ‖dL/dW‖ beyond the loss weight (by ≥ 0.1 decade at equal weights)`,
-          measured:
-            `equal weights ${formatStat(g?.stat)} decades; λ = 0.5 ${formatStat(l?.stat)} decades ` +
-            `(λ alone: ${Math.log10(0.5).toFixed(2)}); seg’s own trunk gradient ${formatRatio(r?.stat.mean)} of cls’s`,
-          min: 0.1,
-        },
-        g ? againstValue(g.stat, 0) : null,
-      );
-    });
+    const findings = NETWORKS.map((n, i) =>
+      beyondScaling(
+        n,
+        equal[i],
+        lambda[i],
+        ratio.find((x) => x.arm === n),
+      ),
+    );
     const layers = Math.max(0, ...runs.map((r) => gradProfile(r).length));
     const x = Array.from({ length: layers }, (_, i) => `trunk.${i + 1}`);
     return {
@@ -156,6 +148,20 @@ export const seedMultitask: StudyDefinition = {
     };
   },
 };
+
+function beyondScaling(n: string, g: ArmMeasure | null, l: ArmMeasure | null, r: ArmMeasure | undefined): StudyFinding {
+  return finding(
+    {
+      id: `${n.split(' ')[0]}-beyond-scaling`,
+      claim: `${n}: adding the seg task raises conv1’s ‖dL/dW‖ beyond the loss weight (by ≥ 0.1 decade at equal weights)`,
+      measured:
+        `equal weights ${formatStat(g?.stat)} decades; λ = 0.5 ${formatStat(l?.stat)} decades ` +
+        `(λ alone: ${Math.log10(0.5).toFixed(2)}); seg’s own gradient on the whole trunk ${formatRatio(r?.stat.mean)} of cls’s`,
+      min: 0.1,
+    },
+    g ? againstValue(g.stat, 0) : null,
+  );
+}
 
 function formatRatio(log: number | undefined): string {
   return log === undefined || !Number.isFinite(log) ? '—' : `${(100 * 10 ** log).toPrecision(2)} %`;
