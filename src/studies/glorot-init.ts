@@ -44,12 +44,12 @@ export const glorotInit: StudyDefinition = {
     return [
       {
         name: `glorot-init (${size})`,
-        description: 'depth-8 MLP, tanh and sigmoid, standard vs normalised init; dL/dz probed after one epoch',
+        description: 'depth-8 MLP, tanh and sigmoid, standard vs normalised init; dL/dz probed after one epoch of SGD (lr 0.1)',
         base: {
           data: { kind: 'shapes', imageSize: s.image, trainCount: s.train, valCount: 64 },
           model: { trunk: 'mlp', depth: 8, width: s.width },
           tasks: [{ kind: 'cls' }],
-          optimizer: { kind: 'sgd', learningRate: 0.01 },
+          optimizer: { kind: 'sgd', learningRate: 0.1 },
           epochs: 1,
           batchSize: 32,
           stats: { probeBatchSize: 64 },
