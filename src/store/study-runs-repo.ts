@@ -102,12 +102,15 @@ export class StudyRunsRepo {
     return rows.map(fromRow);
   }
 
-  /** running → its final status, once every run has ended (a later call changes nothing). */
-  finish(id: string, status: Exclude<StudyRunStatus, 'running'>): void {
+  /**
+   * running → its final status, once every run has ended (a later call changes nothing).
+   * @param finishedAt ms since the epoch: when its last run ended (default: now)
+   */
+  finish(id: string, status: Exclude<StudyRunStatus, 'running'>, finishedAt = this.now()): void {
     this.writable();
     const r = this.s
       .get(`UPDATE study_runs SET status = ?, finished_at = ? WHERE id = ? AND status = 'running'`)
-      .run(status, this.now(), id);
+      .run(status, finishedAt, id);
     if (r.changes === 0 && !this.get(id)) throw new NotFoundError('study run', id);
   }
 }

@@ -35,7 +35,9 @@ function summarise(ctx: HandlerContext, row: StudyRunRow, runs: RunDetail[]): St
   const status = row.status === 'running' ? statusOf(runs, total) : row.status;
   let finishedAt = row.finishedAt;
   if (row.status === 'running' && status !== 'running' && !ctx.store.readOnly) {
-    ctx.store.studyRuns.finish(row.id, status);
+    // when its last run ended, not when someone first asked: the time list estimates come from
+    const ends = runs.map((r) => Date.parse(r.finishedAt ?? '')).filter(Number.isFinite);
+    ctx.store.studyRuns.finish(row.id, status, ends.length ? Math.max(...ends) : undefined);
     finishedAt = ctx.store.studyRuns.get(row.id)?.finishedAt ?? null;
   }
   const done = runs.filter((r) => ENDED.has(r.status)).length + (total - runs.length);
