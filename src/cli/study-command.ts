@@ -101,7 +101,7 @@ export async function studyListCommand(ctx: CliContext, flags: { db?: string; js
         const size = (k: 'quick' | 'full') => {
           const p = s.sizes[k];
           const time = p.estimateSeconds === null ? 'time unknown' : `~${p.estimateSeconds} s`;
-          return `${k}: ${p.runs} runs, ${p.seeds} seeds, ${p.epochs} epochs, ${time}`;
+          return `${k}: ${p.runs} runs, ${p.seeds} seeds, ${p.epochs} epoch${p.epochs === 1 ? '' : 's'} each, ${time}`;
         };
         w(`${s.name} (v${s.version}) — ${s.title}`);
         w(`  ${size('quick')}; ${size('full')}`);
