@@ -44,7 +44,8 @@ export const glorotInit: StudyDefinition = {
     return [
       {
         name: `glorot-init (${size})`,
-        description: 'depth-8 MLP, tanh and sigmoid, standard vs normalised init; dL/dz probed after one epoch of SGD (lr 0.1)',
+        description:
+          'depth-8 MLP, tanh and sigmoid, standard vs normalised init; dL/dz probed after one epoch of SGD (lr 0.1)',
         base: {
           data: { kind: 'shapes', imageSize: s.image, trainCount: s.train, valCount: 64 },
           model: { trunk: 'mlp', depth: 8, width: s.width },
