@@ -4,10 +4,11 @@
  * verdict); otherwise a readable table of the same.
  */
 import type { StudyResult } from '../domain/studies.ts';
+import { fixed } from '../studies/seed-stats.ts';
 import { terminalText as safe } from './terminal-text.ts';
 
 const num = (x: number | null | undefined, digits = 3) =>
-  x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits);
+  x === null || x === undefined || !Number.isFinite(x) ? '—' : fixed(x, digits);
 
 /** The result as JSON lines (objects with a `type`: quantity, finding, verdict). */
 export function resultJsonLines(r: StudyResult, wallSeconds: number): string[] {

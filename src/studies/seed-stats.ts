@@ -46,10 +46,13 @@ export function measureArms(arms: Arm[], value: (r: StoredRun) => number): ArmMe
 /** The arm measure named `arm`, or undefined. */
 export const armOf = (measures: ArmMeasure[], arm: string) => measures.find((m) => m.arm === arm);
 
+/** `x` with `digits` decimals, without a minus sign on a value that rounds to zero. */
+export const fixed = (x: number, digits: number) => (Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x).toFixed(digits);
+
 /** `0.24 ± 0.01` (mean ± sample std over seeds) with `digits` decimals; `—` when nothing was measured. */
 export function formatStat(s: SeedStat | undefined, digits = 2): string {
   if (!s || !Number.isFinite(s.mean)) return '—';
-  return `${s.mean.toFixed(digits)} ± ${s.std.toFixed(digits)}`;
+  return `${fixed(s.mean, digits)} ± ${fixed(s.std, digits)}`;
 }
 
 /** seeds 1..n: the `seed` sweep axis of every study */

@@ -5,7 +5,7 @@
  */
 import type { StudyFinding, StudyVerdict } from '../domain/studies.ts';
 import type { SeedStat } from '../domain/studies.ts';
-import { standardError } from './seed-stats.ts';
+import { fixed, standardError } from './seed-stats.ts';
 
 /** How many standard errors an effect must clear: about a 95 % interval. */
 export const NOISE_FACTOR = 2;
@@ -74,7 +74,7 @@ export function finding(
   return {
     id: o.id,
     claim: o.claim,
-    measured: `${o.measured}; effect ${e.effect.toFixed(3)} vs ${NOISE_FACTOR}×spread ${(NOISE_FACTOR * e.spread).toFixed(3)}, needs ${o.kind === 'none' ? '|effect| <' : '≥'} ${o.min}`,
+    measured: `${o.measured}; effect ${fixed(e.effect, 3)} vs ${NOISE_FACTOR}×spread ${fixed(NOISE_FACTOR * e.spread, 3)}, needs ${o.kind === 'none' ? '|effect| <' : '≥'} ${o.min}`,
     effect: e.effect,
     spread: e.spread,
     verdict: decide(e, o.min, o.kind ?? 'effect'),

@@ -1,6 +1,6 @@
 /** The one verdict rule on effects with a known answer: a clear effect, no effect, an effect within noise. */
 import { describe, expect, it } from 'vitest';
-import { seedStat } from '../../../src/studies/seed-stats.ts';
+import { formatStat, seedStat } from '../../../src/studies/seed-stats.ts';
 import { againstValue, decide, difference, overallVerdict } from '../../../src/studies/verdict.ts';
 
 const stat = (values: number[]) => seedStat(values);
@@ -63,5 +63,11 @@ describe('seed statistics', () => {
   it('mean, sample std (n − 1), min and max; NaN values are left out', () => {
     expect(seedStat([1, 2, 3, NaN])).toEqual({ values: [1, 2, 3], mean: 2, std: 1, min: 1, max: 3 });
     expect(seedStat([4]).std).toBe(0);
+  });
+
+  it('formats mean ± std without a minus sign on a value that rounds to zero', () => {
+    expect(formatStat(seedStat([-1e-9, -2e-9]), 2)).toBe('0.00 ± 0.00');
+    expect(formatStat(seedStat([-0.5, -0.7]), 2)).toBe('-0.60 ± 0.14');
+    expect(formatStat(undefined)).toBe('—');
   });
 });
