@@ -12,6 +12,7 @@ import { enumFlag, intFlag, setFlag, sizeFlag } from './flags.ts';
 import { deleteCommand, listCommand, showCommand } from './query-commands.ts';
 import { runCommand } from './run-command.ts';
 import { serveCommand } from './serve-command.ts';
+import { addStudyCommands } from './study-program.ts';
 import { terminalText } from './terminal-text.ts';
 import { RUN_STATUSES } from '../domain/run-status.ts';
 import { appVersion } from '../runtime/paths.ts';
@@ -34,6 +35,7 @@ function buildProgram(ctx: CliContext, done: (code: number) => void): Command {
   const act = async (work: () => Promise<number>) => done(await work());
   addTrainingCommands(program, ctx, act);
   addQueryCommands(program, ctx, act);
+  addStudyCommands(program, ctx, act);
   return program;
 }
 

@@ -16,7 +16,7 @@ export class ReadOnlyStoreError extends Error {
 export class NotFoundError extends Error {
   readonly code = 'not_found';
   constructor(
-    readonly entity: 'run' | 'experiment',
+    readonly entity: 'run' | 'experiment' | 'study run',
     readonly id: string,
   ) {
     super(`No ${entity} with id ${id}`);

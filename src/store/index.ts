@@ -7,3 +7,4 @@ export { INTERRUPTED_MESSAGE } from './runs-repo.ts';
 export * from './errors.ts';
 export { DatabaseError, type DatabaseProblem } from './open-errors.ts';
 export type * from './types.ts';
+export type { CreateStudyRunInput, StudyRunRow } from './study-runs-repo.ts';

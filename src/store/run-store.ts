@@ -18,6 +18,7 @@ import { type PrefixMatches, runIdsWithPrefix } from './id-prefix.ts';
 import { flushPendingEnds, keepPendingEnd, pendingEnd, pendingKey } from './pending-ends.ts';
 import { RunsRepo } from './runs-repo.ts';
 import { Statements } from './statements.ts';
+import { StudyRunsRepo } from './study-runs-repo.ts';
 import type * as T from './types.ts';
 import * as v from './validate.ts';
 
@@ -36,6 +37,8 @@ export class RunStore {
   private readonly s: Statements;
   private readonly runs: RunsRepo;
   private readonly experiments: ExperimentsRepo;
+  /** which study started which runs (src/studies) */
+  readonly studyRuns: StudyRunsRepo;
   private readonly pendingKey: string;
 
   constructor(opened: OpenedDatabase, opts: RunStoreOptions = {}) {
@@ -49,6 +52,7 @@ export class RunStore {
     this.s = new Statements(this.db);
     this.runs = new RunsRepo(this.s, now);
     this.experiments = new ExperimentsRepo(this.s, now);
+    this.studyRuns = new StudyRunsRepo(this.s, now, () => this.writable());
     this.pendingKey = pendingKey(this.db);
   }
 

@@ -54,6 +54,7 @@ describe('openDatabase', () => {
       'metrics',
       'run_tags',
       'runs',
+      'study_runs',
       'task_cosines',
       'task_grads',
     ]);

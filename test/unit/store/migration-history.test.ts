@@ -186,6 +186,33 @@ FIXTURES[3] = {
   },
 };
 
+const STUDY_RUN = '44444444-5555-4666-8777-888888888888';
+
+/** Schema 4 adds study_runs: a finished study run reads back with its overrides and ids. */
+FIXTURES[4] = {
+  insert(db) {
+    db.prepare(
+      `INSERT INTO study_runs (id, study, version, size, seeds, overrides_json, experiment_ids_json, run_ids_json,
+         created_at, finished_at, status) VALUES (?, 'glorot-init', 1, 'quick', 3, ?, ?, ?, 8000, 9000, 'done')`,
+    ).run(STUDY_RUN, '{"model.width":32}', JSON.stringify([EXP]), JSON.stringify([RUN]));
+  },
+  check(store) {
+    expect(store.studyRuns.get(STUDY_RUN)).toEqual({
+      id: STUDY_RUN,
+      study: 'glorot-init',
+      version: 1,
+      size: 'quick',
+      seeds: 3,
+      overrides: { 'model.width': 32 },
+      experimentIds: [EXP],
+      runIds: [RUN],
+      status: 'done',
+      createdAt: new Date(8000).toISOString(),
+      finishedAt: new Date(9000).toISOString(),
+    });
+  },
+};
+
 const V3_HEALTH = {
   dzRatio: 0.5,
   wRatio: 0.25,
