@@ -1,0 +1,186 @@
+/**
+ * A study's charts as ECharts options, one pure function for the Studies view (canvas) and the
+ * HTML report (server-side SVG), so both draw the same evidence. Browser-safe and free of echarts
+ * itself: it returns plain option objects. Tooltips are rich text built by functions over the
+ * stored values (never an HTML string, which the strict CSP would refuse), and they show the
+ * stored numbers: the band of a line is drawn as a stacked difference, but its tooltip reads the
+ * series' own `low`/`high`.
+ */
+import type { StudyChart } from '../domain/studies.ts';
+
+type Option = Record<string, unknown>;
+type Series = StudyChart['series'][number];
+
+/** Series colours, one per arm; the band takes its arm's colour, faint. */
+export const STUDY_PALETTE = ['#4575b4', '#d73027', '#1a9850', '#984ea3', '#ff7f00', '#a65628', '#f781bf', '#666666'];
+/** The heatmap's one colour scale, low → high (blue = vanished, red = large), as the layer heatmaps. */
+export const STUDY_HEAT_PALETTE = [
+  '#313695',
+  '#4575b4',
+  '#74add1',
+  '#abd9e9',
+  '#fee090',
+  '#fdae61',
+  '#f46d43',
+  '#d73027',
+];
+/** Suffix of the two helper series that draw an arm's min–max band; the legend never lists them. */
+export const BAND_SUFFIX = ' (min–max)';
+
+/** 3 significant digits; scientific below 1e-3 and from 1e6; '—' for a missing value (as the app's tooltips). */
+export function fmt(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  return a < 1e-3 || a >= 1e6 ? v.toExponential(2) : v.toPrecision(3);
+}
+
+/** The part of ECharts' formatter params the tooltips read. */
+interface TipParam {
+  marker?: string;
+  seriesName?: string;
+  dataIndex?: number;
+  data?: unknown;
+}
+
+/** A log axis cannot draw zero or negative values: they become gaps instead of breaking the scale. */
+const drawable = (v: number | null | undefined, logY: boolean) =>
+  v === null || v === undefined || !Number.isFinite(v) || (logY && v <= 0) ? null : v;
+
+/** Axis tooltip of a line or bar chart: the x value, then each arm's stored mean and min–max. */
+function axisTooltip(chart: StudyChart) {
+  return (params: TipParam | TipParam[]): string => {
+    const list = (Array.isArray(params) ? params : [params]).filter((p) => !p.seriesName?.endsWith(BAND_SUFFIX));
+    const i = list[0]?.dataIndex;
+    if (i === undefined) return '';
+    const lines = list.map((p) => {
+      const s = chart.series.find((x) => x.name === p.seriesName);
+      const band = s?.low && s.high ? `  (${fmt(s.low[i])} … ${fmt(s.high[i])})` : '';
+      return `${p.marker ?? ''}${p.seriesName ?? ''}:  ${fmt(s?.y[i])}${band}`;
+    });
+    return [`${chart.xLabel} ${String(chart.x[i] ?? '')}`, ...lines].join('\n');
+  };
+}
+
+/** Item tooltip of the heatmap: row, column and the stored value. */
+function heatTooltip(chart: StudyChart) {
+  return (p: TipParam): string => {
+    const [x, y, v] = (Array.isArray(p.data) ? p.data : []) as [number, number, number | null];
+    const rows = chart.heatmap?.rows ?? [];
+    return [`${p.marker ?? ''}${rows[y] ?? '?'}`, `${chart.xLabel} ${String(chart.x[x] ?? '?')}`, fmt(v)].join('\n');
+  };
+}
+
+const richTooltip = (formatter: unknown, trigger: 'axis' | 'item') => ({
+  trigger,
+  confine: true,
+  renderMode: 'richText',
+  formatter,
+});
+
+const base = (chart: StudyChart): Option => ({
+  animation: false,
+  title: { text: chart.title, left: 'center', textStyle: { fontSize: 13 } },
+  grid: { left: 64, right: 24, top: 56, bottom: 56 },
+});
+
+const categoryX = (chart: StudyChart) => ({
+  type: 'category',
+  data: chart.x.map(String),
+  name: chart.xLabel,
+  nameLocation: 'middle',
+  nameGap: 28,
+});
+const valueY = (chart: StudyChart) => ({
+  type: chart.logY ? 'log' : 'value',
+  name: chart.yLabel,
+  nameLocation: 'middle',
+  nameGap: 48,
+  scale: !chart.logY,
+});
+
+/**
+ * The min–max band of one arm: an invisible line at `low`, and `high − low` stacked on it with a
+ * faint area, so the area fills between the two. Empty when the arm has no band.
+ */
+function bandSeries(s: Series, color: string, logY: boolean): Option[] {
+  if (!s.low || !s.high) return [];
+  const stack = `band:${s.name}`;
+  const low = s.low.map((v) => drawable(v, logY));
+  const width = s.high.map((h, i) => {
+    const hi = drawable(h, logY);
+    const lo = low[i];
+    return hi === null || lo === null ? null : hi - lo;
+  });
+  const common = { type: 'line', stack, symbol: 'none', silent: true, lineStyle: { opacity: 0 }, z: 1 };
+  return [
+    { ...common, name: `${s.name}${BAND_SUFFIX}`, data: low },
+    { ...common, name: `${s.name}${BAND_SUFFIX}`, data: width, areaStyle: { color, opacity: 0.18 } },
+  ];
+}
+
+function lineOption(chart: StudyChart): Option {
+  const logY = chart.logY === true;
+  const series = chart.series.flatMap((s, k) => {
+    const color = STUDY_PALETTE[k % STUDY_PALETTE.length];
+    const line = { type: 'line', name: s.name, data: s.y.map((v) => drawable(v, logY)), color, z: 3, symbolSize: 5 };
+    return [...bandSeries(s, color, logY), line];
+  });
+  return {
+    ...base(chart),
+    legend: { bottom: 0, data: chart.series.map((s) => s.name) },
+    tooltip: richTooltip(axisTooltip(chart), 'axis'),
+    xAxis: { ...categoryX(chart), boundaryGap: false },
+    yAxis: valueY(chart),
+    series,
+  };
+}
+
+function barOption(chart: StudyChart): Option {
+  const logY = chart.logY === true;
+  return {
+    ...base(chart),
+    legend: { bottom: 0, data: chart.series.map((s) => s.name) },
+    tooltip: richTooltip(axisTooltip(chart), 'axis'),
+    xAxis: { ...categoryX(chart), axisLabel: { interval: 0, width: 120, overflow: 'break' } },
+    yAxis: valueY(chart),
+    series: chart.series.map((s, k) => ({
+      type: 'bar',
+      name: s.name,
+      data: s.y.map((v) => drawable(v, logY)),
+      color: STUDY_PALETTE[k % STUDY_PALETTE.length],
+    })),
+  };
+}
+
+/** One colour scale for every cell: the chart's own min and max, never refitted per row. */
+function heatmapOption(chart: StudyChart): Option {
+  const h = chart.heatmap ?? { rows: [], values: [], min: 0, max: 1 };
+  const data = h.values.flatMap((row, y) => row.map((v, x) => [x, y, drawable(v, false) ?? '-']));
+  return {
+    ...base(chart),
+    tooltip: richTooltip(heatTooltip(chart), 'item'),
+    grid: { left: 64, right: 96, top: 56, bottom: 56 },
+    xAxis: { ...categoryX(chart), splitArea: { show: true } },
+    yAxis: { type: 'category', data: h.rows, name: chart.yLabel, splitArea: { show: true } },
+    visualMap: {
+      type: 'continuous',
+      min: h.min,
+      max: h.max,
+      calculable: false,
+      orient: 'vertical',
+      right: 8,
+      top: 'middle',
+      precision: 2,
+      inRange: { color: STUDY_HEAT_PALETTE },
+    },
+    series: [{ type: 'heatmap', name: chart.title, data, label: { show: false } }],
+  };
+}
+
+/** The ECharts option of one study chart: line with min–max bands, bar, or heatmap on one scale. */
+export function studyChartOption(chart: StudyChart): Option {
+  if (chart.kind === 'heatmap') return heatmapOption(chart);
+  if (chart.kind === 'bar') return barOption(chart);
+  return lineOption(chart);
+}

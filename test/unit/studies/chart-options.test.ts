@@ -1,0 +1,81 @@
+/**
+ * The study chart options shared by the Studies view and the report: a line's min–max band is
+ * drawn (and its tooltip shows the stored band, not the stacked difference), `logY` gives a log
+ * axis without values it cannot draw, and a heatmap has one colour scale for all its cells.
+ */
+import type { StudyChart } from '../../../src/domain/studies.ts';
+import { BAND_SUFFIX, fmt, studyChartOption } from '../../../src/studies/chart-options.ts';
+import { describe, expect, it } from 'vitest';
+import { glorotResult } from '../../renderer/study-fixtures.ts';
+
+type Series = { type: string; name: string; data: unknown[]; stack?: string; areaStyle?: unknown };
+const chartById = (id: string) => glorotResult.charts.find((c) => c.id === id)!;
+const seriesOf = (o: Record<string, unknown>) => o.series as Series[];
+const tip = (o: Record<string, unknown>) => (o.tooltip as { formatter: (p: unknown) => string }).formatter;
+
+describe('study chart options', () => {
+  it('a line with low/high gets a stacked band under it, kept out of the legend', () => {
+    const chart = chartById('dz-profile');
+    const o = studyChartOption(chart);
+    const series = seriesOf(o);
+    const arm = chart.series[0];
+    const band = series.filter((s) => s.name === `${arm.name}${BAND_SUFFIX}`);
+    expect(band).toHaveLength(2);
+    expect(band[0].stack).toBe(band[1].stack);
+    expect(band[0].data).toEqual(arm.low);
+    expect(band[1].areaStyle).toBeDefined();
+    // stacked on low, the band's top reaches high
+    band[1].data.forEach((w, i) => expect((w as number) + arm.low![i]!).toBeCloseTo(arm.high![i]!, 12));
+    expect(series.find((s) => s.name === arm.name)?.data).toEqual(arm.y);
+    expect((o.legend as { data: string[] }).data).toEqual(chart.series.map((s) => s.name));
+  });
+
+  it('a line without low/high has no band', () => {
+    const chart: StudyChart = { ...chartById('dz-profile'), series: [{ name: 'a', y: [1, 2, 3] }] };
+    expect(seriesOf(studyChartOption(chart)).map((s) => s.name)).toEqual(['a']);
+  });
+
+  it('logY gives a log axis, and values a log axis cannot draw become gaps', () => {
+    const chart: StudyChart = {
+      ...chartById('dz-profile'),
+      series: [{ name: 'a', y: [1e-3, 0, -1, null], low: [1e-4, 1e-4, 1e-4, 1e-4], high: [1e-2, 1e-2, 1e-2, 1e-2] }],
+      x: [1, 2, 3, 4],
+    };
+    const o = studyChartOption(chart);
+    expect((o.yAxis as { type: string }).type).toBe('log');
+    expect(seriesOf(o).find((s) => s.name === 'a')?.data).toEqual([1e-3, null, null, null]);
+    expect((studyChartOption({ ...chart, logY: false }).yAxis as { type: string }).type).toBe('value');
+  });
+
+  it('the line tooltip shows the stored mean and min–max of each arm', () => {
+    const chart = chartById('dz-profile');
+    const text = tip(studyChartOption(chart))([
+      { seriesName: `${chart.series[0].name}${BAND_SUFFIX}`, dataIndex: 2 },
+      { seriesName: chart.series[0].name, dataIndex: 2, marker: '' },
+    ]);
+    const s = chart.series[0];
+    expect(text).toBe(`layer trunk.2\n${s.name}:  ${fmt(s.y[2])}  (${fmt(s.low![2])} … ${fmt(s.high![2])})`);
+    expect(text).not.toMatch(/</);
+  });
+
+  it('a heatmap has one colour scale over every cell: the chart’s min and max', () => {
+    const chart = chartById('dz-heat');
+    const o = studyChartOption(chart);
+    const vm = o.visualMap as { min: number; max: number; inRange: { color: string[] } } | unknown[];
+    expect(Array.isArray(vm)).toBe(false);
+    expect(vm).toMatchObject({ min: chart.heatmap!.min, max: chart.heatmap!.max });
+    const [heat] = seriesOf(o);
+    expect(seriesOf(o)).toHaveLength(1);
+    expect(heat.data).toHaveLength(chart.heatmap!.rows.length * chart.x.length);
+    expect(heat.data[1]).toEqual([1, 0, chart.heatmap!.values[0][1]]);
+    expect(tip(o)({ data: [1, 2, -4.5], marker: '' })).toBe(`${chart.heatmap!.rows[2]}\nlayer trunk.1\n-4.50`);
+  });
+
+  it('a bar chart draws one bar series per arm, tooltip with the stored spread', () => {
+    const chart = chartById('decay-bars');
+    const o = studyChartOption(chart);
+    expect(seriesOf(o).map((s) => s.type)).toEqual(['bar']);
+    const text = tip(o)([{ seriesName: 'mean over seeds', dataIndex: 0, marker: '' }]);
+    expect(text).toContain(`(${fmt(chart.series[0].low![0])} … ${fmt(chart.series[0].high![0])})`);
+  });
+});
