@@ -81,7 +81,7 @@ const richTooltip = (formatter: unknown, trigger: 'axis' | 'item') => ({
 const base = (chart: StudyChart): Option => ({
   animation: false,
   title: { text: chart.title, left: 'center', textStyle: { fontSize: 13 } },
-  grid: { left: 64, right: 24, top: 56, bottom: 56 },
+  grid: { left: 72, right: 24, top: 48, bottom: 84 },
 });
 
 const categoryX = (chart: StudyChart) => ({
@@ -89,14 +89,16 @@ const categoryX = (chart: StudyChart) => ({
   data: chart.x.map(String),
   name: chart.xLabel,
   nameLocation: 'middle',
-  nameGap: 28,
+  nameGap: 44,
 });
+// a log axis labels its ticks with the same 3 significant digits as the tooltips (not 0.0000099999…)
 const valueY = (chart: StudyChart) => ({
   type: chart.logY ? 'log' : 'value',
   name: chart.yLabel,
   nameLocation: 'middle',
-  nameGap: 48,
+  nameGap: 56,
   scale: !chart.logY,
+  ...(chart.logY ? { axisLabel: { formatter: (v: number) => fmt(v) } } : {}),
 });
 
 /**
@@ -160,9 +162,14 @@ function heatmapOption(chart: StudyChart): Option {
   return {
     ...base(chart),
     tooltip: richTooltip(heatTooltip(chart), 'item'),
-    grid: { left: 64, right: 96, top: 56, bottom: 56 },
-    xAxis: { ...categoryX(chart), splitArea: { show: true } },
-    yAxis: { type: 'category', data: h.rows, name: chart.yLabel, splitArea: { show: true } },
+    grid: { left: 180, right: 96, top: 48, bottom: 56 },
+    xAxis: { ...categoryX(chart), nameGap: 28, splitArea: { show: true } },
+    yAxis: {
+      type: 'category',
+      data: h.rows,
+      splitArea: { show: true },
+      axisLabel: { width: 170, overflow: 'truncate' },
+    },
     visualMap: {
       type: 'continuous',
       min: h.min,
@@ -172,6 +179,7 @@ function heatmapOption(chart: StudyChart): Option {
       right: 8,
       top: 'middle',
       precision: 2,
+      text: [fmt(h.max), fmt(h.min)],
       inRange: { color: STUDY_HEAT_PALETTE },
     },
     series: [{ type: 'heatmap', name: chart.title, data, label: { show: false } }],

@@ -20,9 +20,7 @@ const section = (title: string, body: string) => `<section><h2>${esc(title)}</h2
 
 export function studyReportHtml(result: StudyResult, options: ReportOptions = {}): string {
   const info = result.info;
-  const charts = result.charts
-    .map((c) => `<figure aria-label="${esc(c.title)}">${chartSvg(c)}<figcaption>${esc(c.title)}</figcaption></figure>`)
-    .join('');
+  const charts = result.charts.map((c) => `<figure aria-label="${esc(c.title)}">${chartSvg(c)}</figure>`).join('');
   const body = [
     `<header><h1>${esc(info.title)}</h1><p class="meta">${esc(result.study)} v${esc(result.version)} · ${esc(
       result.size,
