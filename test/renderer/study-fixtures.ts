@@ -8,8 +8,14 @@ import type { StudyInfo, StudyResult, StudyRunSummary } from '../../src/domain/s
 const experiment = (name: string, activation: string, epochs: number) => ({
   name,
   description: `${activation} MLP, depth 8, standard vs normalised init`,
-  base: { model: { kind: 'mlp', depth: 8, activation }, schedule: { epochs } },
-  sweep: { 'model.init': ['glorot-standard', 'glorot-normalised'], seed: [1, 2, 3] },
+  base: {
+    data: { kind: 'shapes', imageSize: 16, trainCount: 512, valCount: 128 },
+    model: { trunk: 'mlp', depth: 8, width: 64, activation },
+    tasks: [{ kind: 'cls', primary: true }],
+    optimizer: { kind: 'sgd', learningRate: 0.1 },
+    epochs,
+  },
+  sweep: { 'model.init': ['standard', 'glorot_uniform'], seed: [1, 2, 3] },
 });
 
 export const glorotInfo: StudyInfo = {
