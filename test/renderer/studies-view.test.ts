@@ -5,7 +5,7 @@
  * the verdict panel's findings and numbers, Export writing the HTML report, past study runs
  * reopening, and Open in Design handing the experiment to the Design form.
  */
-import { flushPromises } from '@vue/test-utils';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StudyResult } from '../../src/domain/studies.ts';
 import { useDesignStore } from '../../renderer/src/stores/design.ts';
@@ -20,6 +20,8 @@ const running2: StudyResult = {
   progress: { done: 0, total: 12 },
 };
 
+const cells = (w: VueWrapper, size: string) => w.findAll(`[data-plan=${size}] td`).map((td) => td.text());
+
 afterEach(() => {
   vi.restoreAllMocks();
   document.body.innerHTML = '';
@@ -33,9 +35,9 @@ describe('Studies view', () => {
     expect(cards[1].text()).toContain(heInfo.question);
     expect(cards[1].text()).toContain(heInfo.citation);
     expect(cards[0].attributes('aria-pressed')).toBe('true');
-    expect(w.find('[data-testid=study-plan]').text()).toMatch(
-      /^12 runs · 3 seed\(s\) · 2 epochs each · time about 1 min 35 s/,
-    );
+    expect(cells(w, 'quick')).toEqual(['quick', '12', '3', '2', 'about 1 min 35 s']);
+    expect(cells(w, 'full')).toEqual(['full', '20', '5', '10', 'unknown on this backend (no similar run yet)']);
+    expect(w.find('[data-testid=study-plan]').attributes('data-plan')).toBe('quick');
     expect(w.findAll('details.experiment')).toHaveLength(2);
     expect(w.find('details.experiment pre').text()).toContain('"glorot-init tanh"');
   });
@@ -43,11 +45,12 @@ describe('Studies view', () => {
   it('the plan follows size and seeds; a bad seed count is named and blocks Run', async () => {
     const { w } = await mountStudies();
     await w.find('[data-size=full]').setValue(true);
-    expect(w.find('[data-testid=study-plan]').text()).toContain('20 runs · 5 seed(s) · 10 epochs each');
-    expect(w.find('[data-testid=study-plan]').text()).toContain('unknown on this backend');
+    expect(w.find('[data-testid=study-plan]').attributes('data-plan')).toBe('full');
     await w.find('[data-size=quick]').setValue(true);
     await w.find('#study-seeds').setValue('6');
-    expect(w.find('[data-testid=study-plan]').text()).toContain('24 runs · 6 seed(s)');
+    expect(cells(w, 'quick').slice(0, 4)).toEqual(['quick', '24', '6', '2']);
+    expect(cells(w, 'quick')[4]).toBe("about 3 min 10 s (scaled from the study's 3 seeds)");
+    expect(cells(w, 'full')).toEqual(['full', '20', '5', '10', 'unknown on this backend (no similar run yet)']);
     await w.find('#study-seeds').setValue('0');
     expect(w.find('.field-error').text()).toBe('seeds: a whole number from 1 to 20');
     expect(w.find('[data-testid=study-run]').attributes('disabled')).toBeDefined();
