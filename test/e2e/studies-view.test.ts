@@ -12,7 +12,9 @@ import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { glorotInfo, glorotResult, glorotSummary, heInfo } from '../renderer/study-fixtures.ts';
 import { tempDir } from '../helpers/cli.ts';
+import { fmt } from '../../src/studies/chart-options.ts';
 import { type E2E, hasChromium, hasRenderer, SHOTS, startE2E } from './harness.ts';
+import { hoverLastEpoch, shootTip, tipText } from './tooltips.ts';
 
 const why = !hasChromium
   ? ' (skipped: /usr/bin/chromium not installed — apt-get install chromium)'
@@ -69,6 +71,16 @@ describe.skipIf(!!why)(`the Studies view in Chromium${why}`, () => {
     await page.waitForTimeout(500);
     await e2e.shot('studies-view');
 
+    // the line chart's tooltip shows the stored mean and min–max of each arm (its text mirror)
+    const line = panel.locator('figure[aria-label="RMS dL/dz per layer (tanh)"]');
+    await hoverLastEpoch(page, line, { left: 72, right: 24, top: 48, bottom: 84 });
+    await expect.poll(() => tipText(line), { timeout: 10_000 }).toContain('layer trunk.7');
+    const arm = glorotResult.charts.find((c) => c.id === 'dz-profile')!.series[0];
+    expect(await tipText(line)).toContain(
+      `${arm.name}:  ${fmt(arm.y[7])}  (${fmt(arm.low![7])} … ${fmt(arm.high![7])})`,
+    );
+    await shootTip(line, 'studies-line-tooltip');
+
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.locator('[data-testid=study-export]').click(),
@@ -90,5 +102,27 @@ describe.skipIf(!!why)(`the Studies view in Chromium${why}`, () => {
     await report.screenshot({ path: join(SHOTS, 'study-report-from-browser.png'), fullPage: true });
     expect(requests).toEqual([]);
     await report.close();
+  });
+
+  it('in dark mode too: the view and its charts, screenshot', async () => {
+    const dark = await e2e.newContext({ colorScheme: 'dark' });
+    await dark.route('**/api/studies.*', fulfil);
+    const page = await dark.newPage();
+    await page.goto(`${e2e.url}#/studies`);
+    await page.locator(`[data-study-run=${glorotResult.id}] button`).click();
+    const panel = page.locator('[data-testid=verdict-panel]');
+    await expect
+      .poll(
+        () =>
+          panel
+            .locator('figure.echart')
+            .filter({ has: page.locator('canvas') })
+            .count(),
+        { timeout: 20_000 },
+      )
+      .toBe(glorotResult.charts.length);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(SHOTS, 'studies-view-dark.png'), fullPage: true });
+    await dark.close();
   });
 });
