@@ -1,12 +1,14 @@
 /**
  * A study's charts as ECharts options, one pure function for the Studies view (canvas) and the
  * HTML report (server-side SVG), so both draw the same evidence. Browser-safe and free of echarts
- * itself: it returns plain option objects. Tooltips are rich text built by functions over the
- * stored values (never an HTML string, which the strict CSP would refuse), and they show the
- * stored numbers: the band of a line is drawn as a stacked difference, but its tooltip reads the
- * series' own `low`/`high`.
+ * itself: it returns plain option objects. Tooltips (chart-tooltips.ts) show the stored numbers:
+ * a line's band is drawn as a stacked difference, but its tooltip reads the series' `low`/`high`.
  */
 import type { StudyChart } from '../domain/studies.ts';
+import { axisTooltip, BAND_SUFFIX, fmt, heatTooltip, richTooltip } from './chart-tooltips.ts';
+import { BAR_GAPS, whiskerSeries } from './chart-whiskers.ts';
+
+export { BAND_SUFFIX, fmt } from './chart-tooltips.ts';
 
 type Option = Record<string, unknown>;
 type Series = StudyChart['series'][number];
@@ -24,59 +26,10 @@ export const STUDY_HEAT_PALETTE = [
   '#f46d43',
   '#d73027',
 ];
-/** Suffix of the two helper series that draw an arm's min–max band; the legend never lists them. */
-export const BAND_SUFFIX = ' (min–max)';
-
-/** 3 significant digits; scientific below 1e-3 and from 1e6; '—' for a missing value (as the app's tooltips). */
-export function fmt(v: number | null | undefined): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  if (v === 0) return '0';
-  const a = Math.abs(v);
-  return a < 1e-3 || a >= 1e6 ? v.toExponential(2) : v.toPrecision(3);
-}
-
-/** The part of ECharts' formatter params the tooltips read. */
-interface TipParam {
-  marker?: string;
-  seriesName?: string;
-  dataIndex?: number;
-  data?: unknown;
-}
 
 /** A log axis cannot draw zero or negative values: they become gaps instead of breaking the scale. */
-const drawable = (v: number | null | undefined, logY: boolean) =>
+export const drawable = (v: number | null | undefined, logY: boolean) =>
   v === null || v === undefined || !Number.isFinite(v) || (logY && v <= 0) ? null : v;
-
-/** Axis tooltip of a line or bar chart: the x value, then each arm's stored mean and min–max. */
-function axisTooltip(chart: StudyChart) {
-  return (params: TipParam | TipParam[]): string => {
-    const list = (Array.isArray(params) ? params : [params]).filter((p) => !p.seriesName?.endsWith(BAND_SUFFIX));
-    const i = list[0]?.dataIndex;
-    if (i === undefined) return '';
-    const lines = list.map((p) => {
-      const s = chart.series.find((x) => x.name === p.seriesName);
-      const band = s?.low && s.high ? `  (${fmt(s.low[i])} … ${fmt(s.high[i])})` : '';
-      return `${p.marker ?? ''}${p.seriesName ?? ''}:  ${fmt(s?.y[i])}${band}`;
-    });
-    return [`${chart.xLabel} ${String(chart.x[i] ?? '')}`, ...lines].join('\n');
-  };
-}
-
-/** Item tooltip of the heatmap: row, column and the stored value. */
-function heatTooltip(chart: StudyChart) {
-  return (p: TipParam): string => {
-    const [x, y, v] = (Array.isArray(p.data) ? p.data : []) as [number, number, number | null];
-    const rows = chart.heatmap?.rows ?? [];
-    return [`${p.marker ?? ''}${rows[y] ?? '?'}`, `${chart.xLabel} ${String(chart.x[x] ?? '?')}`, fmt(v)].join('\n');
-  };
-}
-
-const richTooltip = (formatter: unknown, trigger: 'axis' | 'item') => ({
-  trigger,
-  confine: true,
-  renderMode: 'richText',
-  formatter,
-});
 
 const base = (chart: StudyChart): Option => ({
   animation: false,
@@ -138,20 +91,28 @@ function lineOption(chart: StudyChart): Option {
   };
 }
 
-function barOption(chart: StudyChart): Option {
+/** Bars of each arm's mean, with min–max whiskers where the series has low/high. */
+function barOption(chart: StudyChart, o: StudyChartOptions): Option {
   const logY = chart.logY === true;
+  const count = chart.series.length;
+  const stroke = o.dark ? '#e6e8ee' : '#1c1d22';
+  const bars = chart.series.map((s, k) => ({
+    type: 'bar',
+    name: s.name,
+    data: s.y.map((v) => drawable(v, logY)),
+    color: STUDY_PALETTE[k % STUDY_PALETTE.length],
+    ...BAR_GAPS,
+  }));
+  const whiskers = chart.series.flatMap((s, k) =>
+    whiskerSeries(s, { k, count, stroke, name: `${s.name}${BAND_SUFFIX}`, drawable: (v) => drawable(v, logY) }),
+  );
   return {
     ...base(chart),
     legend: { bottom: 0, data: chart.series.map((s) => s.name) },
     tooltip: richTooltip(axisTooltip(chart), 'axis'),
     xAxis: { ...categoryX(chart), axisLabel: { interval: 0, width: 120, overflow: 'break' } },
     yAxis: valueY(chart),
-    series: chart.series.map((s, k) => ({
-      type: 'bar',
-      name: s.name,
-      data: s.y.map((v) => drawable(v, logY)),
-      color: STUDY_PALETTE[k % STUDY_PALETTE.length],
-    })),
+    series: [...bars, ...whiskers],
   };
 }
 
@@ -186,9 +147,17 @@ function heatmapOption(chart: StudyChart): Option {
   };
 }
 
-/** The ECharts option of one study chart: line with min–max bands, bar, or heatmap on one scale. */
-export function studyChartOption(chart: StudyChart): Option {
+export interface StudyChartOptions {
+  /** drawn on a dark background (the whiskers take a light stroke) */
+  dark?: boolean;
+}
+
+/**
+ * The ECharts option of one study chart: line with min–max bands, bar with min–max whiskers (a
+ * `custom` series: register CustomChart), or heatmap on one colour scale.
+ */
+export function studyChartOption(chart: StudyChart, o: StudyChartOptions = {}): Option {
   if (chart.kind === 'heatmap') return heatmapOption(chart);
-  if (chart.kind === 'bar') return barOption(chart);
+  if (chart.kind === 'bar') return barOption(chart, o);
   return lineOption(chart);
 }

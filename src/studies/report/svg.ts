@@ -5,7 +5,7 @@
  * the `xmlns` declarations are dropped so the file holds no URL at all, and so is the hover
  * stylesheet ECharts adds (a CDATA block that only animates emphasis, which a static report lacks).
  */
-import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
+import { BarChart, CustomChart, HeatmapChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, VisualMapComponent } from 'echarts/components';
 import { init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
@@ -16,6 +16,7 @@ use([
   LineChart,
   BarChart,
   HeatmapChart,
+  CustomChart,
   GridComponent,
   LegendComponent,
   TitleComponent,

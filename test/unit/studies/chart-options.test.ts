@@ -1,10 +1,12 @@
 /**
  * The study chart options shared by the Studies view and the report: a line's min–max band is
  * drawn (and its tooltip shows the stored band, not the stacked difference), `logY` gives a log
- * axis without values it cannot draw, and a heatmap has one colour scale for all its cells.
+ * axis without values it cannot draw, a bar's spread is a whisker from its min to its max, and a
+ * heatmap has one colour scale for all its cells.
  */
 import type { StudyChart } from '../../../src/domain/studies.ts';
 import { BAND_SUFFIX, fmt, studyChartOption } from '../../../src/studies/chart-options.ts';
+import { renderWhisker, type WhiskerApi } from '../../../src/studies/chart-whiskers.ts';
 import { describe, expect, it } from 'vitest';
 import { glorotResult } from '../../renderer/study-fixtures.ts';
 
@@ -71,11 +73,50 @@ describe('study chart options', () => {
     expect(tip(o)({ data: [1, 2, -4.5], marker: '' })).toBe(`${chart.heatmap!.rows[2]}\nlayer trunk.1\n-4.50`);
   });
 
-  it('a bar chart draws one bar series per arm, tooltip with the stored spread', () => {
+  it('a bar chart draws a bar series per arm with min–max whiskers, tooltip with the stored spread', () => {
     const chart = chartById('decay-bars');
     const o = studyChartOption(chart);
-    expect(seriesOf(o).map((s) => s.type)).toEqual(['bar']);
-    const text = tip(o)([{ seriesName: 'mean over seeds', dataIndex: 0, marker: '' }]);
-    expect(text).toContain(`(${fmt(chart.series[0].low![0])} … ${fmt(chart.series[0].high![0])})`);
+    expect(seriesOf(o).map((s) => s.type)).toEqual(['bar', 'custom']);
+    const arm = chart.series[0];
+    expect(seriesOf(o)[1].data).toEqual(arm.low!.map((lo, i) => [i, lo, arm.high![i]]));
+    expect((o.legend as { data: string[] }).data).toEqual(['mean over seeds']);
+    const text = tip(o)([
+      { seriesName: 'mean over seeds', dataIndex: 0, marker: '' },
+      { seriesName: `mean over seeds${BAND_SUFFIX}`, dataIndex: 0, marker: '' },
+    ]);
+    expect(text).toBe(
+      `arm ${chart.x[0]}\nmean over seeds:  ${fmt(arm.y[0])}  (${fmt(arm.low![0])} … ${fmt(arm.high![0])})`,
+    );
+  });
+
+  it('a whisker spans low to high on its own bar of the group', () => {
+    // item [category 1, low 2, high 5]; the y axis maps value v to 100 − 10·v, categories sit 50 apart
+    const api: WhiskerApi = {
+      value: (d) => [1, 2, 5][d],
+      coord: ([x, y]) => [50 * x + 25, 100 - 10 * y],
+      size: () => [50, 0],
+      barLayout: ({ count }) => Array.from({ length: count }, (_, k) => ({ offsetCenter: k * 12 - 6, width: 8 })),
+    };
+    const g = renderWhisker(1, 2, '#000')(null, api) as { children: Array<{ shape: Record<string, number> }> };
+    expect(g.children.map((c) => c.shape)).toEqual([
+      { x1: 81, y1: 50, x2: 81, y2: 80 },
+      { x1: 79, y1: 50, x2: 83, y2: 50 },
+      { x1: 79, y1: 80, x2: 83, y2: 80 },
+    ]);
+  });
+
+  it('bars without low/high get no whiskers; a dark background gets light ones', () => {
+    const chart: StudyChart = { ...chartById('decay-bars'), series: [{ name: 'a', y: [1, 2, 3, 4] }] };
+    expect(seriesOf(studyChartOption(chart)).map((s) => s.type)).toEqual(['bar']);
+    const dark = studyChartOption(chartById('decay-bars'), { dark: true });
+    const g = (seriesOf(dark)[1] as unknown as { renderItem: ReturnType<typeof renderWhisker> }).renderItem(null, {
+      value: () => 1,
+      coord: () => [0, 0],
+      size: () => [10, 0],
+      barLayout: () => null,
+    }) as {
+      children: Array<{ style: { stroke: string } }>;
+    };
+    expect(g.children[0].style.stroke).toBe('#e6e8ee');
   });
 });
