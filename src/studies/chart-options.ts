@@ -37,6 +37,17 @@ const base = (chart: StudyChart): Option => ({
   grid: { left: 72, right: 24, top: 48, bottom: 84 },
 });
 
+/** Suffix of a fitted line's series name: `<arm> · fit`. */
+export const FIT_SUFFIX = ' · fit';
+const isFitOf = (name: string, chart: StudyChart) =>
+  name.endsWith(FIT_SUFFIX) && chart.series.some((s) => `${s.name}${FIT_SUFFIX}` === name);
+
+/** The legend under the plot, and room for it: about three names fit a row. */
+const legendBelow = (names: string[]) => ({
+  legend: { bottom: 0, data: names },
+  grid: { left: 72, right: 24, top: 48, bottom: 64 + 22 * Math.ceil(Math.max(1, names.length) / 3) },
+});
+
 const categoryX = (chart: StudyChart) => ({
   type: 'category',
   data: chart.x.map(String),
@@ -67,23 +78,45 @@ function bandSeries(s: Series, color: string, logY: boolean): Option[] {
     const lo = low[i];
     return hi === null || lo === null ? null : hi - lo;
   });
-  const common = { type: 'line', stack, symbol: 'none', silent: true, lineStyle: { opacity: 0 }, z: 1 };
+  // 'all': stack on low whatever its sign (log10 values are negative; the default stacks by sign)
+  const common = {
+    type: 'line',
+    stack,
+    stackStrategy: 'all',
+    symbol: 'none',
+    silent: true,
+    lineStyle: { opacity: 0 },
+    z: 1,
+  };
   return [
     { ...common, name: `${s.name}${BAND_SUFFIX}`, data: low },
     { ...common, name: `${s.name}${BAND_SUFFIX}`, data: width, areaStyle: { color, opacity: 0.18 } },
   ];
 }
 
+/**
+ * Lines of each arm's mean with their min–max bands. A series named `<arm> · fit` (a fitted line,
+ * e.g. the decay fit) is drawn dashed in its arm's colour and left out of the legend.
+ */
 function lineOption(chart: StudyChart): Option {
   const logY = chart.logY === true;
-  const series = chart.series.flatMap((s, k) => {
-    const color = STUDY_PALETTE[k % STUDY_PALETTE.length];
-    const line = { type: 'line', name: s.name, data: s.y.map((v) => drawable(v, logY)), color, z: 3, symbolSize: 5 };
-    return [...bandSeries(s, color, logY), line];
+  const arms = chart.series.filter((s) => !isFitOf(s.name, chart));
+  const colour = (name: string) => {
+    const k = arms.findIndex((a) => a.name === name || `${a.name}${FIT_SUFFIX}` === name);
+    return STUDY_PALETTE[(k < 0 ? 0 : k) % STUDY_PALETTE.length];
+  };
+  const series = chart.series.flatMap((s) => {
+    const color = colour(s.name);
+    const data = s.y.map((v) => drawable(v, logY));
+    if (isFitOf(s.name, chart))
+      return [
+        { type: 'line', name: s.name, data, color, z: 2, symbol: 'none', lineStyle: { type: 'dashed', width: 1.5 } },
+      ];
+    return [...bandSeries(s, color, logY), { type: 'line', name: s.name, data, color, z: 3, symbolSize: 5 }];
   });
   return {
     ...base(chart),
-    legend: { bottom: 0, data: chart.series.map((s) => s.name) },
+    ...legendBelow(arms.map((s) => s.name)),
     tooltip: richTooltip(axisTooltip(chart), 'axis'),
     xAxis: { ...categoryX(chart), boundaryGap: false },
     yAxis: valueY(chart),
@@ -108,7 +141,7 @@ function barOption(chart: StudyChart, o: StudyChartOptions): Option {
   );
   return {
     ...base(chart),
-    legend: { bottom: 0, data: chart.series.map((s) => s.name) },
+    ...legendBelow(chart.series.map((s) => s.name)),
     tooltip: richTooltip(axisTooltip(chart), 'axis'),
     xAxis: { ...categoryX(chart), axisLabel: { interval: 0, width: 120, overflow: 'break' } },
     yAxis: valueY(chart),
@@ -119,6 +152,8 @@ function barOption(chart: StudyChart, o: StudyChartOptions): Option {
 /** One colour scale for every cell: the chart's own min and max, never refitted per row. */
 function heatmapOption(chart: StudyChart): Option {
   const h = chart.heatmap ?? { rows: [], values: [], min: 0, max: 1 };
+  // one value everywhere still needs a range to colour it
+  const [min, max] = h.max > h.min ? [h.min, h.max] : [h.min - 0.5, h.min + 0.5];
   const data = h.values.flatMap((row, y) => row.map((v, x) => [x, y, drawable(v, false) ?? '-']));
   return {
     ...base(chart),
@@ -133,14 +168,14 @@ function heatmapOption(chart: StudyChart): Option {
     },
     visualMap: {
       type: 'continuous',
-      min: h.min,
-      max: h.max,
+      min,
+      max,
       calculable: false,
       orient: 'vertical',
       right: 8,
       top: 'middle',
       precision: 2,
-      text: [fmt(h.max), fmt(h.min)],
+      text: [fmt(max), fmt(min)],
       inRange: { color: STUDY_HEAT_PALETTE },
     },
     series: [{ type: 'heatmap', name: chart.title, data, label: { show: false } }],

@@ -32,6 +32,32 @@ describe('study chart options', () => {
     expect((o.legend as { data: string[] }).data).toEqual(chart.series.map((s) => s.name));
   });
 
+  it('the band stacks on low whatever its sign (log10 values are negative)', () => {
+    const band = seriesOf(studyChartOption(chartById('dz-profile'))).filter((s) => s.name.endsWith(BAND_SUFFIX));
+    expect(band.map((s) => (s as { stackStrategy?: string }).stackStrategy)).toEqual(['all', 'all', 'all', 'all']);
+  });
+
+  it('a fitted line `<arm> · fit` is dashed in its arm’s colour, with no band, and not in the legend', () => {
+    const chart: StudyChart = {
+      ...chartById('dz-profile'),
+      series: [
+        { name: 'a', y: [1, 2], low: [0, 1], high: [2, 3] },
+        { name: 'b', y: [2, 3] },
+        { name: 'b · fit', y: [2.1, 2.9] },
+        { name: 'a · fit', y: [1.1, 1.9] },
+      ],
+      x: [1, 2],
+    };
+    const o = studyChartOption(chart);
+    const byName = (n: string) => seriesOf(o).find((s) => s.name === n) as unknown as Record<string, any>;
+    expect(byName('a · fit').color).toBe(byName('a').color);
+    expect(byName('b · fit').color).toBe(byName('b').color);
+    expect(byName('a').color).not.toBe(byName('b').color);
+    expect(byName('a · fit').lineStyle.type).toBe('dashed');
+    expect(seriesOf(o).filter((s) => s.name.startsWith('a · fit'))).toHaveLength(1);
+    expect((o.legend as { data: string[] }).data).toEqual(['a', 'b']);
+  });
+
   it('a line without low/high has no band', () => {
     const chart: StudyChart = { ...chartById('dz-profile'), series: [{ name: 'a', y: [1, 2, 3] }] };
     expect(seriesOf(studyChartOption(chart)).map((s) => s.name)).toEqual(['a']);
@@ -71,6 +97,11 @@ describe('study chart options', () => {
     expect(heat.data).toHaveLength(chart.heatmap!.rows.length * chart.x.length);
     expect(heat.data[1]).toEqual([1, 0, chart.heatmap!.values[0][1]]);
     expect(tip(o)({ data: [1, 2, -4.5], marker: '' })).toBe(`${chart.heatmap!.rows[2]}\nlayer trunk.1\n-4.50`);
+  });
+
+  it('a heatmap of one value everywhere still gets a colour range', () => {
+    const chart: StudyChart = { ...chartById('dz-heat'), heatmap: { rows: ['a'], values: [[2, 2]], min: 2, max: 2 } };
+    expect(studyChartOption(chart).visualMap).toMatchObject({ min: 1.5, max: 2.5 });
   });
 
   it('a bar chart draws a bar series per arm with min–max whiskers, tooltip with the stored spread', () => {
