@@ -37,6 +37,17 @@ export default tseslint.config(
     },
   },
   {
+    // the study report draws its charts as SVG with ECharts' server-side rendering, in Node and the browser alike
+    files: ['src/studies/report/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['electron', 'electron/*'], message: 'src/ must run without Electron.' },
+        { group: ['vue', 'pinia', '**/renderer/**'], message: 'src/ must not depend on the renderer.' },
+        { group: ['node:*', '@tensorflow/*', 'better-sqlite3'], message: 'The report must stay browser-safe.' },
+      ]),
+    },
+  },
+  {
     files: ['renderer/src/**/*.ts', 'renderer/src/**/*.vue'],
     rules: {
       'no-restricted-imports': restrict([

@@ -6,6 +6,7 @@ export const VIEWS = [
   { path: '/live/:id?', name: 'live', title: 'Live run', key: '2' },
   { path: '/history', name: 'history', title: 'History', key: '3' },
   { path: '/compare', name: 'compare', title: 'Compare', key: '4' },
+  { path: '/studies', name: 'studies', title: 'Studies', key: '6' },
   { path: '/settings', name: 'settings', title: 'Settings', key: '5' },
 ] as const;
 
@@ -17,6 +18,7 @@ export const router = createRouter({
     { path: '/live/:id?', name: 'live', component: () => import('./views/LiveView.vue'), props: true },
     { path: '/history', name: 'history', component: () => import('./views/HistoryView.vue') },
     { path: '/compare', name: 'compare', component: () => import('./views/CompareView.vue') },
+    { path: '/studies', name: 'studies', component: () => import('./views/StudiesView.vue') },
     { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
     { path: '/:rest(.*)*', redirect: '/design' },
   ],

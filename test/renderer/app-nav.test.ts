@@ -23,6 +23,7 @@ async function mountApp(path: string) {
       { path: '/live/:id?', name: 'live', component: blank },
       { path: '/history', name: 'history', component: blank },
       { path: '/compare', name: 'compare', component: blank },
+      { path: '/studies', name: 'studies', component: blank },
       { path: '/settings', name: 'settings', component: blank },
     ],
   });
@@ -47,5 +48,17 @@ describe('App nav', () => {
     await badge.trigger('click');
     await flushPromises();
     expect(router.currentRoute.value.fullPath).toBe('/live/a');
+  });
+
+  it('has Studies in the nav, opened by a click or Alt+6', async () => {
+    const { w, router } = await mountApp('/history');
+    const link = w.find('nav a[data-view=studies]');
+    expect(link.text()).toBe('Studies');
+    expect(link.attributes('title')).toBe('Studies (Alt+6)');
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: '6', altKey: true }));
+    await flushPromises();
+    expect(router.currentRoute.value.path).toBe('/studies');
+    expect(w.find('nav a[aria-current=page]').attributes('data-view')).toBe('studies');
+    w.unmount();
   });
 });

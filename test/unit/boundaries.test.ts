@@ -46,6 +46,9 @@ describe('import boundaries', () => {
       // the store reaching the trainer's folder, the trainer reaching the contract
       [`src/store/${tag}.ts`]: `export * from '../train/losses.ts';\n`,
       [`src/train/${tag}.ts`]: `export type { Method } from '../api/contract.ts';\n`,
+      // echarts is the study report's alone (its SVG charts); the report itself must stay browser-safe
+      [`src/studies/${tag}.ts`]: `export { init } from 'echarts/core';\n`,
+      [`src/studies/report/${tag}.ts`]: `export { readFileSync } from 'node:fs';\n`,
     };
     let violations: Violation[] = [];
     beforeAll(() => {
@@ -80,6 +83,11 @@ describe('import boundaries', () => {
     it('store → train and train → api are refused', () => {
       expect(hit('store-export-not-train', `src/store/${tag}.ts`, /^src\/train\/losses\.ts$/)).toBe(true);
       expect(hit('train-not-api', `src/train/${tag}.ts`, /^src\/api\/contract\.ts$/)).toBe(true);
+    });
+
+    it('echarts outside the study report, and node:* inside it, are refused', () => {
+      expect(hit('src-no-electron-or-ui', `src/studies/${tag}.ts`, /node_modules\/echarts\//)).toBe(true);
+      expect(hit('study-report-echarts-only', `src/studies/report/${tag}.ts`, /^fs$/)).toBe(true);
     });
   });
 });

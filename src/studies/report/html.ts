@@ -1,29 +1,57 @@
 /**
- * The study report as one self-contained HTML page. MINIMAL placeholder with the agreed signature
- * (the findings and verdict as plain HTML) so the CLI's `study report` works on this branch; the
- * Studies-view branch owns the real report (charts, specs) and replaces this file at merge.
+ * The report a person can send: one self-contained HTML file of a study run — the question, the
+ * expectation and its citation, the rule, the verdicts, each quantity per arm, the charts as
+ * inline SVG, the specs, the backend and the version. No script and no external resource; its
+ * CSP meta tag says so to the browser too. Pure: used by the CLI (`study report`) in Node and by
+ * the Studies view's Export in the browser.
  */
 import type { StudyResult } from '../../domain/studies.ts';
+import { esc } from './escape.ts';
+import { findingsSection, provenanceSection, quantitySection, specsSection, verdictBadge } from './sections.ts';
+import { REPORT_CSP, REPORT_CSS } from './style.ts';
+import { chartSvg } from './svg.ts';
 
-const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export interface ReportOptions {
+  /** the date the report states it was written (default: now) */
+  generatedAt?: Date;
+}
 
-export function studyReportHtml(result: StudyResult): string {
-  const rows = result.findings
-    .map((f) => `<tr><td>${escape(f.claim)}</td><td>${escape(f.measured)}</td><td>${escape(f.verdict)}</td></tr>`)
-    .join('\n');
+const section = (title: string, body: string) => `<section><h2>${esc(title)}</h2>${body}</section>`;
+
+export function studyReportHtml(result: StudyResult, options: ReportOptions = {}): string {
+  const info = result.info;
+  const charts = result.charts.map((c) => `<figure aria-label="${esc(c.title)}">${chartSvg(c)}</figure>`).join('');
+  const body = [
+    `<header><h1>${esc(info.title)}</h1><p class="meta">${esc(result.study)} v${esc(result.version)} · ${esc(
+      result.size,
+    )} · study run ${esc(result.id)}</p><p>Verdict: ${verdictBadge(result.verdict)}</p></header>`,
+    section(
+      'The question',
+      `<dl><dt>question</dt><dd>${esc(info.question)}</dd><dt>expectation</dt><dd>${esc(
+        info.expectation,
+      )}</dd><dt>citation</dt><dd><cite>${esc(info.citation)}</cite></dd><dt>rule</dt><dd>${esc(info.rule)}</dd></dl>`,
+    ),
+    section('Findings', findingsSection(result.findings)),
+    section('Measured, over seeds', result.quantities.map(quantitySection).join('') || '<p>Nothing measured yet.</p>'),
+    section('Charts', charts || '<p>No chart yet.</p>'),
+    section('Specs', specsSection(result)),
+    section('Provenance', provenanceSection(result, options.generatedAt ?? new Date())),
+  ].join('\n');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escape(result.info.title)}</title></head>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(info.title)} — study report</title>
+<style>${REPORT_CSS}</style>
+</head>
 <body>
-<h1>${escape(result.info.title)}</h1>
-<p>${escape(result.study)} v${result.version} · ${escape(result.size)} · ${result.seeds} seeds · verdict: <strong>${escape(result.verdict ?? 'pending')}</strong></p>
-<p>${escape(result.info.expectation)}</p>
-<p><em>${escape(result.info.citation)}</em></p>
-<table><thead><tr><th>claim</th><th>measured</th><th>verdict</th></tr></thead>
-<tbody>
-${rows}
-</tbody></table>
-<p>${escape(result.info.rule)}</p>
-</body></html>
+${body}
+</body>
+</html>
 `;
 }
+
+/** A file name for the report: the study and the start date, e.g. `glorot-init-2026-11-29.html`. */
+export const reportFileName = (r: StudyResult) => `${r.study}-${r.createdAt.slice(0, 10)}.html`;

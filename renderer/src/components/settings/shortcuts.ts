@@ -14,6 +14,7 @@ export const SHORTCUTS: Array<{ area: string; items: Shortcut[] }> = [
       { keys: 'Alt+3', does: 'History' },
       { keys: 'Alt+4', does: 'Compare' },
       { keys: 'Alt+5', does: 'Settings' },
+      { keys: 'Alt+6', does: 'Studies' },
     ],
   },
   {
