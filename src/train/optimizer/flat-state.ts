@@ -5,9 +5,19 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type * as tf from '@tensorflow/tfjs-core';
 
-/** The wasm module's memory as floats; take it after any allocation (growth replaces the buffer). */
+/** The emscripten module's memory (its typings come from @types/emscripten, which we do not install). */
+interface WasmModuleMemory {
+  HEAPU8: Uint8Array;
+  asm?: { memory?: WebAssembly.Memory };
+}
+
+/**
+ * The wasm module's memory as floats; take it after any allocation (growth replaces the buffer).
+ * The memory object itself is always current; HEAPU8 is the fallback where it is not exported.
+ */
 export function heapF32(backend: BackendWasm): Float32Array {
-  return new Float32Array((backend.wasm as unknown as { HEAPU8: Uint8Array }).HEAPU8.buffer);
+  const m = backend.wasm as unknown as WasmModuleMemory;
+  return new Float32Array(m.asm?.memory?.buffer ?? m.HEAPU8.buffer);
 }
 
 export class FlatState {

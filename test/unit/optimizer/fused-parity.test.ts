@@ -81,4 +81,23 @@ describe('the one-pass wasm optimiser', () => {
     expect(() => opt.applyGradients({ 'nowhere/kernel': g })).toThrow(/'nowhere\/kernel' names no registered variable/);
     g.dispose();
   });
+
+  it('keeps tensors and backend buffers flat across steps, and frees its state on dispose', async () => {
+    await onCpuAndWasm(() => new Float32Array(0));
+    const backend = tf.backend();
+    const v = tf.tidy(() => tf.variable(tf.ones([7, 5]), true, 'flat/dense/kernel'));
+    const dataIdsBefore = backend.numDataIds();
+    const opt = createOptimizer({ ...base, kind: 'adam', clipNorm: 1 }, { decayed: DECAYED });
+    const counts: number[][] = [];
+    for (let s = 0; s < 4; s++) {
+      const g = tf.fill([7, 5], 0.5);
+      opt.applyGradients({ [v.name]: g });
+      g.dispose();
+      counts.push([tf.memory().numTensors, backend.numDataIds()]);
+    }
+    expect(counts[3]).toEqual(counts[1]);
+    opt.dispose();
+    expect(backend.numDataIds()).toBe(dataIdsBefore);
+    expect(v.dataSync()[0]).toBeLessThan(1);
+  });
 });
