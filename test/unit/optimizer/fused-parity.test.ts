@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOptimizer, type OptimizerSpec } from '../../../src/train/optimizer/index.ts';
 import { FusedWasmOptimizer } from '../../../src/train/optimizer/fused.ts';
+import { optimizerModuleBytes } from '../../../src/train/optimizer/simd-module.ts';
 import { TfTrainOptimizer } from '../../../src/train/optimizer/tf-train.ts';
 import { onCpuAndWasm, relativeDiff, seededValues } from '../backend/helpers.ts';
 
@@ -72,6 +73,11 @@ describe('the one-pass wasm optimiser', () => {
     expect(createOptimizer(spec, { decayed: DECAYED })).toBeInstanceOf(TfTrainOptimizer);
     await onCpuAndWasm(() => new Float32Array(0));
     expect(createOptimizer(spec, { decayed: DECAYED })).toBeInstanceOf(FusedWasmOptimizer);
+  });
+
+  it('assembles a valid module for plain and shared (threaded) memories', () => {
+    expect(WebAssembly.validate(optimizerModuleBytes(false))).toBe(true);
+    expect(WebAssembly.validate(optimizerModuleBytes(true))).toBe(true);
   });
 
   it('names a gradient that matches no variable', async () => {
