@@ -5,6 +5,9 @@
  * Prints one JSON line per case. Numbers, never pass/fail.
  *   --quick      fewer steps; skip the cpu backend's CNN (minutes per step)
  *   --backends=a,b   only these (default: every backend that loads)
+ *   --profile    after each model's step time, its per-kernel breakdown (bench/profile.ts)
+ *   --sweep      only time the λ-sweep example end to end through the CLI (bench/sweep.ts);
+ *                --sweep-epochs=n shortens its runs
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { availableParallelism, cpus } from 'node:os';
@@ -19,10 +22,14 @@ import { trainStep } from '../src/train/step.ts';
 import { createState, disposeState } from '../src/train/trainer.ts';
 import { cnnSpec, defaultSpec, mlpSpec, mnistShaped, shapes32 } from './models.ts';
 import { measurePeer, type PeerResult } from './peer.ts';
+import { profileStep } from './profile.ts';
+import { timeSweep } from './sweep.ts';
 
 tf.enableProdMode();
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+const profile = args.includes('--profile');
+const sweepEpochs = args.find((a) => a.startsWith('--sweep-epochs='))?.slice(15);
 const only = args
   .find((a) => a.startsWith('--backends='))
   ?.slice(11)
@@ -131,9 +138,14 @@ async function benchBackend(name: Exclude<BackendName, 'auto'>): Promise<void> {
       statsShareOfEpoch: +(statsMs / (stepsPerEpoch * stepMs)).toFixed(4),
       stepsPerEpoch,
     });
+    if (profile && !slow) emit({ case: 'profile', backend: name, model, ...(await profileStep(spec, ds)) });
   }
 }
 
+if (args.includes('--sweep')) {
+  emit({ case: 'sweep', ...timeSweep(sweepEpochs ? ['--epochs', sweepEpochs] : []) });
+  process.exit(0);
+}
 emit({
   case: 'machine',
   cpus: cpus()[0]?.model,

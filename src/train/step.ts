@@ -7,10 +7,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Network } from '../model/network.ts';
 import { type BatchTargets, metricSums, termLoss, weightedSum } from './losses.ts';
+import type { StepOptimizer } from './optimizer/index.ts';
 import type { ActiveWeighting, CombinedLossRun, PerTermRun, WeightingState } from './weighting/index.ts';
 
 export interface StepState extends WeightingState {
-  optimizer: tf.Optimizer;
+  /** applies weight decay and clipping (spec.optimizer) itself */
+  optimizer: StepOptimizer;
   /** the run's weighting strategy with its per-run state; `weights` are the weights in force */
   weighting: ActiveWeighting;
 }
@@ -125,23 +127,6 @@ function perTermCombined(st: StepState, run: PerTermRun, x: tf.Tensor4D, t: Batc
   });
 }
 
-/** Weight decay (L2 on kernels) and global-norm clipping, then the optimiser's update. */
-function apply(st: StepState, grads: tf.NamedTensorMap): void {
-  const { weightDecay, clipNorm } = st.spec.optimizer;
-  tf.tidy(() => {
-    let g: tf.NamedTensorMap = { ...grads };
-    if (weightDecay > 0)
-      for (const v of st.net.trainable())
-        if (v.name.endsWith('/kernel') && g[v.name]) g[v.name] = tf.add(g[v.name], tf.mul(v, weightDecay));
-    if (clipNorm !== undefined) {
-      const norm = tf.sqrt(tf.addN(Object.values(g).map((x) => tf.sum(tf.square(x)))));
-      const factor = tf.minimum(1, tf.div(clipNorm, tf.maximum(norm, 1e-12)));
-      g = Object.fromEntries(Object.entries(g).map(([k, x]) => [k, tf.mul(x, factor)]));
-    }
-    st.optimizer.applyGradients(g);
-  });
-}
-
 export function trainStep(st: StepState, x: tf.Tensor4D, t: BatchTargets, capture: boolean): StepResult {
   const pass = {} as Pass;
   const w = st.weighting;
@@ -157,7 +142,7 @@ export function trainStep(st: StepState, x: tf.Tensor4D, t: BatchTargets, captur
   // Σ w_i L_i with the weights this step used (a strategy's extra terms, e.g. a regulariser, left out)
   const loss = termLosses.reduce((a, l, i) => a + l * st.weights[i], 0);
   w.run.afterStep?.(st, { termLosses, forward: () => forwardTerms(st, x, t, false, {} as Pass) });
-  apply(st, grads);
+  st.optimizer.applyGradients(grads);
   w.run.afterUpdate?.(st);
   st.net.updateMovingStats(pass.bn ?? []);
   if (!capture) tf.dispose(Object.values(grads));

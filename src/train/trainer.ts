@@ -8,6 +8,7 @@ import type { Spec } from '../experiment/spec.ts';
 import { Network } from '../model/network.ts';
 import { planModel } from '../model/plan.ts';
 import { createRng } from '../util/rng.ts';
+import { createOptimizer } from './optimizer/index.ts';
 import { batchRanges, disposeBatch, makeBatch } from './batches.ts';
 import { evaluate, TermAccumulator } from './epoch-metrics.ts';
 import { layerRecords, snapshotKernels } from './layer-records.ts';
@@ -36,12 +37,6 @@ export interface TrainResult {
   message?: string;
 }
 
-function createOptimizer(o: Spec['optimizer']): tf.Optimizer {
-  if (o.kind === 'sgd') return tf.train.sgd(o.learningRate);
-  if (o.kind === 'momentum') return tf.train.momentum(o.learningRate, o.momentum);
-  return tf.train.adam(o.learningRate);
-}
-
 export function createState(spec: Spec, ds: Dataset): StepState {
   const plan = planModel(spec, [ds.height, ds.width, 1], ds.classNames.length);
   const net = new Network(plan, spec.model.init, spec.seed);
@@ -50,7 +45,9 @@ export function createState(spec: Spec, ds: Dataset): StepState {
     net,
     plan,
     spec,
-    optimizer: createOptimizer(spec.optimizer),
+    optimizer: createOptimizer(spec.optimizer, {
+      decayed: new Set(net.trainable().flatMap((v) => (v.name.endsWith('/kernel') ? [v.name] : []))),
+    }),
     weights: [...weighting.run.initialWeights],
     weighting,
   };

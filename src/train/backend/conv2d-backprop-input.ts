@@ -12,6 +12,7 @@
  * than k − 1 make pads′ negative: the convolution then runs with 0 there and the result is cropped.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { backpropInputByPhases } from './conv2d-backprop-input-phases.ts';
 import { disposeInfos, runWasmKernel, wasmPadZeros, wasmReshape, wasmTranspose } from './wasm-ops.ts';
 
 /** The gradient convolution along one spatial axis. */
@@ -158,6 +159,7 @@ export function conv2DBackpropInputWasm(args: {
   ) {
     throw new Error(`Conv2DBackpropInput: dy shape [${dy.shape}] does not match forward output [${info.outShape}]`);
   }
+  if (info.strideHeight > 1 || info.strideWidth > 1) return backpropInputByPhases(dy, filter, info, backend);
   const plan = planBackpropInput(info);
   const temps: tf.TensorInfo[] = [];
   try {
