@@ -1,8 +1,7 @@
 /** A diverged run's partial epoch: stored, read back exactly, kept out of the run's progress. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type RunStore } from '../../../src/store/run-store.ts';
-import type { EpochRecord } from '../../../src/domain/records.ts';
-import { BACKEND, makeEpoch, makeSpec } from './fixtures/records.ts';
+import { BACKEND, makeEpoch, makePartialEpoch, makeSpec } from './fixtures/records.ts';
 
 let store: RunStore;
 afterEach(() => store?.close());
@@ -14,18 +13,7 @@ function runningRun(): string {
   return id;
 }
 
-/** Epoch `epoch` cut short at `batch` of 32 with `loss`: train metrics only, no probe. */
-function partial(epoch: number, batch: number, loss: number): EpochRecord {
-  const base = makeEpoch(epoch, { probed: false });
-  return {
-    ...base,
-    metrics: base.metrics.filter((m) => m.split === 'train'),
-    taskGrads: [],
-    taskCosines: [],
-    partial: true,
-    divergence: { batch, batches: 32, loss },
-  };
-}
+const partial = makePartialEpoch;
 
 describe('partial epochs', () => {
   it.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])(
