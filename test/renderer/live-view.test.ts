@@ -80,7 +80,7 @@ describe('LiveView', () => {
     expect(w.find('[data-testid=run-partial]').text()).toContain(
       'partial: diverged at batch 7 of epoch 3 (6 of 32 batches finished)',
     );
-    expect(w.find('.progress-panel').text()).toContain('2 of 6 epochs stored');
+    expect(w.find('.progress-panel').text()).toContain('2 of 6 epochs stored, and the partial epoch it diverged in');
   });
 
   it('a run that diverged in its first epoch charts that partial epoch instead of saying none finished', async () => {

@@ -2,7 +2,7 @@
 /** A diverged run's partial epoch on Live's and Compare's curves: hollow diamond, dashed step, tooltip label. */
 import { describe, expect, it } from 'vitest';
 import { compareLineOption, compareLines } from '../../renderer/src/charts/compare-series.ts';
-import { lossOption, weightsOption } from '../../renderer/src/charts/live-series.ts';
+import { layerHeatmapOption, lossOption, weightsOption } from '../../renderer/src/charts/live-series.ts';
 import { PARTIAL_SYMBOL } from '../../renderer/src/charts/partial-marks.ts';
 import { plainText, type TipParam } from '../../renderer/src/charts/tooltip.ts';
 import { compareDataOf, makeEpoch, makePartialEpoch } from '../unit/store/fixtures/records.ts';
@@ -63,6 +63,11 @@ describe('Live curves of a diverged run', () => {
     expect(named(smooth, 'cls train (raw)').map(xs)).toEqual([[1, 2, 3]]);
     expect(named(smooth, 'cls train')).toHaveLength(2);
     expect(named(weightsOption(diverged), 'cls')).toHaveLength(2);
+  });
+
+  it('label the partial epoch’s heatmap column', () => {
+    expect(layerHeatmapOption(diverged, 'gradL2').xAxis.data).toEqual(['1', '2', '3 (partial)']);
+    expect(layerHeatmapOption(diverged.slice(0, 2), 'gradL2').xAxis.data).toEqual(['1', '2']);
   });
 });
 

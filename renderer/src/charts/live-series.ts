@@ -115,7 +115,12 @@ export function layerHeatmapOption(
   const h = heatmapOption({ title: f.title, valueName: f.label, ...m, scale, mark: o.mark });
   // about 32 layer labels fit; past that, every n-th
   const yAxis = { ...h.yAxis, axisLabel: { interval: Math.max(0, Math.ceil(m.layers.length / 32) - 1), fontSize: 10 } };
-  return { ...h, yAxis, backgroundColor: 'transparent' };
+  // the partial epoch's column holds the last finite batch's statistics: its label says so
+  const partial = partialMarkOf(epochs);
+  const xAxis = partial
+    ? { ...h.xAxis, data: h.xAxis.data.map((x) => (x === String(partial.epoch) ? `${x} (partial)` : x)) }
+    : h.xAxis;
+  return { ...h, xAxis, yAxis, backgroundColor: 'transparent' };
 }
 
 export function vanishingOption(epochs: EpochRecord[]) {
