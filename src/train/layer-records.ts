@@ -28,6 +28,8 @@ export function snapshotKernels(st: StepState): tf.Tensor[] {
  * @param grads  the applied gradient of the epoch's last batch, by variable name
  * @param before snapshotKernels() taken before that batch's update (disposed here)
  * @param epochStart snapshotKernels() taken before the epoch's first update (disposed here)
+ * @param after  kernels after that batch's update (not disposed here); the variables themselves
+ *               unless a later, diverged batch has overwritten them since
  */
 export function layerRecords(
   st: StepState,
@@ -36,16 +38,17 @@ export function layerRecords(
   epochStart: tf.Tensor[],
   probe: ProbeResult | null,
   bins: number,
+  after: tf.Tensor[] = st.net.vars.map((v) => v.kernel),
 ): LayerStats[] {
   const gradOf = (i: number) => grads[st.net.vars[i].kernel.name] ?? tf.zerosLike(st.net.vars[i].kernel);
   const rows = readAll(
-    st.net.vars.flatMap((v, i) =>
+    after.flatMap((w, i) =>
       tf.tidy(() => [
         summaryVector(gradOf(i)),
-        normVector(v.kernel),
-        normVector(tf.sub(v.kernel, before[i])),
+        normVector(w),
+        normVector(tf.sub(w, before[i])),
         normVector(before[i]),
-        normVector(tf.sub(v.kernel, epochStart[i])),
+        normVector(tf.sub(w, epochStart[i])),
         normVector(epochStart[i]),
       ]),
     ),
@@ -65,7 +68,6 @@ export function layerRecords(
     const p = probe?.layers[i];
     const params = st.net.vars[i].kernel.size;
     const spread = fromLog10Counts(logCounts.subarray(i * L, (i + 1) * L), params);
-    const epochChange = be > 0 ? de / be : 0;
     return {
       layer: l.name,
       index: i,
@@ -84,7 +86,7 @@ export function layerRecords(
       actMean: p ? p.actMean : null,
       actStd: p ? p.actStd : null,
       actSaturation: p ? p.actSaturation : null,
-      ...scaleFree(params, s.l2, d, epochChange, spread, p),
+      ...scaleFree(params, s.l2, d, be > 0 ? de / be : 0, spread, p),
       histogram: { min: s.min, max: s.max, counts: Array.from(counts.subarray(i * bins, (i + 1) * bins)) },
     };
   });

@@ -74,6 +74,7 @@ describe('every example trains for 2 epochs through the CLI', () => {
         'started_at',
         'duration_s',
         'epoch',
+        'partial',
         'split',
         'subject',
         'series',
