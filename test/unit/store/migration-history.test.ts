@@ -170,32 +170,32 @@ const V3_HEALTH = {
   healthFrom: 1,
 };
 
-const RUN4 = '44444444-5555-4666-8777-888888888888';
+const RUN5 = '55555555-6666-4777-8888-999999999999';
 
 /**
- * Schema 4 (planned as 0005) adds partial epochs: a diverged run's last epoch, marked partial, with
+ * Schema 5 adds partial epochs: a diverged run's last epoch, marked partial, with
  * the batch it diverged at; a NULL diverged_loss is a NaN. The older runs' epochs read partial: false.
  */
-FIXTURES[4] = {
+FIXTURES[5] = {
   insert(db) {
     FIXTURES[3].insert(db);
     db.prepare(
       `INSERT INTO runs (id, name, notes, status, spec_json, error, created_at, epochs_planned, epochs_done)
        VALUES (?, 'diverged', '', 'diverged', ?, 'loss became NaN at epoch 1, batch 5 of 8', 8000, 3, 0)`,
-    ).run(RUN4, JSON.stringify(makeSpec({ epochs: 3 })));
+    ).run(RUN5, JSON.stringify(makeSpec({ epochs: 3 })));
     db.prepare(
       `INSERT INTO epochs (run_id, epoch, duration_ms, samples_per_sec, weights_json, vanishing_ratio, probed, nan_mask,
          health_json, partial, diverged_batch, batches, diverged_loss)
        VALUES (?, 1, 10, 20, '{"cls":1}', NULL, 0, 0, ?, 1, 5, 8, NULL)`,
-    ).run(RUN4, JSON.stringify({ ...V3_HEALTH, trunkLayers: 0, wRatio: null }));
+    ).run(RUN5, JSON.stringify({ ...V3_HEALTH, trunkLayers: 0, wRatio: null }));
   },
   check(store) {
     FIXTURES[3].check(store);
     expect(store.getEpochs(RUN3).map((e) => [e.partial, e.divergence])).toEqual([[false, null]]);
-    const [e] = store.getEpochs(RUN4);
+    const [e] = store.getEpochs(RUN5);
     expect(e).toMatchObject({ epoch: 1, partial: true, divergence: { batch: 5, batches: 8, loss: Number.NaN } });
-    expect(store.getRun(RUN4)).toMatchObject({ status: 'diverged', epochsDone: 0 });
-    expect(store.compareData(RUN4).divergence).toEqual([{ batch: 5, batches: 8, loss: Number.NaN }]);
+    expect(store.getRun(RUN5)).toMatchObject({ status: 'diverged', epochsDone: 0 });
+    expect(store.compareData(RUN5).divergence).toEqual([{ batch: 5, batches: 8, loss: Number.NaN }]);
   },
 };
 

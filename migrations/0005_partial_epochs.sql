@@ -1,5 +1,4 @@
--- 0004 (numbered 0005 in the plan; renumber at merge if another 0004 lands first):
--- partial epochs. A diverged run stores the epoch it stopped in, marked partial, with where it
+-- 0005: partial epochs. A diverged run stores the epoch it stopped in, marked partial, with where it
 -- diverged (EpochRecord.partial and .divergence, src/domain/records.ts). Every older epoch was a
 -- full one: partial = 0 and the divergence columns NULL.
 ALTER TABLE epochs ADD COLUMN partial INTEGER NOT NULL DEFAULT 0 CHECK (partial IN (0, 1));
