@@ -6,7 +6,7 @@ import type { StoredRun } from './types.ts';
 export const firstProbed = (r: StoredRun): EpochRecord | undefined => r.epochs.find((e) => e.probed);
 
 /** The run's last full epoch: a diverged run's partial epoch holds only the batches before it blew up. */
-export const lastEpoch = (r: StoredRun): EpochRecord | undefined => r.epochs.findLast((e) => !e.partial);
+export const lastEpoch = (r: StoredRun): EpochRecord | undefined => r.epochs.filter((e) => !e.partial).at(-1);
 
 export const trunkOf = (e: EpochRecord | undefined): LayerStats[] => (e ? e.layers.filter((l) => l.trunk) : []);
 
