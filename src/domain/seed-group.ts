@@ -46,3 +46,22 @@ export function seedGroupSpec(spec: unknown): unknown {
 
 /** The seed-group key of a stored spec, e.g. `sg-5f0e0c8d2b7a9e13`. */
 export const seedGroupKey = (spec: unknown): string => `sg-${fnv1a64(canonicalJson(seedGroupSpec(spec)))}`;
+
+/** Mean, spread and range of a seed group's values; `std` is the sample standard deviation (n − 1), 0 for one value. */
+export interface MeanStd {
+  n: number;
+  mean: number;
+  std: number;
+  min: number;
+  max: number;
+}
+
+/** Over the finite values only (a diverged run's NaN would erase the group's mean); n = 0 gives NaNs. */
+export function meanStd(values: readonly number[]): MeanStd {
+  const v = values.filter(Number.isFinite);
+  const n = v.length;
+  if (!n) return { n, mean: NaN, std: NaN, min: NaN, max: NaN };
+  const mean = v.reduce((a, b) => a + b, 0) / n;
+  const std = n > 1 ? Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1)) : 0;
+  return { n, mean, std, min: Math.min(...v), max: Math.max(...v) };
+}

@@ -21,6 +21,7 @@ export const detail = (id: string, name: string, finalMetrics: RunDetail['finalM
     backend: null,
     finalMetrics,
     lastHealth: null,
+    seedGroup: `sg-${id}`,
     spec: makeSpec(),
   }) as unknown as RunDetail;
 
