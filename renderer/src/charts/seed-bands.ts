@@ -1,0 +1,153 @@
+/**
+ * Compare's seed groups: runs that differ only by seed (RunSummary.seedGroup) drawn as one mean line
+ * with a band — min–max or mean ± 1 std (sample, n − 1) — on whatever series the overlay shows.
+ * The band is two stacked line series (its low edge, then high − low filled), which ECharts stacks
+ * by index; both share the epochs of the mean line. Pure: from runs.compare's data to an option.
+ */
+import type { CompareData } from '@core/api/contract.ts';
+import type { RunDetail } from '@core/domain/runs.ts';
+import { meanStd } from '@core/domain/seed-group.ts';
+import type { SeriesChoice } from './compare-choices.ts';
+import { compareLineOption, pointsFor, runColor, runLabels } from './compare-series.ts';
+import type { LineSpec } from './options.ts';
+import type { Point } from './series.ts';
+import { epochTooltip, richTooltip, sig3, type TipParam } from './tooltip.ts';
+
+export type BandKind = 'minmax' | 'std';
+export const BAND_KINDS: Array<{ kind: BandKind; label: string }> = [
+  { kind: 'minmax', label: 'min–max' },
+  { kind: 'std', label: '±1 std' },
+];
+
+/** Runs of one seed group, by their index in the compared runs (singletons included). */
+export interface RunGroup {
+  key: string;
+  indices: number[];
+}
+
+/** The compared runs by seed group, in first-seen order. */
+export function runGroups(runs: ReadonlyArray<Pick<RunDetail, 'seedGroup'>>): RunGroup[] {
+  const by = new Map<string, number[]>();
+  runs.forEach((r, i) => by.set(r.seedGroup, [...(by.get(r.seedGroup) ?? []), i]));
+  return [...by].map(([key, indices]) => ({ key, indices }));
+}
+
+export const hasSeedGroups = (runs: ReadonlyArray<Pick<RunDetail, 'seedGroup'>>) =>
+  runGroups(runs).some((g) => g.indices.length >= 2);
+
+export interface BandPoint {
+  epoch: number;
+  mean: number | null;
+  low: number | null;
+  high: number | null;
+  /** members with a finite value at this epoch */
+  n: number;
+}
+
+/** Per epoch (union over the members), the mean and the band over the members' finite values. */
+export function bandPoints(lines: readonly Point[][], band: BandKind): BandPoint[] {
+  const at = new Map<number, number[]>();
+  for (const pts of lines)
+    for (const [x, y] of pts) {
+      const vs = at.get(x) ?? [];
+      if (y !== null && Number.isFinite(y)) vs.push(y);
+      at.set(x, vs);
+    }
+  return [...at.keys()]
+    .sort((a, b) => a - b)
+    .map((epoch) => {
+      const s = meanStd(at.get(epoch)!);
+      if (!s.n) return { epoch, mean: null, low: null, high: null, n: 0 };
+      const [low, high] = band === 'minmax' ? [s.min, s.max] : [s.mean - s.std, s.mean + s.std];
+      return { epoch, mean: s.mean, low, high, n: s.n };
+    });
+}
+
+/** A group's legend name: its first member's, without the " · seed=N" a repeat adds, and how many runs. */
+const groupName = (label: string, n: number) => `${label.replace(/ · seed=\d+$/, '')} · mean of ${n}`;
+
+/** series ids of a band's two helper series; the tooltip leaves them out */
+const BAND_ID = /^band-(low|fill):/;
+
+interface TipWithId extends TipParam {
+  seriesId?: string;
+}
+
+/** The overlay's tooltip: run lines as everywhere; a group line with its stored mean, low, high and n. */
+export function bandTooltip(params: TipWithId | TipWithId[]): string {
+  const list = (Array.isArray(params) ? params : [params]).filter((p) => !BAND_ID.test(p.seriesId ?? ''));
+  const isGroup = (p: TipParam) => Array.isArray(p.data) && p.data.length === 6;
+  const text = epochTooltip(list.filter((p) => !isGroup(p)));
+  const groups = list.filter(isGroup).map((p) => {
+    const [, , mean, low, high, n] = p.data as Array<number | null>;
+    return `${p.marker ?? ''}${p.seriesName ?? ''}:  ${sig3(mean)}  (low ${sig3(low)}, high ${sig3(high)}, n ${n ?? 0})`;
+  });
+  if (!groups.length) return text;
+  const head = text || `epoch ${String(list[0]?.axisValue ?? '')}`;
+  return [head, ...groups].join('\n');
+}
+
+/**
+ * The overlay with each seed group of ≥ 2 runs as a mean line and a band, other runs as their own
+ * lines. Mean-line items are [epoch, drawn y, mean, low, high, n]: the drawn y may be smoothed, the
+ * tooltip reads the stored statistics.
+ */
+export function groupedLineOption(o: {
+  title: string;
+  yName: string;
+  runs: RunDetail[];
+  data: Record<string, CompareData>;
+  choice: SeriesChoice;
+  band: BandKind;
+  smoothing?: number;
+  logY?: boolean;
+}) {
+  const labels = runLabels(o.runs);
+  const groups = runGroups(o.runs).map((g) => {
+    const lines = g.indices.map((i) => pointsFor(o.data[o.runs[i].id], o.choice));
+    return { ...g, lines, band: g.indices.length >= 2 ? bandPoints(lines, o.band) : null };
+  });
+  const specs: LineSpec[] = groups.map((g) => ({
+    color: runColor(g.indices[0]),
+    ...(g.band
+      ? { name: groupName(labels[g.indices[0]], g.indices.length), points: g.band.map((b): Point => [b.epoch, b.mean]) }
+      : { name: labels[g.indices[0]], points: g.lines[0] }),
+  }));
+  const base = compareLineOption({ ...o, series: specs });
+  const series = base.series.map((s) => {
+    const k = specs.findIndex((sp) => sp.name === s.name);
+    const band = k >= 0 ? groups[k].band : null;
+    if (!band) return s;
+    const data = band.map((b, x) => [b.epoch, (s.data[x]?.[1] as number | null) ?? null, b.mean, b.low, b.high, b.n]);
+    return { ...s, data };
+  });
+  const bands = groups.flatMap((g, k) =>
+    g.band ? bandSeries(specs[k].name, g.key, g.band, specs[k].color!, o.logY) : [],
+  );
+  return { ...base, tooltip: richTooltip(bandTooltip), series: [...bands, ...series] };
+}
+
+/** The low edge (invisible) and the filled high − low stacked on it; named like the mean line so the legend toggles all three. */
+function bandSeries(name: string, key: string, band: BandPoint[], color: string, logY = false) {
+  const ok = (b: BandPoint) => b.low !== null && b.high !== null && (!logY || b.low > 0);
+  const common = {
+    type: 'line' as const,
+    name,
+    stack: `band:${key}`,
+    symbol: 'none',
+    silent: true,
+    connectNulls: false,
+    lineStyle: { opacity: 0 },
+    itemStyle: { color },
+    z: 1,
+  };
+  return [
+    { ...common, id: `band-low:${key}`, data: band.map((b) => [b.epoch, ok(b) ? b.low : null]) },
+    {
+      ...common,
+      id: `band-fill:${key}`,
+      areaStyle: { color, opacity: 0.22 },
+      data: band.map((b) => [b.epoch, ok(b) ? b.high! - b.low! : null]),
+    },
+  ];
+}
