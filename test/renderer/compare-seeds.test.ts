@@ -3,6 +3,7 @@
 import type { CompareData } from '@core/api/contract.ts';
 import { describe, expect, it } from 'vitest';
 import type { SeriesChoice } from '../../renderer/src/charts/compare-choices.ts';
+import { pointsFor } from '../../renderer/src/charts/compare-series.ts';
 import { bandPoints, bandTooltip, groupedLineOption, runGroups } from '../../renderer/src/charts/seed-bands.ts';
 import { groupSummaryRows } from '../../renderer/src/charts/seed-summary.ts';
 import { detail, mountCompare, twoTaskData } from './compare-mount.ts';
@@ -73,16 +74,24 @@ describe('seed bands (pure)', () => {
     const names = o.series.map((s) => s.name);
     expect(names).toContain('sig · mean of 3');
     expect(names).toContain('relu');
-    const fill = o.series.find((s) => (s as { id?: string }).id === 'band-fill:sg-sig') as unknown as {
-      data: Array<[number, number | null]>;
-      stack: string;
-      areaStyle: unknown;
+    const band = o.series.find((s) => (s as { id?: string }).id === 'band:sg-sig') as unknown as {
+      type: string;
+      name: string;
+      data: number[][];
     };
-    const low = o.series.find((s) => (s as { id?: string }).id === 'band-low:sg-sig') as { stack: string };
-    expect(fill.stack).toBe(low.stack);
-    expect(fill.areaStyle).toBeDefined();
-    expect(fill.data.some((p) => p[1] !== null)).toBe(true);
-    const mean = o.series.find((s) => s.name === 'sig · mean of 3' && !('stack' in s))!;
+    expect(band).toMatchObject({ type: 'custom', name: 'sig · mean of 3' });
+    // every segment spans the members' min and max at both of its epochs
+    const members = [0, 1, 2].map((i) => pointsFor(data[runs[i].id], choice));
+    const at = (epoch: number) =>
+      members
+        .map((pts) => pts.find((p) => p[0] === epoch)?.[1])
+        .filter((v): v is number => v !== null && v !== undefined);
+    expect(band.data.length).toBeGreaterThan(0);
+    for (const [e0, lo0, hi0, e1, lo1, hi1] of band.data) {
+      expect([lo0, hi0]).toEqual([Math.min(...at(e0)), Math.max(...at(e0))]);
+      expect([lo1, hi1]).toEqual([Math.min(...at(e1)), Math.max(...at(e1))]);
+    }
+    const mean = o.series.find((s) => s.name === 'sig · mean of 3' && s.type === 'line')!;
     const item = mean.data.find((p) => p[1] !== null) as number[];
     expect(item).toHaveLength(6); // epoch, drawn y, mean, low, high, n
     expect(item[5]).toBe(3);
@@ -103,12 +112,7 @@ describe('seed bands (pure)', () => {
       const s = o.series.find((x) => x.name === name && (x as { id?: string }).id === id)!;
       return { seriesName: name, seriesId: id, data: s.data[0], value: s.data[0], axisValue: 1, marker: '' };
     };
-    const text = bandTooltip([
-      at('sig · mean of 3', 'band-low:sg-sig'),
-      at('sig · mean of 3', 'band-fill:sg-sig'),
-      at('sig · mean of 3'),
-      at('relu'),
-    ]);
+    const text = bandTooltip([at('sig · mean of 3', 'band:sg-sig'), at('sig · mean of 3'), at('relu')]);
     // seg weight 0.3 × 1, 2, 3
     expect(text).toBe('epoch 1\nrelu:  0.450\nsig · mean of 3:  0.600  (low 0.300, high 0.900, n 3)');
   });
@@ -134,11 +138,11 @@ describe('Compare view with seed groups', () => {
     const toggle = w.find('[data-testid=group-seeds]');
     expect((toggle.element as HTMLInputElement).checked).toBe(true);
     const series = () => w.find('.echart-stub').attributes('data-series');
-    // 2 band helpers, the group's mean line, the single run
-    expect(series()).toBe('band-low:sg-sig|band-fill:sg-sig|sig · mean of 3|relu');
+    // the group's band and mean line, the single run
+    expect(series()).toBe('band:sg-sig|sig · mean of 3|relu');
     expect(w.find('[data-testid=group-summary]').text()).toContain('0.9 ± 0.1');
     await w.find('[data-testid=band-kind]').setValue('std');
-    expect(series()).toBe('band-low:sg-sig|band-fill:sg-sig|sig · mean of 3|relu');
+    expect(series()).toBe('band:sg-sig|sig · mean of 3|relu');
     await toggle.setValue(false);
     expect(series()).toBe('sig · seed=1|sig · seed=2|sig · seed=3|relu'); // every run its own line, no band
     expect(w.find('[data-testid=group-summary]').exists()).toBe(false);

@@ -1,8 +1,9 @@
 /**
  * Compare's seed groups: runs that differ only by seed (RunSummary.seedGroup) drawn as one mean line
  * with a band — min–max or mean ± 1 std (sample, n − 1) — on whatever series the overlay shows.
- * The band is two stacked line series (its low edge, then high − low filled), which ECharts stacks
- * by index; both share the epochs of the mean line. Pure: from runs.compare's data to an option.
+ * The band is a custom series of one filled quadrilateral per pair of neighbouring epochs (stacked
+ * lines would not do: ECharts stacks on the x dimension when both axes are values). Pure: from
+ * runs.compare's data to an option.
  */
 import type { CompareData } from '@core/api/contract.ts';
 import type { RunDetail } from '@core/domain/runs.ts';
@@ -66,8 +67,8 @@ export function bandPoints(lines: readonly Point[][], band: BandKind): BandPoint
 /** A group's legend name: its first member's, without the " · seed=N" a repeat adds, and how many runs. */
 const groupName = (label: string, n: number) => `${label.replace(/ · seed=\d+$/, '')} · mean of ${n}`;
 
-/** series ids of a band's two helper series; the tooltip leaves them out */
-const BAND_ID = /^band-(low|fill):/;
+/** series id of a group's band; the tooltip leaves it out */
+const BAND_ID = /^band:/;
 
 interface TipWithId extends TipParam {
   seriesId?: string;
@@ -122,32 +123,55 @@ export function groupedLineOption(o: {
     return { ...s, data };
   });
   const bands = groups.flatMap((g, k) =>
-    g.band ? bandSeries(specs[k].name, g.key, g.band, specs[k].color!, o.logY) : [],
+    g.band ? [bandSeries(specs[k].name, g.key, g.band, specs[k].color!, o.logY)] : [],
   );
   return { ...base, tooltip: richTooltip(bandTooltip), series: [...bands, ...series] };
 }
 
-/** The low edge (invisible) and the filled high − low stacked on it; named like the mean line so the legend toggles all three. */
-function bandSeries(name: string, key: string, band: BandPoint[], color: string, logY = false) {
-  const ok = (b: BandPoint) => b.low !== null && b.high !== null && (!logY || b.low > 0);
-  const common = {
-    type: 'line' as const,
+/** One band segment: [epoch a, low a, high a, epoch b, low b, high b]. */
+type Segment = [number, number, number, number, number, number];
+
+/** The parts of ECharts' custom-series api renderItem uses. */
+interface ItemApi {
+  value(dim: number): number;
+  coord(point: number[]): number[];
+}
+
+/**
+ * Segments between neighbouring epochs that have a band, across epochs without one (as the lines
+ * connect over gaps: probe statistics exist only every few epochs); a lone epoch is a segment of
+ * zero width, drawn as a narrow bar.
+ */
+export function bandSegments(band: readonly BandPoint[], logY = false): Segment[] {
+  const ok = band.filter((b) => b.low !== null && b.high !== null && (!logY || b.low > 0));
+  const seg = (a: BandPoint, b: BandPoint): Segment => [a.epoch, a.low!, a.high!, b.epoch, b.low!, b.high!];
+  if (ok.length === 1) return [seg(ok[0], ok[0])];
+  return ok.slice(1).map((b, i) => seg(ok[i], b));
+}
+
+/** The band as a custom series, named like the mean line so the legend toggles both. */
+export function bandSeries(name: string, key: string, band: BandPoint[], color: string, logY = false) {
+  return {
+    type: 'custom' as const,
+    id: `band:${key}`,
     name,
-    stack: `band:${key}`,
-    symbol: 'none',
+    data: bandSegments(band, logY),
+    // the y axis' extent covers the band's edges, not only the mean
+    encode: { x: [0, 3], y: [1, 2, 4, 5] },
+    renderItem: (_params: unknown, api: ItemApi) => {
+      // a zero-width segment (one epoch) widens to a 6 px bar
+      const at = (x: number, y: number, dx = 0) => {
+        const [px, py] = api.coord([api.value(x), api.value(y)]);
+        return [px + dx, py];
+      };
+      const w = api.value(0) === api.value(3) ? 3 : 0;
+      const points = [at(0, 1, -w), at(3, 4, w), at(3, 5, w), at(0, 2, -w)];
+      if (points.flat().some((v) => !Number.isFinite(v))) return null;
+      return { type: 'polygon', shape: { points }, style: { fill: color, opacity: 0.22 }, silent: true };
+    },
+    clip: true,
     silent: true,
-    connectNulls: false,
-    lineStyle: { opacity: 0 },
     itemStyle: { color },
     z: 1,
   };
-  return [
-    { ...common, id: `band-low:${key}`, data: band.map((b) => [b.epoch, ok(b) ? b.low : null]) },
-    {
-      ...common,
-      id: `band-fill:${key}`,
-      areaStyle: { color, opacity: 0.22 },
-      data: band.map((b) => [b.epoch, ok(b) ? b.high! - b.low! : null]),
-    },
-  ];
 }
