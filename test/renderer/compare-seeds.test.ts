@@ -139,10 +139,10 @@ describe('Compare view with seed groups', () => {
     expect((toggle.element as HTMLInputElement).checked).toBe(true);
     const series = () => w.find('.echart-stub').attributes('data-series');
     // the group's band and mean line, the single run
-    expect(series()).toBe('band:sg-sig|sig · mean of 3|relu');
+    expect(series()).toBe('sig · mean of 3|relu|band:sg-sig');
     expect(w.find('[data-testid=group-summary]').text()).toContain('0.9 ± 0.1');
     await w.find('[data-testid=band-kind]').setValue('std');
-    expect(series()).toBe('band:sg-sig|sig · mean of 3|relu');
+    expect(series()).toBe('sig · mean of 3|relu|band:sg-sig');
     await toggle.setValue(false);
     expect(series()).toBe('sig · seed=1|sig · seed=2|sig · seed=3|relu'); // every run its own line, no band
     expect(w.find('[data-testid=group-summary]').exists()).toBe(false);

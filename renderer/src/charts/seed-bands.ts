@@ -125,7 +125,8 @@ export function groupedLineOption(o: {
   const bands = groups.flatMap((g, k) =>
     g.band ? [bandSeries(specs[k].name, g.key, g.band, specs[k].color!, o.logY)] : [],
   );
-  return { ...base, tooltip: richTooltip(bandTooltip), series: [...bands, ...series] };
+  // bands after the lines: the legend takes its icon from the first series of a name (the mean line)
+  return { ...base, tooltip: richTooltip(bandTooltip), series: [...series, ...bands] };
 }
 
 /** One band segment: [epoch a, low a, high a, epoch b, low b, high b]. */
