@@ -7,6 +7,9 @@ import { z } from 'zod';
 import { checkNesting } from './depth.ts';
 import { capIssues, issuesOf, SpecError, type SpecIssue } from './issues.ts';
 import { MAX_REPEAT, repeatSchema, repeatSeeds, seedName } from './repeat.ts';
+
+// the renderer reaches experiments through this module (and spec.ts), the repeat rule included
+export { MAX_REPEAT, parseRepeat } from './repeat.ts';
 import { type Spec, specSchema } from './spec.ts';
 import { lookupPath } from './spec-paths.ts';
 import { plainError, strictObject } from './strict.ts';

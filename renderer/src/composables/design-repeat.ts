@@ -2,8 +2,8 @@
  * The Design form's "Repeat over seeds": how many runs of each spec (or sweep point) to start, each
  * with its own derived seed (src/experiment/repeat.ts). Checked here by the service's own rule.
  */
-import { parseRepeat } from '@core/experiment/repeat.ts';
-import { SpecError } from '@core/experiment/issues.ts';
+import { SpecError } from '@core/experiment/spec.ts';
+import { parseRepeat } from '@core/experiment/sweep.ts';
 import { computed, ref } from 'vue';
 
 export function useRepeatField() {
