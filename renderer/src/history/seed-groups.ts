@@ -125,3 +125,24 @@ export function metricChoices(rows: Rows): string[] {
         for (const m of Object.keys(ms)) seen.add(`${task}/${m}`);
   return [...seen];
 }
+
+/** What the runs table is given: view rows, or plain runs (a list without seed groups). */
+export type TableRows = ReadonlyArray<ViewRow | RunSummary | undefined>;
+
+const isView = (r: ViewRow | RunSummary): r is ViewRow => 'kind' in r && (r.kind === 'run' || r.kind === 'group');
+
+/** Row `i` of the table as a view row (a plain run, or a hole while its page loads, is a run row). */
+export function viewRowAt(rows: TableRows, i: number): ViewRow {
+  const r = rows[i];
+  return r && isView(r) ? r : { kind: 'run', index: i, run: r };
+}
+
+/** How much of a group is selected, for its checkbox. */
+export function selectedShare(row: Extract<ViewRow, { kind: 'group' }>, selected: ReadonlySet<string>) {
+  const n = row.runs.filter((r) => selected.has(r.id)).length;
+  return n === 0 ? 'none' : n === row.runs.length ? 'all' : 'some';
+}
+
+/** A DOM key for the row at `i`. */
+export const rowDomKey = (row: ViewRow, i: number) =>
+  row.kind === 'group' ? `group-${row.key}` : (row.run?.id ?? `hole-${i}`);
