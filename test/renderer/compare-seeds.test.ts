@@ -36,6 +36,8 @@ describe('seed bands (pure)', () => {
       { key: 'sg-sig', indices: [0, 1, 2] },
       { key: 'sg-relu', indices: [3] },
     ]);
+    // runs without a key never fold together
+    expect(runGroups([{ seedGroup: '' }, { seedGroup: '' }]).map((g) => g.indices)).toEqual([[0], [1]]);
   });
 
   it('takes mean, min–max or ±1 std (n − 1) per epoch over the finite values', () => {

@@ -29,7 +29,11 @@ export interface RunGroup {
 /** The compared runs by seed group, in first-seen order. */
 export function runGroups(runs: ReadonlyArray<Pick<RunDetail, 'seedGroup'>>): RunGroup[] {
   const by = new Map<string, number[]>();
-  runs.forEach((r, i) => by.set(r.seedGroup, [...(by.get(r.seedGroup) ?? []), i]));
+  // a run without a key (a reply from an older service) is a group of its own
+  runs.forEach((r, i) => {
+    const key = r.seedGroup || `run:${i}`;
+    by.set(key, [...(by.get(key) ?? []), i]);
+  });
   return [...by].map(([key, indices]) => ({ key, indices }));
 }
 
