@@ -105,7 +105,7 @@ describe.skipIf(!!why)(`seed groups in Chromium${why}`, () => {
     await dark.waitForTimeout(800);
     await dark.screenshot({ path: join(SHOTS, 'compare-seed-band-dark.png'), fullPage: true });
     await dark.goto(`${e2e.url}#/history`);
-    await dark.locator('[data-group]').waitFor();
+    await dark.locator('.run-row[data-group]').waitFor();
     await dark.screenshot({ path: join(SHOTS, 'history-seed-group-dark.png'), fullPage: true });
   });
 });
