@@ -73,6 +73,7 @@ describe('every example trains for 2 epochs through the CLI', () => {
         'tags',
         'started_at',
         'duration_s',
+        'seed_group',
         'epoch',
         'partial',
         'split',

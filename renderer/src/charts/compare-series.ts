@@ -131,11 +131,12 @@ export function compareLineOption(o: {
   smoothing?: number;
   logY?: boolean;
 }) {
-  const series = o.series.map((s, i) => ({ ...s, color: runColor(i) }));
+  // a seed group's mean line comes with its first run's colour pinned (charts/seed-bands.ts)
+  const series = o.series.map((s, i) => ({ ...s, color: s.color ?? runColor(i) }));
   const base = lineOption({ ...o, series });
   return {
     ...base,
-    color: o.series.map((_, i) => runColor(i)),
+    color: series.map((s) => s.color),
     legend: { ...base.legend, top: undefined, right: undefined, bottom: 4, left: 8 },
     grid: { ...OVERLAY_GRID },
     dataZoom: zoomOf(32),
