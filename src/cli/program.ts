@@ -10,6 +10,7 @@ import { CliError, EXIT } from './exit-codes.ts';
 import { exportCommand } from './export-command.ts';
 import { enumFlag, intFlag, setFlag, sizeFlag } from './flags.ts';
 import { deleteCommand, listCommand, showCommand } from './query-commands.ts';
+import { addRemoteCommands, redisUrlFlag } from './remote-commands.ts';
 import { runCommand } from './run-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { terminalText } from './terminal-text.ts';
@@ -34,6 +35,7 @@ function buildProgram(ctx: CliContext, done: (code: number) => void): Command {
   const act = async (work: () => Promise<number>) => done(await work());
   addTrainingCommands(program, ctx, act);
   addQueryCommands(program, ctx, act);
+  addRemoteCommands(program, ctx, act);
   return program;
 }
 
@@ -52,6 +54,11 @@ function addTrainingCommands(program: Command, ctx: CliContext, act: Act): void 
     .option('--epochs <n>', 'shorthand for --set epochs=<n>', intFlag({ min: 1 }))
     .option('--max-memory <size>', 'memory budget per run, e.g. 4GiB (default: half of this machine)', sizeFlag)
     .addOption(new Option('--backend <name>', 'shorthand for --set backend=<name>').argParser(enumFlag(BACKENDS)))
+    .option(
+      '--remote <url>',
+      'submit to the workers of this Redis server (redis:// or rediss://) and follow',
+      redisUrlFlag,
+    )
     .action((file, flags) => act(() => runCommand(ctx, file, flags)));
 
   program

@@ -43,6 +43,12 @@ export interface RunSummary {
   finalMetrics: MetricSummary;
   /** why the run failed, diverged or was interrupted */
   error: string | null;
+  /** where it trained: a remote worker's label (its host name unless named), null for this machine */
+  machine: string | null;
+  /** submitted to a remote queue rather than trained by this app */
+  remote: boolean;
+  /** times a remote worker started it (a retry after a worker died counts again); 0 for local runs */
+  attempts: number;
 }
 
 export interface RunDetail extends RunSummary {

@@ -10,6 +10,7 @@ import type { MetricSummary, RunDetail, RunSummary } from './types.ts';
 export const SUMMARY_COLUMNS = `r.id, r.experiment_id, e.name AS experiment_name, r.name, r.status,
   r.created_at, r.started_at, r.finished_at, r.epochs_planned, r.epochs_done,
   r.last_vanishing_ratio, r.last_health_json, r.summary_json, r.error,
+  r.machine, r.remote, r.attempts,
   (SELECT json_group_array(t.tag ORDER BY t.position) FROM run_tags t WHERE t.run_id = r.id) AS tags_json`;
 
 export const RUNS_FROM = 'runs r LEFT JOIN experiments e ON e.id = r.experiment_id';
@@ -29,6 +30,9 @@ export interface SummaryRow {
   last_health_json: string | null;
   summary_json: string | null;
   error: string | null;
+  machine: string | null;
+  remote: number;
+  attempts: number;
   tags_json: string;
 }
 
@@ -57,6 +61,9 @@ export function toSummary(row: SummaryRow): RunSummary {
     lastHealth: row.last_health_json === null ? null : fromNumericJson<GradientHealth>(row.last_health_json),
     finalMetrics: row.summary_json === null ? {} : fromNumericJson<MetricSummary>(row.summary_json),
     error: row.error,
+    machine: row.machine,
+    remote: row.remote === 1,
+    attempts: row.attempts,
   };
 }
 
