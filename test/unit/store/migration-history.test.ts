@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_MIGRATIONS_DIR } from '../../../src/store/database.ts';
 import { applyMigrations, latestVersion, loadMigrations } from '../../../src/store/migrations.ts';
 import { openStore, type RunStore } from '../../../src/store/run-store.ts';
+import { RemoteRuns } from '../../../src/store/remote-runs.ts';
 import type { EpochRecord } from '../../../src/domain/records.ts';
 import { makeSpec } from './fixtures/records.ts';
 import { useTempDirs } from './temp-dirs.ts';
@@ -196,6 +197,29 @@ const V3_HEALTH = {
   trunkLayers: 2,
   decades: 3,
   healthFrom: 1,
+};
+
+const RUN4 = '44444444-5555-4666-8777-888888888888';
+
+/**
+ * Schema 4 (the lead's 0007) adds remote runs: attempts, machine, the remote flag and its key, and
+ * workbench_meta's database id. A remote run left running by a submitter that is gone stays running
+ * (a worker elsewhere trains it); older runs read as local, never started remotely.
+ */
+FIXTURES[4] = {
+  insert(db) {
+    FIXTURES[3].insert(db);
+    db.prepare(
+      `INSERT INTO runs (id, name, notes, status, spec_json, created_at, epochs_planned, epochs_done, owner, attempts,
+         machine, remote, remote_key) VALUES (?, 'on gpu-box', '', 'running', ?, 8000, 3, 0, 'gone:1', 2, 'gpu-box', 1, 'r:k')`,
+    ).run(RUN4, JSON.stringify(makeSpec({ epochs: 3 })));
+  },
+  check(store) {
+    FIXTURES[3].check(store);
+    expect(store.getRun(RUN3)).toMatchObject({ machine: null, remote: false, attempts: 0 });
+    expect(store.getRun(RUN4)).toMatchObject({ status: 'running', machine: 'gpu-box', remote: true, attempts: 2 });
+    expect(new RemoteRuns(store).databaseId()).toMatch(/^[0-9a-f]{32}$/);
+  },
 };
 
 describe('migrating from every older schema', () => {
