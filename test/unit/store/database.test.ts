@@ -56,6 +56,7 @@ describe('openDatabase', () => {
       'runs',
       'task_cosines',
       'task_grads',
+      'workbench_meta',
     ]);
     o.db.close();
   });
