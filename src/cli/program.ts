@@ -71,6 +71,7 @@ function addTrainingCommands(program: Command, ctx: CliContext, act: Act): void 
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .addOption(parallelOption())
     .option('--open', 'open it in the default browser')
+    .option('--remote <url>', "train on this Redis server's workers and follow their results", redisUrlFlag)
     .action((flags) => act(() => serveCommand(ctx, flags)));
 }
 
