@@ -18,7 +18,8 @@ import { systemHandlers } from './handlers/system.ts';
 import { type JobFactory, Scheduler, type SchedulerEvents } from './scheduler.ts';
 import { remoteRunHandlers } from './handlers/runs-remote.ts';
 import type { RemoteConfig } from '../remote/connection.ts';
-import { RemoteLink } from '../remote/link.ts';
+import type { RemoteLink } from '../remote/link.ts';
+import { RemoteSlot } from './remote-slot.ts';
 
 export interface ServiceOptions {
   store: RunStore;
@@ -38,8 +39,7 @@ export interface ServiceOptions {
 
 export class Service {
   readonly scheduler: Scheduler;
-  /** the remote queue, when the service was given one */
-  readonly remote: RemoteLink | null;
+  private readonly remoteSlot: RemoteSlot;
   private readonly emitter = new EventEmitter();
   private readonly progress = new Map<string, ProgressEvent>();
   private readonly handlers: Handlers;
@@ -57,7 +57,7 @@ export class Service {
     };
     this.scheduler = new Scheduler(o.store, events, { parallel: o.parallel, startJob: o.startJob });
     // results of remote runs reach the store and the same events as local ones
-    this.remote = o.remote ? new RemoteLink(o.store, o.remote, events) : null;
+    this.remoteSlot = new RemoteSlot(o.store, events, o.remote);
     const ctx: HandlerContext = {
       store: o.store,
       scheduler: this.scheduler,
@@ -73,7 +73,7 @@ export class Service {
       ...experimentHandlers(ctx),
       ...systemHandlers(ctx),
       ...studyHandlers(ctx),
-      ...(this.remote ? remoteRunHandlers(ctx, this.remote) : {}),
+      ...remoteRunHandlers(ctx, this.remoteSlot),
     };
   }
 
@@ -91,6 +91,11 @@ export class Service {
     }
   }
 
+  /** the remote queue, when one is set */
+  get remote(): RemoteLink | null {
+    return this.remoteSlot.link;
+  }
+
   on<E extends EventName>(event: E, cb: (payload: Events[E]) => void): () => void {
     this.emitter.on(event, cb);
     return () => this.emitter.off(event, cb);
@@ -104,7 +109,7 @@ export class Service {
   async close(): Promise<void> {
     this.scheduler.cancelAll();
     await this.scheduler.idle();
-    await this.remote?.close();
+    await this.remoteSlot.close();
     this.o.store.close();
   }
 }

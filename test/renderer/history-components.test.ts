@@ -35,6 +35,9 @@ const summary = (i: number): RunSummary => ({
   },
   finalMetrics: { cls: { accuracy: 0.9, loss: 0.2 } },
   error: null,
+  machine: null,
+  remote: false,
+  attempts: 0,
 });
 
 describe('RunsTable', () => {

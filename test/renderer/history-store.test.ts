@@ -21,6 +21,9 @@ const summary = (i: number): RunSummary => ({
   lastHealth: null,
   finalMetrics: {},
   error: null,
+  machine: null,
+  remote: false,
+  attempts: 0,
 });
 
 /** The shared fake over `count` runs: runs.list pages, delete, update, export. */
