@@ -100,19 +100,24 @@ export class RemoteLink {
     await Promise.all([redis.quit(), readerRedis.quit()]).catch(() => {});
   }
 
+  /** ioredis reports connection errors as events; without a listener it prints each to the console */
+  private client(connection: ReturnType<typeof connectionOptions>): Redis {
+    return new Redis(connection).on('error', (err: Error) => this.log(`redis ${this.target.display}: ${err.message}`));
+  }
+
   private connect() {
     if (this.open) return this.open;
     const connection = connectionOptions(this.target);
     const runs = new RemoteRuns(this.store);
     const names = remoteNames(runs.databaseId());
-    const readerRedis = new Redis(connection);
+    const readerRedis = this.client(connection);
     this.open = {
       runs,
       names,
-      redis: new Redis(connection),
+      redis: this.client(connection),
       readerRedis,
       reader: new ResultsReader(readerRedis, names, runs, this.events, this.log),
-      queue: new Queue(names.queue, { connection }),
+      queue: new Queue(names.queue, { connection }).on('error', (err) => this.log(`queue: ${err.message}`)),
     };
     return this.open;
   }

@@ -42,8 +42,10 @@ export class RemoteWorker {
 
   constructor(private readonly o: RemoteWorkerOptions) {
     this.machine = o.name ?? hostname();
-    this.redis = new Redis(o.connection);
-    this.subscriber = new Redis(o.connection);
+    // ioredis reports connection errors as events (and reconnects): log them rather than let it print each
+    const onError = (err: Error) => o.log?.(`redis: ${err.message}`);
+    this.redis = new Redis(o.connection).on('error', onError);
+    this.subscriber = new Redis(o.connection).on('error', onError);
     this.subscriber.on('message', (_channel, runId: string) => this.cancel(runId, 'cancelled from the workbench'));
   }
 
