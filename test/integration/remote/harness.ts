@@ -26,8 +26,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function remoteHarness(): Promise<Harness> {
-  const redis = await startRedis();
+/** `redisArgs`: more redis-server arguments (persistence for an outage test) */
+export async function remoteHarness(redisArgs: string[] = []): Promise<Harness> {
+  const redis = await startRedis(redisArgs);
   const tmp = tempDir();
   const workers: WorkerProc[] = [];
   return {
