@@ -48,6 +48,12 @@ export function addRemoteCommands(program: Command, ctx: CliContext, act: Act): 
       intFlag({ min: 1, max: 3600 }),
       30,
     )
+    .option(
+      '--attempts <n>',
+      'starts a run gets before it is marked failed when its workers keep dying',
+      intFlag({ min: 1, max: 20 }),
+      3,
+    )
     .option('--max-memory <size>', 'memory budget per run, e.g. 4GiB (default: half of this machine)', sizeFlag)
     .action((flags) => act(() => workerCommand(ctx, flags)));
 

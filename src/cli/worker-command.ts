@@ -11,6 +11,7 @@ export interface WorkerFlags {
   backend?: Spec['backend'];
   name?: string;
   stallAfter: number;
+  attempts: number;
   maxMemory?: number;
 }
 
@@ -23,6 +24,7 @@ export async function workerCommand(ctx: CliContext, flags: WorkerFlags): Promis
     backend: flags.backend,
     name: flags.name,
     stallAfterMs: flags.stallAfter * 1000,
+    attempts: flags.attempts,
     maxMemory: flags.maxMemory,
     log,
   });

@@ -6,13 +6,13 @@
  * `stop()` (SIGTERM) cancels the running runs and marks them; waiting runs stay for other workers.
  */
 import { hostname } from 'node:os';
-import { DelayedError, type Job as QueueJob, Queue, Worker } from 'bullmq';
+import { DelayedError, type Job as QueueJob, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { RedisOptions } from 'ioredis';
 import { type RemoteNames, QUEUE_REGISTRY, remoteNames } from './names.ts';
 import { type Running, type RunnerOptions, runQueueJob } from './job-runner.ts';
 import { ResultsWriter } from './results-writer.ts';
-import { watchStalls } from './stalls.ts';
+import { reportFailures } from './failures.ts';
 
 export interface RemoteWorkerOptions extends Omit<RunnerOptions, 'machine'> {
   connection: RedisOptions;
@@ -22,19 +22,20 @@ export interface RemoteWorkerOptions extends Omit<RunnerOptions, 'machine'> {
   name?: string;
   /** how long a run may go without a heartbeat before another worker restarts it (default 30 s) */
   stallAfterMs?: number;
+  /** starts a run gets before it is marked failed when its workers keep dying (default 3) */
+  attempts?: number;
   /** how often the list of queues is read again */
   discoverEveryMs?: number;
   log?: (line: string) => void;
 }
 
-/** Starts (attempts) a run gets: the first, and two restarts after a worker died. */
-export const MAX_STALLS = 2;
+/** Starts a run gets by default: the first, and two restarts after a worker died. */
+export const DEFAULT_ATTEMPTS = 3;
 
 export class RemoteWorker {
   private readonly redis: Redis;
   private readonly subscriber: Redis;
   private readonly workers = new Map<string, Worker>();
-  private readonly queues: Queue[] = [];
   private readonly running = new Map<string, Running>();
   private discoverTimer: NodeJS.Timeout | null = null;
   private stopping = false;
@@ -65,7 +66,6 @@ export class RemoteWorker {
     const closing = [...this.workers.values()].map((w) => w.close());
     for (const runId of this.running.keys()) this.cancel(runId, reason);
     await Promise.all(closing);
-    await Promise.all(this.queues.map((q) => q.close()));
     await Promise.all([this.subscriber.quit(), this.redis.quit()]).catch(() => {});
   }
 
@@ -84,12 +84,10 @@ export class RemoteWorker {
         concurrency: this.o.concurrency ?? 1,
         lockDuration,
         stalledInterval: Math.max(500, Math.floor(lockDuration / 2)),
-        maxStalledCount: MAX_STALLS,
+        maxStalledCount: (this.o.attempts ?? DEFAULT_ATTEMPTS) - 1,
       });
       worker.on('error', (err) => this.o.log?.(`queue ${names.queue}: ${err.message}`));
-      const queue = new Queue(names.queue, { connection: this.o.connection });
-      this.queues.push(queue);
-      watchStalls(worker, queue, new ResultsWriter(this.redis, names.results));
+      reportFailures(worker, new ResultsWriter(this.redis, names.results), this.o.log);
       this.workers.set(id, worker);
       this.o.log?.(`serving queue ${names.queue}`);
     }
