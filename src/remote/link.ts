@@ -4,6 +4,7 @@
  */
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import { ApiFailure } from '../api/errors.ts';
 import type { RunPlan } from '../api/handlers/experiments.ts';
 import type { SchedulerEvents } from '../api/scheduler.ts';
 import { RemoteRuns, type RunStore } from '../store/index.ts';
@@ -12,8 +13,10 @@ import { jobIdOf, QUEUE_REGISTRY, type RemoteNames, remoteNames } from './names.
 import { ResultsReader } from './results-reader.ts';
 import { submitPlan, type Submitted } from './submit.ts';
 
-/** How long one blocking read waits: also how long close() may take. */
+/** How long one blocking read waits. */
 const BLOCK_MS = 500;
+/** How long a submit waits for an unreachable server before it says so. */
+const REACH_MS = 10_000;
 
 export class RemoteLink {
   readonly target: RedisTarget;
@@ -40,15 +43,12 @@ export class RemoteLink {
 
   async submit(plan: RunPlan): Promise<Submitted> {
     const c = this.connect();
+    // a submit to a server that cannot be reached says so, before any run is created here
+    await this.reachable(c.redis);
     await c.redis.sadd(QUEUE_REGISTRY, c.names.databaseId);
     const submitted = await submitPlan(c.runs, c.queue, plan);
     this.follow();
     return submitted;
-  }
-
-  /** Whether `runId` was submitted to a remote queue (then cancel goes there). */
-  isRemote(runId: string): boolean {
-    return this.store.getRun(runId)?.remote === true;
   }
 
   /**
@@ -91,13 +91,42 @@ export class RemoteLink {
     return this.connect().runs.openRunIds();
   }
 
+  /**
+   * Stop following and drop the connections. Every write that mattered was awaited where it was
+   * made, so nothing is lost; disconnecting (not QUIT) also ends a read left waiting by an outage.
+   */
   async close(): Promise<void> {
     this.closed = true;
+    if (this.open) {
+      this.open.readerRedis.disconnect();
+      this.open.redis.disconnect();
+    }
     await this.following;
-    if (!this.open) return;
-    const { redis, readerRedis, queue } = this.open;
-    await queue.close();
-    await Promise.all([redis.quit(), readerRedis.quit()]).catch(() => {});
+  }
+
+  private async reachable(redis: Redis): Promise<void> {
+    let lastError = '';
+    const onError = (err: Error) => (lastError = err.message);
+    redis.on('error', onError);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const why = lastError ? `: ${lastError}` : '';
+        reject(
+          new ApiFailure({
+            code: 'invalid_state',
+            field: 'redis',
+            message: `cannot reach Redis at ${this.target.display} within ${REACH_MS / 1000} s${why}`,
+          }),
+        );
+      }, REACH_MS);
+    });
+    try {
+      await Promise.race([redis.ping(), timeout]);
+    } finally {
+      clearTimeout(timer);
+      redis.off('error', onError);
+    }
   }
 
   /** ioredis reports connection errors as events; without a listener it prints each to the console */
@@ -111,13 +140,15 @@ export class RemoteLink {
     const runs = new RemoteRuns(this.store);
     const names = remoteNames(runs.databaseId());
     const readerRedis = this.client(connection);
+    const redis = this.client(connection);
     this.open = {
       runs,
       names,
-      redis: this.client(connection),
+      redis,
       readerRedis,
       reader: new ResultsReader(readerRedis, names, runs, this.events, this.log),
-      queue: new Queue(names.queue, { connection }).on('error', (err) => this.log(`queue: ${err.message}`)),
+      // on our own connection, so close() can drop it even when it never came up
+      queue: new Queue(names.queue, { connection: redis }).on('error', (err) => this.log(`queue: ${err.message}`)),
     };
     return this.open;
   }
