@@ -22,7 +22,12 @@ export const EXPORT_FORMATS = ['csv', 'csv-wide', 'json'] as const;
 
 export const inputs = {
   'runs.start': z
-    .object({ spec: z.unknown().optional(), experiment: z.unknown().optional() })
+    .object({
+      spec: z.unknown().optional(),
+      experiment: z.unknown().optional(),
+      /** where to train: this machine, or the remote queue set in Settings (absent: the service's default) */
+      on: z.enum(['local', 'remote']).optional(),
+    })
     .strict()
     .refine((o) => (o.spec === undefined) !== (o.experiment === undefined), {
       message: 'give exactly one of spec or experiment',
@@ -78,6 +83,15 @@ export const inputs = {
     .strict(),
   'studies.runs': z.object({}).strict(),
   'studies.result': z.object({ id }).strict(),
+  'remote.status': z.object({}).strict(),
+  /** set (url) or clear (null) the remote queue; the password, if any, is kept in memory only */
+  'remote.configure': z
+    .object({
+      url: z.string().min(1).max(2000).nullable(),
+      password: z.string().max(1000).optional(),
+      tls: z.boolean().optional(),
+    })
+    .strict(),
 } as const;
 
 export type Method = keyof typeof inputs;
@@ -147,6 +161,19 @@ export interface Outputs {
   'studies.run': { studyRunId: string; runIds: string[]; experimentIds: string[] };
   'studies.runs': StudyRunSummary[];
   'studies.result': StudyResult;
+  'remote.status': RemoteStatus;
+  'remote.configure': RemoteStatus;
+}
+
+/** The remote queue as the app sees it; the URL is shown without its password. */
+export interface RemoteStatus {
+  configured: boolean;
+  url: string | null;
+  tls: boolean;
+  /** runs.start without `on` goes to the remote queue */
+  isDefault: boolean;
+  /** remote runs of this database not yet ended */
+  openRuns: number;
 }
 
 export type Output<M extends Method> = Outputs[M];

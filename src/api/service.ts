@@ -16,7 +16,11 @@ import { exportHandlers } from './handlers/runs-export.ts';
 import { runHandlers } from './handlers/runs.ts';
 import { studyHandlers } from './handlers/studies.ts';
 import { systemHandlers } from './handlers/system.ts';
-import { type JobFactory, Scheduler } from './scheduler.ts';
+import { type JobFactory, Scheduler, type SchedulerEvents } from './scheduler.ts';
+import { remoteRunHandlers } from './handlers/runs-remote.ts';
+import type { RemoteConfig } from '../remote/connection.ts';
+import type { RemoteLink } from '../remote/link.ts';
+import { RemoteSlot } from './remote-slot.ts';
 
 export interface ServiceOptions {
   store: RunStore;
@@ -30,29 +34,31 @@ export interface ServiceOptions {
   dataRoots?: string[];
   /** how a run is trained (default: a worker thread); tests inject jobs without tfjs */
   startJob?: JobFactory;
+  /** a Redis queue that remote workers train this database's runs from (runs.start submits there) */
+  remote?: RemoteConfig;
 }
 
 export class Service {
   readonly scheduler: Scheduler;
+  private readonly remoteSlot: RemoteSlot;
   private readonly emitter = new EventEmitter();
   private readonly progress = new Map<string, ProgressEvent>();
   private readonly handlers: Handlers;
 
   constructor(private readonly o: ServiceOptions) {
     this.emitter.setMaxListeners(0);
-    this.scheduler = new Scheduler(
-      o.store,
-      {
-        onStarted: (runId, backend) => this.emit('run.started', { runId, backend }),
-        onProgress: (p) => (this.progress.set(p.runId, p), this.emit('run.progress', p)),
-        onEpoch: (runId, record) => this.emit('run.epoch', { runId, record }),
-        onFinished: (runId, end) => {
-          this.progress.delete(runId);
-          this.emit('run.finished', { runId, status: end.status, epochs: end.epochs, message: end.message ?? null });
-        },
+    const events: SchedulerEvents = {
+      onStarted: (runId, backend) => this.emit('run.started', { runId, backend }),
+      onProgress: (p) => (this.progress.set(p.runId, p), this.emit('run.progress', p)),
+      onEpoch: (runId, record) => this.emit('run.epoch', { runId, record }),
+      onFinished: (runId, end) => {
+        this.progress.delete(runId);
+        this.emit('run.finished', { runId, status: end.status, epochs: end.epochs, message: end.message ?? null });
       },
-      { parallel: o.parallel, startJob: o.startJob },
-    );
+    };
+    this.scheduler = new Scheduler(o.store, events, { parallel: o.parallel, startJob: o.startJob });
+    // results of remote runs reach the store and the same events as local ones
+    this.remoteSlot = new RemoteSlot(o.store, events, o.remote);
     const ctx: HandlerContext = {
       store: o.store,
       scheduler: this.scheduler,
@@ -70,6 +76,7 @@ export class Service {
       ...systemHandlers(ctx),
       ...studyHandlers(ctx),
       ...dataHandlers(ctx),
+      ...remoteRunHandlers(ctx, this.remoteSlot),
     };
   }
 
@@ -87,6 +94,11 @@ export class Service {
     }
   }
 
+  /** the remote queue, when one is set */
+  get remote(): RemoteLink | null {
+    return this.remoteSlot.link;
+  }
+
   on<E extends EventName>(event: E, cb: (payload: Events[E]) => void): () => void {
     this.emitter.on(event, cb);
     return () => this.emitter.off(event, cb);
@@ -100,6 +112,7 @@ export class Service {
   async close(): Promise<void> {
     this.scheduler.cancelAll();
     await this.scheduler.idle();
+    await this.remoteSlot.close();
     this.o.store.close();
   }
 }

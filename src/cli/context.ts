@@ -38,8 +38,9 @@ export async function withService<T>(
 ): Promise<T> {
   const dbPath = resolveDbPath(o.db);
   const note = (line: string) => void ctx.io.err.write(line + '\n');
-  const { parallel, mustExist, maxMemory, dataRoots } = o;
-  const service = ctx.openService({ dbPath, door: o.door ?? 'local', note, parallel, mustExist, maxMemory, dataRoots });
+  const { parallel, mustExist, maxMemory, dataRoots, remote } = o;
+  const door = o.door ?? 'local';
+  const service = ctx.openService({ dbPath, door, note, parallel, mustExist, maxMemory, dataRoots, remote });
   try {
     return await work({ client: createLocalClient(service), service, dbPath });
   } finally {

@@ -3,6 +3,7 @@
  * else the user's data folder. The seam a test uses to swap in its own Service.
  */
 import { Service, type ServiceOptions } from '../api/service.ts';
+import type { RemoteConfig } from '../remote/connection.ts';
 import { defaultDatabasePath, openStore, type RunStore } from '../store/index.ts';
 
 export interface ServiceRequest {
@@ -15,6 +16,8 @@ export interface ServiceRequest {
   maxMemory?: number;
   /** serve mode: the folders a spec's data files must lie in */
   dataRoots?: string[];
+  /** a Redis queue to train on instead of this machine (run --remote, sync) */
+  remote?: RemoteConfig;
   /** where the notes about opening the database go (standard error) */
   note: (line: string) => void;
 }
@@ -61,6 +64,7 @@ export function openCliService(o: ServiceRequest, extra: Partial<ServiceOptions>
     door: o.door,
     maxMemory: o.maxMemory,
     dataRoots: o.dataRoots,
+    remote: o.remote,
     ...extra,
   });
 }

@@ -10,6 +10,7 @@ import { CliError, EXIT } from './exit-codes.ts';
 import { exportCommand } from './export-command.ts';
 import { enumFlag, intFlag, setFlag, sizeFlag } from './flags.ts';
 import { deleteCommand, listCommand, showCommand } from './query-commands.ts';
+import { addRemoteCommands, redisUrlFlag } from './remote-commands.ts';
 import { runCommand } from './run-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { addStudyCommands } from './study-program.ts';
@@ -36,6 +37,7 @@ function buildProgram(ctx: CliContext, done: (code: number) => void): Command {
   addTrainingCommands(program, ctx, act);
   addQueryCommands(program, ctx, act);
   addStudyCommands(program, ctx, act);
+  addRemoteCommands(program, ctx, act);
   return program;
 }
 
@@ -54,6 +56,11 @@ function addTrainingCommands(program: Command, ctx: CliContext, act: Act): void 
     .option('--epochs <n>', 'shorthand for --set epochs=<n>', intFlag({ min: 1 }))
     .option('--max-memory <size>', 'memory budget per run, e.g. 4GiB (default: half of this machine)', sizeFlag)
     .addOption(new Option('--backend <name>', 'shorthand for --set backend=<name>').argParser(enumFlag(BACKENDS)))
+    .option(
+      '--remote <url>',
+      'submit to the workers of this Redis server (redis:// or rediss://) and follow',
+      redisUrlFlag,
+    )
     .action((file, flags) => act(() => runCommand(ctx, file, flags)));
 
   program
@@ -66,6 +73,7 @@ function addTrainingCommands(program: Command, ctx: CliContext, act: Act): void 
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .addOption(parallelOption())
     .option('--open', 'open it in the default browser')
+    .option('--remote <url>', "train on this Redis server's workers and follow their results", redisUrlFlag)
     .action((flags) => act(() => serveCommand(ctx, flags)));
 }
 

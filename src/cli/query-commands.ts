@@ -68,6 +68,9 @@ export function showCommand(ctx: CliContext, id: string, flags: { db?: string; j
       `experiment: ${safe(run.experimentName ?? '—')}   tags: ${safe(run.tags.join(', ')) || '—'}`,
       `created ${run.createdAt}   epochs ${run.epochsDone}/${run.epochsPlanned}${took}`,
       run.backend ? backendLine(run.backend) : 'backend: not started',
+      ...(run.remote
+        ? [`trained on: ${safe(run.machine ?? 'a remote worker (not started)')}, attempt ${run.attempts}`]
+        : []),
       ...(run.error ? [`note: ${safe(run.error, { multiline: true })}`] : []),
       ...(run.notes ? [`notes: ${safe(run.notes, { multiline: true })}`] : []),
       // layer names come from the database: printed as safely as run names

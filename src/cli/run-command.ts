@@ -21,6 +21,8 @@ export interface RunFlags {
   set?: Override[];
   /** bytes (--max-memory) */
   maxMemory?: number;
+  /** a Redis URL: the runs train on its workers instead of here */
+  remote?: string;
 }
 
 function pickReporter(ctx: CliContext, json: boolean | undefined): Reporter {
@@ -65,7 +67,8 @@ function watch(client: ApiClient, reporter: Reporter) {
 export async function runCommand(ctx: CliContext, file: string, flags: RunFlags): Promise<number> {
   // every check that needs no database first: a refused file must not even create one
   const { request } = loadRunFile(file, overridesOf(flags), flags.maxMemory);
-  const opts = { db: flags.db, parallel: flags.parallel, maxMemory: flags.maxMemory };
+  const remote = flags.remote ? { url: flags.remote } : undefined;
+  const opts = { db: flags.db, parallel: flags.parallel, maxMemory: flags.maxMemory, remote };
   return withService(ctx, opts, async ({ client }) => {
     const reporter = pickReporter(ctx, flags.json);
     const watcher = watch(client, reporter);

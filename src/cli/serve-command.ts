@@ -17,6 +17,8 @@ export interface ServeFlags {
   host: string;
   open?: boolean;
   parallel?: number;
+  /** a Redis URL: runs.start submits there, and the results are followed while serving */
+  remote?: string;
 }
 
 function openBrowser(url: string, err: NodeJS.WritableStream): void {
@@ -30,7 +32,10 @@ function openBrowser(url: string, err: NodeJS.WritableStream): void {
 export function serveCommand(ctx: CliContext, flags: ServeFlags): Promise<number> {
   // a request over the network may name only data files in the data folders
   const opts = { db: flags.db, parallel: flags.parallel, door: 'web' as const, dataRoots: defaultDataRoots() };
-  return withService(ctx, opts, async ({ client, service }) => {
+  const remote = flags.remote ? { url: flags.remote } : undefined;
+  return withService(ctx, { ...opts, remote }, async ({ client, service }) => {
+    // results that arrived while nothing was open are read first, then followed
+    service.remote?.follow();
     const info = await call(client, 'app.info', {});
     const bridge = await startWebBridge({
       service,

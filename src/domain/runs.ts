@@ -45,6 +45,12 @@ export interface RunSummary {
   error: string | null;
   /** runs with the same key differ only by seed, name, tags and notes (src/domain/seed-group.ts) */
   seedGroup: string;
+  /** where it trained: a remote worker's label (its host name unless named), null for this machine */
+  machine: string | null;
+  /** submitted to a remote queue rather than trained by this app */
+  remote: boolean;
+  /** times a remote worker started it (a retry after a worker died counts again); 0 for local runs */
+  attempts: number;
 }
 
 export interface RunDetail extends RunSummary {

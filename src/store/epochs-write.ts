@@ -26,34 +26,42 @@ export function appendEpoch(s: Statements, runId: string, rec: EpochRecord): voi
     if (run === undefined) throw new NotFoundError('run', runId);
     if (run.status !== 'running')
       throw new RunStateError(`Run ${runId} is ${run.status}; epochs can only be added to a running run`);
-    const e = rec.epoch;
-    const vr = rec.vanishingRatio;
-    s.get(INSERT_EPOCH).run(
-      runId,
-      e,
-      rec.durationMs,
-      rec.samplesPerSec,
-      toJson(rec.weights),
-      vr,
-      rec.probed ? 1 : 0,
-      nanMask([vr]),
-      toJson(rec.health),
-      rec.partial ? 1 : 0,
-      rec.divergence?.batch ?? null,
-      rec.divergence?.batches ?? null,
-      rec.divergence?.loss ?? null,
-    );
-    const metric = s.get(INSERT_METRIC);
-    for (const m of rec.metrics) metric.run(runId, e, m.task, m.split, m.name, m.value);
-    const layer = s.get(INSERT_LAYER);
-    for (const l of rec.layers) layer.run(runId, e, ...layerValues(l));
-    const grad = s.get(INSERT_GRAD);
-    for (const g of rec.taskGrads) grad.run(runId, e, g.task, g.norm);
-    const cosine = s.get(INSERT_COSINE);
-    for (const c of rec.taskCosines) cosine.run(runId, e, c.a, c.b, c.cosine);
-    // epochs_done counts full epochs; a partial one is evidence, not progress
-    if (e >= run.epochs_done && !rec.partial) updateSummary(s, runId, rec);
+    insertEpoch(s, runId, rec, run.epochs_done);
   });
+}
+
+/**
+ * The rows of one epoch, inside the caller's transaction; the run's summary columns follow the
+ * newest epoch (`epochsDone`: the run's epochs_done before this one).
+ */
+export function insertEpoch(s: Statements, runId: string, rec: EpochRecord, epochsDone: number): void {
+  const e = rec.epoch;
+  const vr = rec.vanishingRatio;
+  s.get(INSERT_EPOCH).run(
+    runId,
+    e,
+    rec.durationMs,
+    rec.samplesPerSec,
+    toJson(rec.weights),
+    vr,
+    rec.probed ? 1 : 0,
+    nanMask([vr]),
+    toJson(rec.health),
+    rec.partial ? 1 : 0,
+    rec.divergence?.batch ?? null,
+    rec.divergence?.batches ?? null,
+    rec.divergence?.loss ?? null,
+  );
+  const metric = s.get(INSERT_METRIC);
+  for (const m of rec.metrics) metric.run(runId, e, m.task, m.split, m.name, m.value);
+  const layer = s.get(INSERT_LAYER);
+  for (const l of rec.layers) layer.run(runId, e, ...layerValues(l));
+  const grad = s.get(INSERT_GRAD);
+  for (const g of rec.taskGrads) grad.run(runId, e, g.task, g.norm);
+  const cosine = s.get(INSERT_COSINE);
+  for (const c of rec.taskCosines) cosine.run(runId, e, c.a, c.b, c.cosine);
+  // epochs_done counts full epochs; a partial one is evidence, not progress
+  if (e >= epochsDone && !rec.partial) updateSummary(s, runId, rec);
 }
 
 /** The newest epoch's vanishing ratio, health and val metrics become the run's list columns. */

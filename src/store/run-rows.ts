@@ -11,6 +11,7 @@ import type { MetricSummary, RunDetail, RunSummary } from './types.ts';
 export const SUMMARY_COLUMNS = `r.id, r.experiment_id, e.name AS experiment_name, r.name, r.status,
   r.created_at, r.started_at, r.finished_at, r.epochs_planned, r.epochs_done,
   r.last_vanishing_ratio, r.last_health_json, r.summary_json, r.error, r.spec_json,
+  r.machine, r.remote, r.attempts,
   (SELECT json_group_array(t.tag ORDER BY t.position) FROM run_tags t WHERE t.run_id = r.id) AS tags_json`;
 
 export const RUNS_FROM = 'runs r LEFT JOIN experiments e ON e.id = r.experiment_id';
@@ -30,6 +31,9 @@ export interface SummaryRow {
   last_health_json: string | null;
   summary_json: string | null;
   error: string | null;
+  machine: string | null;
+  remote: number;
+  attempts: number;
   tags_json: string;
   /** read for the seed-group key, which is computed here rather than stored (see seed-group.ts) */
   spec_json: string;
@@ -60,6 +64,9 @@ export function toSummary(row: SummaryRow): RunSummary {
     finalMetrics: row.summary_json === null ? {} : fromNumericJson<MetricSummary>(row.summary_json),
     error: row.error,
     seedGroup: seedGroupKey(JSON.parse(row.spec_json)),
+    machine: row.machine,
+    remote: row.remote === 1,
+    attempts: row.attempts,
   };
 }
 

@@ -84,7 +84,10 @@ export class RunsRepo {
    * @returns how many runs changed
    */
   markInterrupted(): number {
-    const open = this.s.get("SELECT id, owner FROM runs WHERE status IN ('queued', 'running')").all() as Array<{
+    // a remote run is trained by a worker elsewhere: its submitter being gone says nothing about it
+    const open = this.s
+      .get("SELECT id, owner FROM runs WHERE status IN ('queued', 'running') AND remote = 0")
+      .all() as Array<{
       id: string;
       owner: string | null;
     }>;

@@ -36,6 +36,9 @@ const summary = (i: number): RunSummary => ({
   finalMetrics: { cls: { accuracy: 0.9, loss: 0.2 } },
   error: null,
   seedGroup: `sg-${i}`,
+  machine: null,
+  remote: false,
+  attempts: 0,
 });
 
 describe('RunsTable', () => {

@@ -22,6 +22,9 @@ const summary = (i: number): RunSummary => ({
   finalMetrics: {},
   error: null,
   seedGroup: `sg-${i}`,
+  machine: null,
+  remote: false,
+  attempts: 0,
 });
 
 /** The shared fake over `count` runs: runs.list pages, delete, update, export. */

@@ -24,6 +24,9 @@ export function makeRun(id: string, over: Partial<RunDetail> = {}): RunDetail {
     error: null,
     // one group per run unless a test says otherwise: only runs a test groups on purpose fold together
     seedGroup: `sg-${id}`,
+    machine: null,
+    remote: false,
+    attempts: 0,
     spec: makeSpec(),
     backend: BACKEND,
     notes: '',

@@ -6,6 +6,7 @@ import type { ApiClient, Output } from '@core/api/contract.ts';
 import type { Spec, SpecIssue } from '@core/experiment/spec.ts';
 import { ref, type Ref } from 'vue';
 import { call, UiError } from '../api/client.ts';
+import { runOn } from './remote-queue.ts';
 
 export interface StartSource {
   /** the validated spec, null while the form is invalid */
@@ -32,7 +33,10 @@ export function useDesignStart(api: ApiClient, src: StartSource) {
     src.error.value = null;
     started.value = null;
     try {
-      const r = await call(api, 'runs.start', startInput(spec, src.sweep(), src.description(), src.repeat()));
+      const r = await call(api, 'runs.start', {
+        ...startInput(spec, src.sweep(), src.description(), src.repeat()),
+        on: runOn.value,
+      });
       started.value = r;
       return r.runIds;
     } catch (err) {

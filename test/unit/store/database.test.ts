@@ -57,6 +57,7 @@ describe('openDatabase', () => {
       'study_runs',
       'task_cosines',
       'task_grads',
+      'workbench_meta',
     ]);
     o.db.close();
   });

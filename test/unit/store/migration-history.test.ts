@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_MIGRATIONS_DIR } from '../../../src/store/database.ts';
 import { applyMigrations, latestVersion, loadMigrations } from '../../../src/store/migrations.ts';
 import { openStore, type RunStore } from '../../../src/store/run-store.ts';
+import { RemoteRuns } from '../../../src/store/remote-runs.ts';
+import type { EpochRecord } from '../../../src/domain/records.ts';
 import { makeSpec } from './fixtures/records.ts';
 import { V1_EPOCH } from './fixtures/v1-epoch.ts';
 import { useTempDirs } from './temp-dirs.ts';
@@ -196,6 +198,29 @@ FIXTURES[5] = {
     expect(e).toMatchObject({ epoch: 1, partial: true, divergence: { batch: 5, batches: 8, loss: Number.NaN } });
     expect(store.getRun(RUN5)).toMatchObject({ status: 'diverged', epochsDone: 0 });
     expect(store.compareData(RUN5).divergence).toEqual([{ batch: 5, batches: 8, loss: Number.NaN }]);
+  },
+};
+
+const RUN6 = '66666666-7777-4888-9999-aaaaaaaaaaaa';
+
+/**
+ * Schema 6 adds remote runs: attempts, machine, the remote flag and its key, and
+ * workbench_meta's database id. A remote run left running by a submitter that is gone stays running
+ * (a worker elsewhere trains it); older runs read as local, never started remotely.
+ */
+FIXTURES[6] = {
+  insert(db) {
+    FIXTURES[3].insert(db);
+    db.prepare(
+      `INSERT INTO runs (id, name, notes, status, spec_json, created_at, epochs_planned, epochs_done, owner, attempts,
+         machine, remote, remote_key) VALUES (?, 'on gpu-box', '', 'running', ?, 8000, 3, 0, 'gone:1', 2, 'gpu-box', 1, 'r:k')`,
+    ).run(RUN6, JSON.stringify(makeSpec({ epochs: 3 })));
+  },
+  check(store) {
+    FIXTURES[3].check(store);
+    expect(store.getRun(RUN3)).toMatchObject({ machine: null, remote: false, attempts: 0 });
+    expect(store.getRun(RUN6)).toMatchObject({ status: 'running', machine: 'gpu-box', remote: true, attempts: 2 });
+    expect(new RemoteRuns(store).databaseId()).toMatch(/^[0-9a-f]{32}$/);
   },
 };
 
