@@ -11,7 +11,6 @@ import { DEFAULT_MIGRATIONS_DIR } from '../../../src/store/database.ts';
 import { applyMigrations, latestVersion, loadMigrations } from '../../../src/store/migrations.ts';
 import { openStore, type RunStore } from '../../../src/store/run-store.ts';
 import { RemoteRuns } from '../../../src/store/remote-runs.ts';
-import type { EpochRecord } from '../../../src/domain/records.ts';
 import { makeSpec } from './fixtures/records.ts';
 import { V1_EPOCH } from './fixtures/v1-epoch.ts';
 import { useTempDirs } from './temp-dirs.ts';
