@@ -18,11 +18,13 @@ export function histogramF32(v: ArrayLike<number>, min: number, max: number, bin
     counts[0] = v.length;
     return counts;
   }
-  const [lo, width] = [f32(min), f32(span)];
+  const lo = f32(min);
+  const width = f32(span);
   for (let i = 0; i < v.length; i++) {
-    const k = Math.floor(f32(f32(v[i] - lo) / width));
-    // NaN (a diverged gradient) goes to bin 0, as the backend's int cast of NaN does
-    counts[k >= bins ? bins - 1 : k >= 0 ? k : 0]++;
+    // x ≥ min, so the quotient is ≥ 0 and truncation is floor; NaN (a diverged gradient) goes to
+    // bin 0, as the backend's int cast of NaN does; `| 0` keeps k a small integer for the index
+    const k = f32(f32(v[i] - lo) / width) | 0;
+    counts[k >= bins ? bins - 1 : k > 0 ? k : 0]++;
   }
   return counts;
 }
@@ -108,7 +110,9 @@ export function weightNorms(w: ArrayLike<number>, before: ArrayLike<number>, sta
     de = 0,
     ss = 0;
   for (let i = 0; i < w.length; i++) {
-    const [x, b, s] = [w[i], before[i], start[i]];
+    const x = w[i];
+    const b = before[i];
+    const s = start[i];
     ww += x * x;
     bb += b * b;
     ss += s * s;
@@ -118,6 +122,12 @@ export function weightNorms(w: ArrayLike<number>, before: ArrayLike<number>, sta
   return { w: Math.sqrt(ww), step: Math.sqrt(dd), before: Math.sqrt(bb), epoch: Math.sqrt(de), start: Math.sqrt(ss) };
 }
 
+function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let s = 0;
+  for (let e = 0; e < a.length; e++) s += a[e] * b[e];
+  return s;
+}
+
 /** Gram matrix G_ij = ⟨g_i, g_j⟩ of K vectors, each given as the same-shaped list of parts it concatenates. */
 export function gramOf(vectors: ArrayLike<number>[][]): number[][] {
   const K = vectors.length;
@@ -125,10 +135,7 @@ export function gramOf(vectors: ArrayLike<number>[][]): number[][] {
   for (let i = 0; i < K; i++)
     for (let j = i; j < K; j++) {
       let s = 0;
-      vectors[i].forEach((a, v) => {
-        const b = vectors[j][v];
-        for (let e = 0; e < a.length; e++) s += a[e] * b[e];
-      });
+      for (let v = 0; v < vectors[i].length; v++) s += dot(vectors[i][v], vectors[j][v]);
       G[i][j] = G[j][i] = s;
     }
   return G;
