@@ -111,6 +111,8 @@ function epochRecord(epoch: number, decay: number, skill: number): EpochRecord {
     vanishingRatio: layers[0].gradL2 / layers[L - 3].gradL2,
     health: gradientHealth(layers, dzSourceOf(epoch, layers), 3),
     probed: true,
+    partial: false,
+    divergence: null,
   };
 }
 

@@ -70,6 +70,6 @@ export function loadRunFile(file: string, overrides: Override[], maxMemory?: num
   const specs = specsOf(loaded);
   attempt(() => preflight(specs, { maxMemory }), `cannot run ${file}`);
   if (loaded.kind === 'spec') return { request: { spec: base }, specs };
-  const { name, description, sweep } = loaded.experiment;
-  return { request: { experiment: { name, description, sweep, base } }, specs };
+  const { name, description, sweep, repeat } = loaded.experiment;
+  return { request: { experiment: { name, description, sweep, repeat, base } }, specs };
 }

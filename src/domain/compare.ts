@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { GradientHealth } from './health.ts';
+import type { Divergence } from './records.ts';
 import { LAYER_STAT_FIELDS, LAYER_STATS, type LayerStatField } from './layer-stats.ts';
 import type { Split } from './run-status.ts';
 
@@ -37,6 +38,8 @@ export interface CompareData {
   epochs: number[];
   /** whether the probe (dz, activation, task gradient) statistics ran at each epoch */
   probed: boolean[];
+  /** per epoch, where a partial (diverged) epoch stopped; null on every full epoch */
+  divergence: Array<Divergence | null>;
   /** plain ratio (not log10) per epoch: ‖dL/dW‖ first/last trunk layer (size-dependent) */
   vanishingRatio: Array<number | null>;
   /** the gradient-health summary per epoch; null for epochs stored before it existed */

@@ -73,6 +73,31 @@ export interface EpochRecord {
   health: GradientHealth;
   /** whether the probe (dz, activation, task gradient) statistics ran this epoch */
   probed: boolean;
+  /**
+   * True for the epoch a diverged run stopped in: its train metrics cover the finished batches
+   * only, it has no val metrics and no probe, and its layer statistics are those of the last
+   * batch whose loss was finite (see `divergence`). False for every full epoch.
+   */
+  partial: boolean;
+  /** where a partial epoch's loss became non-finite; null on a full epoch */
+  divergence: Divergence | null;
+}
+
+/** The batch at which a run diverged, within the partial epoch it stopped in. */
+export interface Divergence {
+  /** 1-based batch whose loss was non-finite; batch − 1 batches of this epoch finished */
+  batch: number;
+  /** batches in a full epoch */
+  batches: number;
+  /** the combined loss of that batch: NaN or ±Infinity */
+  loss: number;
+}
+
+/** "partial: diverged at batch 7 of epoch 3 (6 of 32 batches finished)", or null for a full epoch. */
+export function partialLabel(rec: Pick<EpochRecord, 'epoch' | 'divergence'>): string | null {
+  const d = rec.divergence;
+  if (!d) return null;
+  return `partial: diverged at batch ${d.batch} of epoch ${rec.epoch} (${d.batch - 1} of ${d.batches} batches finished)`;
 }
 
 export interface ProgressEvent {

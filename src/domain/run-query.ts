@@ -5,10 +5,13 @@
 import { z } from 'zod';
 import { RUN_STATUSES, type RunStatus } from './run-status.ts';
 
-export const RUN_SORTS = ['created', 'name', 'status', 'duration', 'experiment', 'tags', 'health'] as const;
+export const RUN_SORTS = ['created', 'name', 'status', 'duration', 'experiment', 'tags', 'health', 'metric'] as const;
 export type RunSort = (typeof RUN_SORTS)[number];
 export const SORT_DIRS = ['asc', 'desc'] as const;
 export type SortDir = (typeof SORT_DIRS)[number];
+
+/** a final metric as `task/metric`; the characters are those of task ids and metric names */
+export const METRIC_KEY = /^[A-Za-z0-9_-]+\/[A-Za-z0-9_]+$/;
 
 /** 8-4-4-4-12 hex, any version (runs and experiments get crypto.randomUUID()) */
 export const uuidSchema = z.guid({ message: 'must be a UUID' });
@@ -30,8 +33,18 @@ export const listRunsQuerySchema = z
     offset: z.number().int().min(0).default(0),
     sort: z.enum(RUN_SORTS).default('created'),
     dir: z.enum(SORT_DIRS).default('desc'),
+    /** the final validation metric `sort: 'metric'` orders by, as task/metric (e.g. cls/accuracy) */
+    metric: z
+      .string()
+      .max(100)
+      .regex(METRIC_KEY, 'must be task/metric, e.g. cls/accuracy (letters, digits, _ and -)')
+      .optional(),
   })
-  .strict();
+  .strict()
+  .refine((q) => q.sort !== 'metric' || q.metric !== undefined, {
+    path: ['metric'],
+    message: "is required with sort 'metric': which final validation metric to sort by, e.g. cls/accuracy",
+  });
 
 /** What a caller may pass: every field optional. */
 export type ListRunsQuery = z.input<typeof listRunsQuerySchema>;

@@ -43,6 +43,8 @@ export interface RunSummary {
   finalMetrics: MetricSummary;
   /** why the run failed, diverged or was interrupted */
   error: string | null;
+  /** runs with the same key differ only by seed, name, tags and notes (src/domain/seed-group.ts) */
+  seedGroup: string;
 }
 
 export interface RunDetail extends RunSummary {

@@ -7,7 +7,8 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { SpecError, type SpecIssue } from './issues.ts';
-import { parseSpec, type Spec } from './spec.ts';
+import { parseRepeatedSpec } from './repeat.ts';
+import type { Spec } from './spec.ts';
 import { expandExperiment, type Experiment, isExperiment } from './sweep.ts';
 import { decodeUtf8, parseJsonText } from './text.ts';
 
@@ -33,8 +34,10 @@ export interface SpecFile {
   value: Record<string, unknown>;
 }
 
+/** A spec file's `specs` are one run, or one per seed when it says `repeat: n`; `spec` is the first. */
 export type LoadedSpecFile =
-  { file: string; kind: 'spec'; spec: Spec } | { file: string; kind: 'experiment'; experiment: Experiment };
+  | { file: string; kind: 'spec'; spec: Spec; specs: Spec[] }
+  | { file: string; kind: 'experiment'; experiment: Experiment };
 
 const fileIssue = (file: string, message: string) =>
   new SpecFileError(file, [{ field: '', message: `${file}: ${message}` }]);
@@ -128,7 +131,10 @@ export function loadSpecFile(
   override: (spec: Record<string, unknown>) => Record<string, unknown> = (s) => s,
 ): LoadedSpecFile {
   const f = readSpecFile(file);
-  if (f.kind === 'spec') return { file: f.file, kind: 'spec', spec: parseSpec(override(f.value)) };
+  if (f.kind === 'spec') {
+    const specs = parseRepeatedSpec(override(f.value));
+    return { file: f.file, kind: 'spec', spec: specs[0], specs };
+  }
   // a base that is not an object is left as it is, for the schema to name
   const base = f.value.base === undefined ? {} : f.value.base;
   const experiment = expandExperiment({ ...f.value, base: isRecord(base) ? override(base) : base });

@@ -55,5 +55,5 @@ export function preflight(specs: Spec[], opts: PreflightOptions = {}): void {
 
 /** The specs a loaded file asks to run: one, or every point of the sweep. */
 export function specsOf(f: LoadedSpecFile): Spec[] {
-  return f.kind === 'spec' ? [f.spec] : f.experiment.runs.map((r) => r.spec);
+  return f.kind === 'spec' ? f.specs : f.experiment.runs.map((r) => r.spec);
 }

@@ -6,6 +6,10 @@
 import { z } from 'zod';
 import { checkNesting } from './depth.ts';
 import { capIssues, issuesOf, SpecError, type SpecIssue } from './issues.ts';
+import { MAX_REPEAT, repeatSchema, repeatSeeds, seedName } from './repeat.ts';
+
+// the renderer reaches experiments through this module (and spec.ts), the repeat rule included
+export { MAX_REPEAT, parseRepeat } from './repeat.ts';
 import { type Spec, specSchema } from './spec.ts';
 import { lookupPath } from './spec-paths.ts';
 import { plainError, strictObject } from './strict.ts';
@@ -22,13 +26,15 @@ export const experimentSchema = strictObject({
       z.array(z.unknown()).min(1).max(1000),
     )
     .default({}),
+  /** runs per sweep point, each with its own derived seed (see repeat.ts); 1: the point's seed alone */
+  repeat: repeatSchema.default(1),
 });
 
 export type ExperimentInput = z.input<typeof experimentSchema>;
 
 export interface ExpandedRun {
   spec: Spec;
-  /** the axis values of this run, e.g. { 'weighting.lambda': 0.5 } */
+  /** the axis values of this run, e.g. { 'weighting.lambda': 0.5 }; with repeat > 1 its derived seed too */
   point: Record<string, unknown>;
 }
 
@@ -36,6 +42,8 @@ export interface Experiment {
   name: string;
   description: string;
   sweep: Record<string, unknown[]>;
+  /** runs per sweep point */
+  repeat: number;
   runs: ExpandedRun[];
 }
 
@@ -101,10 +109,19 @@ export function expandExperiment(input: unknown): Experiment {
   const parsed = experimentSchema.safeParse(input, { error: plainError });
   if (!parsed.success) throw new SpecError(issuesOf(parsed.error));
   const e = parsed.data;
+  if ('repeat' in e.base)
+    throw new SpecError([
+      {
+        field: 'base.repeat',
+        message: 'belongs on the experiment, beside base and sweep: it repeats every sweep point',
+      },
+    ]);
   const axes = Object.entries(e.sweep);
-  const count = axes.reduce((n, [, v]) => n * v.length, 1);
+  const count = axes.reduce((n, [, v]) => n * v.length, 1) * e.repeat;
   if (count > MAX_SWEEP_RUNS)
-    throw new SpecError([{ field: 'sweep', message: `expands to ${count} runs; at most ${MAX_SWEEP_RUNS}` }]);
+    throw new SpecError([
+      { field: e.repeat > 1 ? 'repeat' : 'sweep', message: `expands to ${count} runs; at most ${MAX_SWEEP_RUNS}` },
+    ]);
   const bad = axisIssues(e.sweep);
   if (bad.length) throw new SpecError(capIssues(bad));
   const issues: SpecIssue[] = [];
@@ -116,7 +133,7 @@ export function expandExperiment(input: unknown): Experiment {
     if (axes.length) raw = setPath(raw, 'name', `${e.name} · ${label}`.slice(0, 200));
     else if (!raw.name) raw = setPath(raw, 'name', e.name);
     const r = specSchema.safeParse(raw, { error: plainError });
-    if (r.success) runs.push({ spec: r.data, point });
+    if (r.success) runs.push(...repeatPoint(r.data, point, e.repeat));
     else
       issues.push(
         ...issuesOf(r.error).map((i) => ({
@@ -126,7 +143,38 @@ export function expandExperiment(input: unknown): Experiment {
       );
   }
   if (issues.length) throw new SpecError(capIssues(issues));
-  return { name: e.name, description: e.description, sweep: e.sweep, runs };
+  const clash = seedClash(runs, e.repeat);
+  if (clash) throw new SpecError([clash]);
+  return { name: e.name, description: e.description, sweep: e.sweep, repeat: e.repeat, runs };
+}
+
+/** The `repeat` runs of one sweep point: its spec once per derived seed, each named by its seed. */
+function repeatPoint(spec: Spec, point: Record<string, unknown>, repeat: number): ExpandedRun[] {
+  if (repeat === 1) return [{ spec, point }];
+  return repeatSeeds(spec.seed, repeat).map((seed) => ({
+    spec: { ...structuredClone(spec), seed, name: seedName(spec.name, seed) },
+    point: { ...point, seed },
+  }));
+}
+
+/**
+ * With a `seed` axis, two points' derived seeds could meet (seed s₂ = seed s₁ + k · step): those two
+ * runs would be the same training twice, so the experiment is refused rather than silently repeated.
+ */
+function seedClash(runs: ExpandedRun[], repeat: number): SpecIssue | null {
+  if (repeat === 1) return null;
+  const seen = new Map<string, string>();
+  for (const { point } of runs) {
+    const key = JSON.stringify(Object.entries(point).sort(([a], [b]) => a.localeCompare(b)));
+    const other = seen.get(key);
+    if (other !== undefined)
+      return {
+        field: 'repeat',
+        message: `derived seed ${String(point.seed)} occurs twice (sweep points ${other} and ${pointLabel(point)}); choose other seeds or a smaller repeat (1..${MAX_REPEAT})`,
+      };
+    seen.set(key, pointLabel(point));
+  }
+  return null;
 }
 
 /** A file holds either one spec or an experiment (recognised by its `base` or `sweep` key). */

@@ -2,17 +2,18 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { stringify as stringifySync } from 'csv-stringify/sync';
-import { epochCells } from './series.ts';
+import { epochCells, partialCell } from './series.ts';
 import { CSV_OPTIONS, RUN_COLUMNS, runCells, runsWithEpochs, type CsvCell, type ExportSource } from './run-columns.ts';
 
-export const LONG_COLUMNS = [...RUN_COLUMNS, 'epoch', 'split', 'subject', 'series', 'value'] as const;
+export const LONG_COLUMNS = [...RUN_COLUMNS, 'epoch', 'partial', 'split', 'subject', 'series', 'value'] as const;
 
 /** Data rows (no header), produced one run at a time. */
 export function* csvLongRows(source: ExportSource, runIds: readonly string[]): Generator<CsvCell[]> {
   for (const { run, epochs } of runsWithEpochs(source, runIds)) {
     const lead = runCells(run);
     for (const rec of epochs)
-      for (const c of epochCells(rec)) yield [...lead, rec.epoch, c.split, c.subject, c.series, c.value];
+      for (const c of epochCells(rec))
+        yield [...lead, rec.epoch, partialCell(rec), c.split, c.subject, c.series, c.value];
   }
 }
 

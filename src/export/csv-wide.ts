@@ -1,6 +1,6 @@
 /** The wide CSV: one row per run × epoch, one column per series (union over the runs exported). */
 import { stringify } from 'csv-stringify/sync';
-import { epochCells } from './series.ts';
+import { epochCells, partialCell } from './series.ts';
 import { CSV_OPTIONS, RUN_COLUMNS, runCells, runsWithEpochs, type CsvCell, type ExportSource } from './run-columns.ts';
 
 /**
@@ -18,10 +18,10 @@ export function exportCsvWide(source: ExportSource, runIds: readonly string[]): 
         if (!columns.has(c.column)) columns.set(c.column, columns.size);
         values.set(columns.get(c.column)!, c.value);
       }
-      rows.push({ lead: [...lead, rec.epoch], values });
+      rows.push({ lead: [...lead, rec.epoch, partialCell(rec)], values });
     }
   }
-  const header = [...RUN_COLUMNS, 'epoch', ...columns.keys()];
+  const header = [...RUN_COLUMNS, 'epoch', 'partial', ...columns.keys()];
   const body = rows.map(({ lead, values }) => [
     ...lead,
     ...Array.from({ length: columns.size }, (_, i) => values.get(i) ?? null),

@@ -9,11 +9,22 @@ export interface ExportSource {
   getEpochs(id: string): EpochRecord[];
 }
 
-export const RUN_COLUMNS = ['run_id', 'run_name', 'experiment', 'tags', 'started_at', 'duration_s'] as const;
+export const RUN_COLUMNS = [
+  'run_id',
+  'run_name',
+  'experiment',
+  'tags',
+  'started_at',
+  'duration_s',
+  'seed_group',
+] as const;
 
 export type CsvCell = string | number | null;
 
-/** run_id, run_name, experiment, tags (';'-joined), started_at (ISO), duration_s (seconds). */
+/**
+ * run_id, run_name, experiment, tags (';'-joined), started_at (ISO), duration_s (seconds), seed_group
+ * (runs sharing it differ only by seed: average over them). Last, so older readers' columns keep their place.
+ */
 export function runCells(run: RunDetail): CsvCell[] {
   return [
     run.id,
@@ -22,6 +33,7 @@ export function runCells(run: RunDetail): CsvCell[] {
     run.tags.join(';'),
     run.startedAt ?? '',
     run.durationMs === null ? null : run.durationMs / 1000,
+    run.seedGroup,
   ];
 }
 

@@ -93,3 +93,6 @@ export function epochCells(rec: EpochRecord): Cell[] {
   }
   return cells;
 }
+
+/** The `partial` cell of an epoch's rows: true for a diverged run's last, cut-short epoch. */
+export const partialCell = (rec: Pick<EpochRecord, 'partial'>): string => (rec.partial ? 'true' : 'false');

@@ -8,6 +8,7 @@
 import { COMPARE_LAYER_FIELDS, type CompareData, type CompareLayerField } from '../domain/compare.ts';
 import { layerStat } from '../domain/layer-stats.ts';
 import type { GradientHealth } from '../domain/health.ts';
+import type { Divergence } from '../domain/records.ts';
 import type { Split } from '../domain/run-status.ts';
 import { fromNumericJson, readNullable, readNumber } from './codec.ts';
 import { readLayerStat } from './layer-columns.ts';
@@ -21,11 +22,17 @@ type EpochRow = [
   nanMask: number,
   weightsJson: string,
   healthJson: string | null,
+  partial: number,
+  divergedBatch: number | null,
+  batches: number | null,
+  divergedLoss: number | null,
 ];
 type MetricRow = [epoch: number, task: string, split: Split, name: string, value: number | null];
 type GradRow = [epoch: number, task: string, norm: number | null];
 type CosineRow = [epoch: number, a: string, b: string, cosine: number | null];
 
+const EPOCH_COLUMNS = `epoch, vanishing_ratio, probed, nan_mask, weights_json, health_json, partial, diverged_batch,
+  batches, diverged_loss`;
 const BY_RUN = 'WHERE run_id = ? ORDER BY epoch, rowid';
 
 /** One run's Compare data; the caller checks the run exists. `fields` may repeat or be in any order. */
@@ -35,20 +42,18 @@ export function readCompareData(s: Statements, runId: string, fields: readonly C
 }
 
 function read(s: Statements, runId: string, fields: CompareLayerField[]): CompareData {
-  const rows = s
-    .raw(
-      'SELECT epoch, vanishing_ratio, probed, nan_mask, weights_json, health_json FROM epochs WHERE run_id = ? ORDER BY epoch',
-    )
-    .all(runId) as EpochRow[];
+  const rows = s.raw(`SELECT ${EPOCH_COLUMNS} FROM epochs WHERE run_id = ? ORDER BY epoch`).all(runId) as EpochRow[];
   const n = rows.length;
   const epochs = new Array<number>(n);
   const probed = new Array<boolean>(n);
+  const divergence = new Array<Divergence | null>(n);
   const vanishingRatio = new Array<Cell>(n);
   const health = new Array<GradientHealth | null>(n);
   const col = new Map<number, number>();
   const weights = new Series(n);
-  rows.forEach(([epoch, vr, pr, mask, json, healthJson], x) => {
+  rows.forEach(([epoch, vr, pr, mask, json, healthJson, ...cut], x) => {
     epochs[x] = epoch;
+    divergence[x] = divergenceOf(cut);
     health[x] = healthJson === null ? null : fromNumericJson<GradientHealth>(healthJson);
     probed[x] = pr === 1;
     vanishingRatio[x] = readNullable(vr, mask, 0);
@@ -83,6 +88,7 @@ function read(s: Statements, runId: string, fields: CompareLayerField[]): Compar
   return {
     epochs,
     probed,
+    divergence,
     vanishingRatio,
     health,
     metrics: metrics.list().map(([k, values]) => ({ ...k, values })),
@@ -92,6 +98,10 @@ function read(s: Statements, runId: string, fields: CompareLayerField[]): Compar
     layers,
     layerStats,
   };
+}
+
+function divergenceOf([partial, batch, batches, loss]: [number, number | null, number | null, number | null]) {
+  return partial === 1 ? { batch: batch!, batches: batches!, loss: readNumber(loss) } : null;
 }
 
 /** Layer × epoch matrices of `fields`: rows by layer index, null where a layer has no row that epoch. */

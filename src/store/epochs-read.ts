@@ -17,6 +17,11 @@ interface EpochRow {
   nan_mask: number;
   /** NULL for epochs stored before migration 0003 */
   health_json: string | null;
+  /** 0 for epochs stored before migration 0004 (all full) */
+  partial: number;
+  diverged_batch: number | null;
+  batches: number | null;
+  diverged_loss: number | null;
 }
 
 /** A layer_stats row: the columns below, and one column per LAYER_STATS row. */
@@ -85,6 +90,9 @@ function toEpoch(r: EpochRow): EpochRecord {
     // filled in by readEpochs once the layers are read
     health: null as unknown as GradientHealth,
     probed: r.probed === 1,
+    partial: r.partial === 1,
+    divergence:
+      r.partial === 1 ? { batch: r.diverged_batch!, batches: r.batches!, loss: readNumber(r.diverged_loss) } : null,
   };
 }
 

@@ -11,8 +11,9 @@ import type { MetricSummary } from './types.ts';
 import { writeTransaction } from './write-transaction.ts';
 
 const INSERT_EPOCH = `INSERT INTO epochs
-  (run_id, epoch, duration_ms, samples_per_sec, weights_json, vanishing_ratio, probed, nan_mask, health_json)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  (run_id, epoch, duration_ms, samples_per_sec, weights_json, vanishing_ratio, probed, nan_mask, health_json,
+   partial, diverged_batch, batches, diverged_loss)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 const INSERT_METRIC = 'INSERT INTO metrics (run_id, epoch, task, split, name, value) VALUES (?, ?, ?, ?, ?, ?)';
 const INSERT_GRAD = 'INSERT INTO task_grads (run_id, epoch, task, norm) VALUES (?, ?, ?, ?)';
 const INSERT_COSINE = 'INSERT INTO task_cosines (run_id, epoch, a, b, cosine) VALUES (?, ?, ?, ?, ?)';
@@ -37,6 +38,10 @@ export function appendEpoch(s: Statements, runId: string, rec: EpochRecord): voi
       rec.probed ? 1 : 0,
       nanMask([vr]),
       toJson(rec.health),
+      rec.partial ? 1 : 0,
+      rec.divergence?.batch ?? null,
+      rec.divergence?.batches ?? null,
+      rec.divergence?.loss ?? null,
     );
     const metric = s.get(INSERT_METRIC);
     for (const m of rec.metrics) metric.run(runId, e, m.task, m.split, m.name, m.value);
@@ -46,7 +51,8 @@ export function appendEpoch(s: Statements, runId: string, rec: EpochRecord): voi
     for (const g of rec.taskGrads) grad.run(runId, e, g.task, g.norm);
     const cosine = s.get(INSERT_COSINE);
     for (const c of rec.taskCosines) cosine.run(runId, e, c.a, c.b, c.cosine);
-    if (e >= run.epochs_done) updateSummary(s, runId, rec);
+    // epochs_done counts full epochs; a partial one is evidence, not progress
+    if (e >= run.epochs_done && !rec.partial) updateSummary(s, runId, rec);
   });
 }
 

@@ -2,7 +2,7 @@
  * The runs list query. It reads runs, run_tags and experiments only, through their indexes;
  * epoch tables are never touched (summary columns on runs carry what a list row shows).
  */
-import type { NormalizedListQuery } from '../domain/run-query.ts';
+import { METRIC_KEY, type NormalizedListQuery } from '../domain/run-query.ts';
 import { RUN_STATUSES } from '../domain/run-status.ts';
 import { RUNS_FROM, SUMMARY_COLUMNS, toSummary, type SummaryRow } from './run-rows.ts';
 import type { Statements } from './statements.ts';
@@ -27,7 +27,18 @@ const WEAKEST = "json_extract(r.last_health_json, '$.weakestLog10')";
 /** `expr` in direction `d`, runs without a value last in either direction, then newest first */
 const nullsLast = (expr: string, d: string) => `${expr} IS NULL, ${expr} ${d}, r.created_at DESC, r.id`;
 
-function orderBy(sort: RunSort, dir: SortDir): string {
+/**
+ * The final validation value of `metric` (task/metric, checked by METRIC_KEY so it is safe inline);
+ * NaN/Infinity are stored as text and count as no value, so they sort last like a missing metric.
+ */
+function finalMetric(metric: string): string {
+  if (!METRIC_KEY.test(metric)) throw new Error(`metric must be task/metric, got ${JSON.stringify(metric)}`);
+  const [task, name] = metric.split('/');
+  const path = `'$."${task}"."${name}"'`;
+  return `(CASE WHEN json_type(r.summary_json, ${path}) IN ('integer', 'real') THEN json_extract(r.summary_json, ${path}) END)`;
+}
+
+function orderBy(sort: RunSort, dir: SortDir, metric = ''): string {
   const d = dir === 'asc' ? 'ASC' : 'DESC';
   switch (sort) {
     case 'created':
@@ -45,6 +56,8 @@ function orderBy(sort: RunSort, dir: SortDir): string {
       return nullsLast(`${FIRST_TAG} COLLATE NOCASE`, d);
     case 'health':
       return nullsLast(WEAKEST, d);
+    case 'metric':
+      return nullsLast(finalMetric(metric), d);
   }
 }
 
@@ -75,7 +88,7 @@ export function buildListQuery(q: NormalizedListQuery): ListQuerySql {
   }
   const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   return {
-    sql: `SELECT ${SUMMARY_COLUMNS} FROM ${RUNS_FROM} ${whereSql} ORDER BY ${orderBy(q.sort, q.dir)} LIMIT ? OFFSET ?`,
+    sql: `SELECT ${SUMMARY_COLUMNS} FROM ${RUNS_FROM} ${whereSql} ORDER BY ${orderBy(q.sort, q.dir, q.metric)} LIMIT ? OFFSET ?`,
     // the experiments join only matters to the text filter (and the experiment sort, not counted)
     countSql: `SELECT count(*) AS n FROM ${q.text ? RUNS_FROM : 'runs r'} ${whereSql}`,
     params,

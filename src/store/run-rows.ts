@@ -3,13 +3,14 @@ import type { Spec } from '../experiment/spec.ts';
 import type { BackendReport } from '../domain/backend.ts';
 import type { GradientHealth } from '../domain/health.ts';
 import type { RunStatus } from '../domain/run-status.ts';
+import { seedGroupKey } from '../domain/seed-group.ts';
 import { fromNumericJson, isoOrNull } from './codec.ts';
 import type { MetricSummary, RunDetail, RunSummary } from './types.ts';
 
 /** Columns of a RunSummary; `r` = runs, `e` = experiments (LEFT JOIN). */
 export const SUMMARY_COLUMNS = `r.id, r.experiment_id, e.name AS experiment_name, r.name, r.status,
   r.created_at, r.started_at, r.finished_at, r.epochs_planned, r.epochs_done,
-  r.last_vanishing_ratio, r.last_health_json, r.summary_json, r.error,
+  r.last_vanishing_ratio, r.last_health_json, r.summary_json, r.error, r.spec_json,
   (SELECT json_group_array(t.tag ORDER BY t.position) FROM run_tags t WHERE t.run_id = r.id) AS tags_json`;
 
 export const RUNS_FROM = 'runs r LEFT JOIN experiments e ON e.id = r.experiment_id';
@@ -30,11 +31,12 @@ export interface SummaryRow {
   summary_json: string | null;
   error: string | null;
   tags_json: string;
+  /** read for the seed-group key, which is computed here rather than stored (see seed-group.ts) */
+  spec_json: string;
 }
 
 export interface DetailRow extends SummaryRow {
   notes: string;
-  spec_json: string;
   backend_json: string | null;
 }
 
@@ -57,6 +59,7 @@ export function toSummary(row: SummaryRow): RunSummary {
     lastHealth: row.last_health_json === null ? null : fromNumericJson<GradientHealth>(row.last_health_json),
     finalMetrics: row.summary_json === null ? {} : fromNumericJson<MetricSummary>(row.summary_json),
     error: row.error,
+    seedGroup: seedGroupKey(JSON.parse(row.spec_json)),
   };
 }
 

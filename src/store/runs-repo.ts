@@ -98,7 +98,7 @@ export class RunsRepo {
 
   get(id: string): RunDetail | null {
     const row = this.s
-      .get(`SELECT ${SUMMARY_COLUMNS}, r.notes, r.spec_json, r.backend_json FROM ${RUNS_FROM} WHERE r.id = ?`)
+      .get(`SELECT ${SUMMARY_COLUMNS}, r.notes, r.backend_json FROM ${RUNS_FROM} WHERE r.id = ?`)
       .get(id) as DetailRow | undefined;
     return row === undefined ? null : toDetail(row);
   }

@@ -108,8 +108,19 @@ export const epochRecordSchema: z.ZodType<EpochRecord> = z
     vanishingRatio: num.nullable(),
     health: healthSchema,
     probed: z.boolean(),
+    partial: z.boolean(),
+    divergence: z
+      .object({ batch: z.number().int().min(1), batches: z.number().int().min(1), loss: num })
+      .refine((d) => d.batch <= d.batches, { message: 'batch must be at most batches', path: ['batch'] })
+      .nullable(),
   })
   .superRefine((r, ctx) => {
+    if (r.partial !== (r.divergence !== null))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['divergence'],
+        message: r.partial ? 'a partial epoch needs its divergence' : 'only a partial epoch has a divergence',
+      });
     const dup = (field: string, keys: string[]) => {
       const seen = new Set<string>();
       keys.forEach((k, i) => {

@@ -5,7 +5,8 @@ import type { StoredRun } from './types.ts';
 /** The run's first probed epoch (dL/dz measured), or undefined: the one closest to the init. */
 export const firstProbed = (r: StoredRun): EpochRecord | undefined => r.epochs.find((e) => e.probed);
 
-export const lastEpoch = (r: StoredRun): EpochRecord | undefined => r.epochs[r.epochs.length - 1];
+/** The run's last full epoch: a diverged run's partial epoch holds only the batches before it blew up. */
+export const lastEpoch = (r: StoredRun): EpochRecord | undefined => r.epochs.filter((e) => !e.partial).at(-1);
 
 export const trunkOf = (e: EpochRecord | undefined): LayerStats[] => (e ? e.layers.filter((l) => l.trunk) : []);
 

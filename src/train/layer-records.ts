@@ -22,6 +22,8 @@ export function snapshotKernels(st: StepState): tf.Tensor[] {
  * @param grads  the applied gradient of the epoch's last batch, by variable name
  * @param before snapshotKernels() taken before that batch's update (disposed here)
  * @param epochStart snapshotKernels() taken before the epoch's first update (disposed here)
+ * @param after  kernels after that batch's update (not disposed here); the variables themselves
+ *               unless a later, diverged batch has overwritten them since
  */
 export function layerRecords(
   st: StepState,
@@ -30,6 +32,7 @@ export function layerRecords(
   epochStart: tf.Tensor[],
   probe: ProbeResult | null,
   bins: number,
+  after: tf.Tensor[] = st.net.vars.map((v) => v.kernel),
 ): LayerStats[] {
   const values = (t: tf.Tensor) => t.dataSync() as Float32Array;
   const records = st.plan.layers.map((l, i) => {
@@ -37,7 +40,7 @@ export function layerRecords(
     const params = kernel.size;
     const g = grads[kernel.name] ? values(grads[kernel.name]) : new Float32Array(params);
     const s = summarize(g);
-    const n = weightNorms(values(kernel), values(before[i]), values(epochStart[i]));
+    const n = weightNorms(values(after[i]), values(before[i]), values(epochStart[i]));
     const [w, d, b, de, be] = [n.w, n.step, n.before, n.epoch, n.start];
     const counts = histogramF32(g, s.min, s.max, bins);
     const spread = fromLog10Counts(log10CountsF32(g), params);

@@ -11,7 +11,9 @@ import { createRng } from '../util/rng.ts';
 import { createOptimizer } from './optimizer/index.ts';
 import { batchRanges, disposeBatch, makeBatch } from './batches.ts';
 import { evaluate, TermAccumulator } from './epoch-metrics.ts';
+import { LastFiniteBatch } from './last-finite.ts';
 import { layerRecords, snapshotKernels } from './layer-records.ts';
+import { partialEpoch } from './partial-epoch.ts';
 import { runProbe } from './probe.ts';
 import type { EpochRecord, ProgressEvent } from '../domain/records.ts';
 import { type DzSource, dzSourceOf, gradientHealth } from '../domain/health.ts';
@@ -69,15 +71,48 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
   }
 }
 
+/** Progress events at most every `progressIntervalMs`, and always at an epoch's last batch. */
+function progressReporter(o: TrainOptions, batches: number) {
+  const started = Date.now();
+  let lastProgress = 0;
+  return (epoch: number, batch: number, loss: number) => {
+    const now = Date.now();
+    if (!o.onProgress || (now - lastProgress < (o.progressIntervalMs ?? 200) && batch < batches)) return;
+    lastProgress = now;
+    const fraction = (epoch - 1 + batch / batches) / o.spec.epochs;
+    const elapsedMs = now - started;
+    const etaMs = (elapsedMs / fraction) * (1 - fraction);
+    o.onProgress({
+      runId: o.runId ?? '',
+      epoch,
+      epochs: o.spec.epochs,
+      batch,
+      batches,
+      loss,
+      fraction,
+      elapsedMs,
+      etaMs,
+    });
+  };
+}
+
 async function loop(o: TrainOptions, st: StepState): Promise<TrainResult> {
+  const lastFinite = new LastFiniteBatch();
+  try {
+    return await epochs(o, st, lastFinite);
+  } finally {
+    lastFinite.free();
+  }
+}
+
+async function epochs(o: TrainOptions, st: StepState, lastFinite: LastFiniteBatch): Promise<TrainResult> {
   const { spec, dataset: ds } = o;
   const rng = createRng(spec.seed).fork('shuffle');
   const ranges = batchRanges(ds.train.count, spec.batchSize);
   const order = Int32Array.from({ length: ds.train.count }, (_, i) => i);
   const probeIdx = Int32Array.from({ length: Math.min(spec.stats.probeBatchSize, ds.val.count) }, (_, i) => i);
   const lossHistory: number[][] = [];
-  const started = Date.now();
-  let lastProgress = 0;
+  const report = progressReporter(o, ranges.length);
   // the newest probed dL/dz, carried into the health of epochs without a probe
   let lastDz: DzSource | null = null;
   for (let epoch = 1; epoch <= spec.epochs; epoch++) {
@@ -85,9 +120,7 @@ async function loop(o: TrainOptions, st: StepState): Promise<TrainResult> {
     st.weighting.run.epochStart?.(st, lossHistory);
     rng.shuffle(order);
     const acc = new TermAccumulator(st.plan);
-    let before: tf.Tensor[] = [];
     const epochStart = snapshotKernels(st);
-    let grads: tf.NamedTensorMap | null = null;
     let lossSum = 0,
       seen = 0;
     for (let b = 0; b < ranges.length; b++) {
@@ -95,41 +128,37 @@ async function loop(o: TrainOptions, st: StepState): Promise<TrainResult> {
         tf.dispose(epochStart);
         return { status: 'cancelled', epochs: epoch - 1 };
       }
-      const last = b === ranges.length - 1;
       const batch = makeBatch(ds, ds.train, order.subarray(ranges[b][0], ranges[b][1]));
-      if (last) before = snapshotKernels(st);
-      const r = trainStep(st, batch.x, batch.t, last);
+      // every batch's gradient and prior kernels are kept until the next batch proves finite
+      const before = snapshotKernels(st);
+      const r = trainStep(st, batch.x, batch.t, true);
       disposeBatch(batch);
       if (!Number.isFinite(r.loss)) {
-        if (r.grads) tf.dispose([...Object.values(r.grads), ...before]);
-        tf.dispose(epochStart);
-        return {
-          status: 'diverged',
-          epochs: epoch - 1,
-          message: `loss became ${r.loss} at epoch ${epoch}, batch ${b + 1}`,
-        };
+        tf.dispose(Object.values(r.grads!));
+        o.onEpoch?.(
+          partialEpoch({
+            st,
+            epoch,
+            batch: b + 1,
+            batches: ranges.length,
+            loss: r.loss,
+            acc,
+            seen,
+            lastFinite,
+            after: before,
+            epochStart,
+            lastDz,
+            t0,
+          }),
+        );
+        const at = `epoch ${epoch}, batch ${b + 1} of ${ranges.length}`;
+        return { status: 'diverged', epochs: epoch - 1, message: `loss became ${r.loss} at ${at}` };
       }
-      grads = r.grads;
+      lastFinite.hold({ grads: r.grads!, before, weights: [...st.weights] });
       acc.add(batch.size, r.termLosses, r.sums);
       lossSum += r.loss * batch.size;
       seen += batch.size;
-      const now = Date.now();
-      if (o.onProgress && (now - lastProgress >= (o.progressIntervalMs ?? 200) || last)) {
-        lastProgress = now;
-        const fraction = (epoch - 1 + (b + 1) / ranges.length) / spec.epochs;
-        const elapsedMs = now - started;
-        o.onProgress({
-          runId: o.runId ?? '',
-          epoch,
-          epochs: spec.epochs,
-          batch: b + 1,
-          batches: ranges.length,
-          loss: lossSum / seen,
-          fraction,
-          elapsedMs,
-          etaMs: (elapsedMs / fraction) * (1 - fraction),
-        });
-      }
+      report(epoch, b + 1, lossSum / seen);
     }
     const trainMs = Date.now() - t0;
     lossHistory.push(acc.meanLosses());
@@ -141,9 +170,9 @@ async function loop(o: TrainOptions, st: StepState): Promise<TrainResult> {
       probe = runProbe(st, pb.x, pb.t);
       disposeBatch(pb);
     }
-    const layers = layerRecords(st, grads!, before, epochStart, probe, spec.stats.histogramBins);
+    const held = lastFinite.current!;
+    const layers = layerRecords(st, held.grads, lastFinite.beforeClones(), epochStart, probe, spec.stats.histogramBins);
     lastDz = dzSourceOf(epoch, layers) ?? lastDz;
-    tf.dispose(Object.values(grads!));
     const rec: EpochRecord = {
       epoch,
       durationMs: Date.now() - t0,
@@ -156,6 +185,8 @@ async function loop(o: TrainOptions, st: StepState): Promise<TrainResult> {
       vanishingRatio: vanishingRatio(layers.filter((l) => l.trunk).map((l) => l.gradL2)),
       health: gradientHealth(layers, lastDz, spec.stats.healthDecades),
       probed,
+      partial: false,
+      divergence: null,
     };
     o.onEpoch?.(rec);
     await new Promise((r) => setImmediate(r));

@@ -56,6 +56,8 @@ const epoch = (n: number, g1: number, probed = true, layers = threeLayers(g1)): 
   taskCosines: [{ a: 'cls', b: 'seg', cosine: -0.2 * n }],
   vanishingRatio: g1,
   health: gradientHealth(layers, null, 3),
+  partial: false,
+  divergence: null,
 });
 const epochs = [epoch(1, 1e-3), epoch(2, 1e-2, false), epoch(3, 0)];
 

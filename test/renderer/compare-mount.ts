@@ -21,6 +21,7 @@ export const detail = (id: string, name: string, finalMetrics: RunDetail['finalM
     backend: null,
     finalMetrics,
     lastHealth: null,
+    seedGroup: `sg-${id}`,
     spec: makeSpec(),
   }) as unknown as RunDetail;
 
@@ -46,11 +47,12 @@ export function clsOnlyData(fields?: Parameters<typeof compareDataOf>[1], layers
   };
 }
 
-/** The overlay stub's text: "title | series count | points with a value". */
+/** The overlay stub's text: "title | series count | points with a value"; data-series: each series' id or name. */
 const EChartStub = {
   props: ['option'],
   template:
-    '<div class="echart-stub">{{ option.title.text }} | {{ option.series.length }} | ' +
+    '<div class="echart-stub" :data-series="option.series.map((s) => s.id || s.name).join(\'|\')">' +
+    '{{ option.title.text }} | {{ option.series.length }} | ' +
     '{{ option.series.reduce((n, s) => n + s.data.filter((p) => p[1] !== null && p[1] !== undefined).length, 0) }}</div>',
 };
 

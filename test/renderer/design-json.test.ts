@@ -88,6 +88,23 @@ describe('Copy JSON round-trips the form', () => {
     expect(specDiff([original, pasted.spec], [])).toEqual([]);
   });
 
+  it('a CLI-made run with no task marked primary: its Copy JSON, pasted back, diffs to zero rows against the run', () => {
+    // the CLI stores the spec as parsed: primary false on every task, which the trainer reads as task 1 primary
+    const cliRun = parseSpec({
+      tasks: [{ kind: 'cls' }, { kind: 'seg' }],
+      weighting: { lambda: 0.3 },
+    });
+    expect(cliRun.tasks.some((t) => t.primary)).toBe(false);
+    const pasted = parsePasted(copyJson(cliRun).text);
+    if (pasted.kind !== 'spec') throw new Error('not a spec');
+    expect(pasted.spec.tasks[0].primary).toBe(true);
+    expect(specDiff([cliRun, pasted.spec])).toEqual([]);
+    expect(specDiff([cliRun, pasted.spec], [])).toEqual([]);
+    // a real difference in the primary task is still one row
+    const second = { ...pasted.spec, tasks: pasted.spec.tasks.map((t, i) => ({ ...t, primary: i === 1 })) };
+    expect(specDiff([cliRun, second]).map((d) => d.path)).toEqual(['tasks.0.primary', 'tasks.1.primary']);
+  });
+
   it('a run with no task marked primary is started with task 1 primary, as the trainer reads it', () => {
     const { started } = copyJson(parseSpec({ tasks: [{ kind: 'cls' }, { kind: 'seg' }] }));
     expect(started.tasks.map((t) => t.primary)).toEqual([true, false]);

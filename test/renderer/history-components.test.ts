@@ -35,6 +35,7 @@ const summary = (i: number): RunSummary => ({
   },
   finalMetrics: { cls: { accuracy: 0.9, loss: 0.2 } },
   error: null,
+  seedGroup: `sg-${i}`,
 });
 
 describe('RunsTable', () => {

@@ -21,6 +21,7 @@ const summary = (i: number): RunSummary => ({
   lastHealth: null,
   finalMetrics: {},
   error: null,
+  seedGroup: `sg-${i}`,
 });
 
 /** The shared fake over `count` runs: runs.list pages, delete, update, export. */

@@ -7,7 +7,7 @@ import { createMemoryHistory, createRouter } from 'vue-router';
 import { API_KEY } from '../../renderer/src/api/inject.ts';
 import { useAppStore } from '../../renderer/src/stores/app.ts';
 import LiveView from '../../renderer/src/views/LiveView.vue';
-import { makeEpoch } from '../unit/store/fixtures/records.ts';
+import { makeEpoch, makePartialEpoch } from '../unit/store/fixtures/records.ts';
 import { fakeApi } from './fake-api.ts';
 import { type FakeState, makeRun, runReplies } from './run-fixtures.ts';
 
@@ -70,6 +70,28 @@ describe('LiveView', () => {
     const epochs = Array.from({ length: 6 }, (_, i) => makeEpoch(i + 1));
     const { w } = await mountLive({ runs: [run], epochs: { a: epochs }, running: [], queued: [] }, 'a');
     expect(w.find('[data-testid=run-epoch]').text()).toBe('epoch 6/6');
+  });
+
+  it('a diverged run counts its full epochs and names the partial one in the header', async () => {
+    const run = makeRun('a', { epochsPlanned: 6, epochsDone: 2, status: 'diverged', error: 'loss became NaN' });
+    const epochs = [makeEpoch(1), makeEpoch(2), makePartialEpoch(3, 7)];
+    const { w } = await mountLive({ runs: [run], epochs: { a: epochs }, running: [], queued: [] }, 'a');
+    expect(w.find('[data-testid=run-epoch]').text()).toBe('epoch 2/6');
+    expect(w.find('[data-testid=run-partial]').text()).toContain(
+      'partial: diverged at batch 7 of epoch 3 (6 of 32 batches finished)',
+    );
+    expect(w.find('.progress-panel').text()).toContain('2 of 6 epochs stored, and the partial epoch it diverged in');
+  });
+
+  it('a run that diverged in its first epoch charts that partial epoch instead of saying none finished', async () => {
+    const run = makeRun('a', { epochsPlanned: 6, status: 'diverged', error: 'loss became NaN' });
+    const { w } = await mountLive(
+      { runs: [run], epochs: { a: [makePartialEpoch(1, 3)] }, running: [], queued: [] },
+      'a',
+    );
+    expect(w.find('[data-testid=no-epochs]').exists()).toBe(false);
+    expect(w.findComponent({ name: 'LiveCurves' }).exists()).toBe(true);
+    expect(w.find('[data-testid=run-partial]').text()).toContain('partial: diverged at batch 3 of epoch 1');
   });
 
   it.each([

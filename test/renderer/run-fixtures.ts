@@ -22,6 +22,8 @@ export function makeRun(id: string, over: Partial<RunDetail> = {}): RunDetail {
     lastHealth: null,
     finalMetrics: {},
     error: null,
+    // one group per run unless a test says otherwise: only runs a test groups on purpose fold together
+    seedGroup: `sg-${id}`,
     spec: makeSpec(),
     backend: BACKEND,
     notes: '',

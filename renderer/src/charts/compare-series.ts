@@ -4,9 +4,11 @@
  */
 import type { CompareData } from '@core/api/contract.ts';
 import { LAYER_STATS } from '@core/domain/layer-stats.ts';
+import { partialLabel } from '@core/domain/records.ts';
 import type { RunDetail } from '@core/domain/runs.ts';
 import { HEALTH_FIELDS, type SeriesChoice } from './compare-choices.ts';
 import { LINE_GRID, lineOption, type LineSpec, zoomOf } from './options.ts';
+import type { PartialMark } from './partial-marks.ts';
 import { log10, type LayerField, type Point } from './series.ts';
 
 export type { Choices, SeriesChoice } from './compare-choices.ts';
@@ -80,10 +82,24 @@ export function pointsFor(d: CompareData | undefined, c: SeriesChoice): Point[] 
   return pair(d, y < 0 ? undefined : d.layerStats[c.field]?.[y], log ? log10 : undefined);
 }
 
-/** One line per run, in the runs' order (so series i has colour i). */
+/** A diverged run's partial epoch, labelled with the run's name for the tooltip; undefined when it has none. */
+export function comparePartial(d: CompareData | undefined, runLabel: string): PartialMark | undefined {
+  const x = d?.divergence?.findIndex((v) => v !== null) ?? -1;
+  if (!d || x < 0) return undefined;
+  return {
+    epoch: d.epochs[x],
+    label: `${runLabel}: ${partialLabel({ epoch: d.epochs[x], divergence: d.divergence[x] })}`,
+  };
+}
+
+/** One line per run, in the runs' order (so series i has colour i); a partial epoch is marked. */
 export function compareLines(runs: RunDetail[], data: Record<string, CompareData>, c: SeriesChoice): LineSpec[] {
   const labels = runLabels(runs);
-  return runs.map((r, i) => ({ name: labels[i], points: pointsFor(data[r.id], c) }));
+  return runs.map((r, i) => ({
+    name: labels[i],
+    points: pointsFor(data[r.id], c),
+    partial: comparePartial(data[r.id], labels[i]),
+  }));
 }
 
 export function choiceTitle(c: SeriesChoice): { title: string; yName: string } {
@@ -115,11 +131,12 @@ export function compareLineOption(o: {
   smoothing?: number;
   logY?: boolean;
 }) {
-  const series = o.series.map((s, i) => ({ ...s, color: runColor(i) }));
+  // a seed group's mean line comes with its first run's colour pinned (charts/seed-bands.ts)
+  const series = o.series.map((s, i) => ({ ...s, color: s.color ?? runColor(i) }));
   const base = lineOption({ ...o, series });
   return {
     ...base,
-    color: o.series.map((_, i) => runColor(i)),
+    color: series.map((s) => s.color),
     legend: { ...base.legend, top: undefined, right: undefined, bottom: 4, left: 8 },
     grid: { ...OVERLAY_GRID },
     dataZoom: zoomOf(32),

@@ -1,5 +1,5 @@
 /** ECharts with only what the workbench draws (tree-shaken), on canvas. */
-import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
+import { BarChart, CustomChart, HeatmapChart, LineChart } from 'echarts/charts';
 import {
   DataZoomComponent,
   GridComponent,
@@ -16,6 +16,8 @@ use([
   LineChart,
   HeatmapChart,
   BarChart,
+  // Compare's seed-group bands (charts/seed-bands.ts)
+  CustomChart,
   GridComponent,
   TooltipComponent,
   LegendComponent,

@@ -4,7 +4,8 @@
  * vanishing ratio, task cosines and weights, and one layer's histogram.
  */
 import { LAYER_STATS, type LayerStatField } from '@core/domain/layer-stats.ts';
-import type { EpochRecord } from '@core/domain/records.ts';
+import { type EpochRecord, partialLabel } from '@core/domain/records.ts';
+import type { PartialMark } from './partial-marks.ts';
 import { FIXED_LOG_SCALE } from './colour-scale.ts';
 import { heatmapOption, histogramOption, type LineSpec, lineOption } from './options.ts';
 import { cosineSeries, layerMatrix, metricSeries, termsAndMetrics, vanishingSeries, weightSeries } from './series.ts';
@@ -39,6 +40,19 @@ function tidy<O extends { legend?: object; grid: object }>(o: O): O {
   return { ...o, backgroundColor: 'transparent', grid: { ...o.grid, top: hidden ? 40 : 56 } };
 }
 
+/** The partial epoch of a diverged run (always its newest record), as chart marks take it. */
+export function partialMarkOf(epochs: readonly EpochRecord[]): PartialMark | undefined {
+  const last = epochs[epochs.length - 1];
+  const label = last ? partialLabel(last) : null;
+  return label ? { epoch: last.epoch, label } : undefined;
+}
+
+/** Every line of a one-run chart carries the run's partial mark (if any). */
+const marked = <L extends LineSpec>(epochs: readonly EpochRecord[], lines: L[]): L[] => {
+  const partial = partialMarkOf(epochs);
+  return partial ? lines.map((l) => ({ ...l, partial })) : lines;
+};
+
 function pairedOption(title: string, lines: PairedLine[], yName: string, view: CurveView = {}) {
   const groups = [...new Set(lines.map((l) => l.group))];
   const series = lines.map((l) => ({ ...l, color: PALETTE[groups.indexOf(l.group) % PALETTE.length] }));
@@ -57,7 +71,10 @@ export function lossOption(epochs: EpochRecord[], view: CurveView = {}) {
   const { terms } = termsAndMetrics(epochs);
   return pairedOption(
     'Loss per task (train solid, val dashed)',
-    terms.flatMap((t) => splitLines(epochs, t, 'loss', t)),
+    marked(
+      epochs,
+      terms.flatMap((t) => splitLines(epochs, t, 'loss', t)),
+    ),
     'loss',
     view,
   );
@@ -69,7 +86,7 @@ export function metricOption(epochs: EpochRecord[], view: CurveView = {}) {
   const lines = terms.flatMap((t) =>
     metrics[t].filter((m) => m !== 'loss').flatMap((m) => splitLines(epochs, t, m, `${t} ${m}`)),
   );
-  return pairedOption('Metrics per task (train solid, val dashed)', lines, 'value', view);
+  return pairedOption('Metrics per task (train solid, val dashed)', marked(epochs, lines), 'value', view);
 }
 
 /** The statistics Live draws as a layer × epoch heatmap; probe-only ones say so in the title. */
@@ -98,13 +115,18 @@ export function layerHeatmapOption(
   const h = heatmapOption({ title: f.title, valueName: f.label, ...m, scale, mark: o.mark });
   // about 32 layer labels fit; past that, every n-th
   const yAxis = { ...h.yAxis, axisLabel: { interval: Math.max(0, Math.ceil(m.layers.length / 32) - 1), fontSize: 10 } };
-  return { ...h, yAxis, backgroundColor: 'transparent' };
+  // the partial epoch's column holds the last finite batch's statistics: its label says so
+  const partial = partialMarkOf(epochs);
+  const xAxis = partial
+    ? { ...h.xAxis, data: h.xAxis.data.map((x) => (x === String(partial.epoch) ? `${x} (partial)` : x)) }
+    : h.xAxis;
+  return { ...h, xAxis, yAxis, backgroundColor: 'transparent' };
 }
 
 export function vanishingOption(epochs: EpochRecord[]) {
   const o = lineOption({
     title: '‖dL/dW‖ first/last trunk layer (size-dependent), log10',
-    series: [{ name: 'log10 ratio', points: vanishingSeries(epochs) }],
+    series: marked(epochs, [{ name: 'log10 ratio', points: vanishingSeries(epochs) }]),
     yName: 'log10 ratio',
   });
   return tidy({ ...o, legend: { show: false } });
@@ -114,7 +136,7 @@ export function cosineOption(epochs: EpochRecord[]) {
   return tidy(
     lineOption({
       title: 'Task-gradient cosine on the trunk (< 0: conflict)',
-      series: cosineSeries(epochs),
+      series: marked(epochs, cosineSeries(epochs)),
       yName: 'cosine',
       yMin: -1,
       yMax: 1,
@@ -123,7 +145,7 @@ export function cosineOption(epochs: EpochRecord[]) {
 }
 
 export function weightsOption(epochs: EpochRecord[]) {
-  return tidy(lineOption({ title: 'Task weights', series: weightSeries(epochs), yName: 'weight' }));
+  return tidy(lineOption({ title: 'Task weights', series: marked(epochs, weightSeries(epochs)), yName: 'weight' }));
 }
 
 /** Histogram of dL/dW of one layer at one epoch; null when that epoch or layer is missing. */

@@ -3,6 +3,7 @@
  */
 import type { Histogram } from '@core/domain/records.ts';
 import { fitLogScale, type LogScale, scalePieces } from './colour-scale.ts';
+import { type PartialMark, partialTip, withPartial } from './partial-marks.ts';
 import { ema, type Point } from './series.ts';
 import { binTooltip, epochTooltip, heatTooltip, richTooltip, type TipParam } from './tooltip.ts';
 
@@ -12,6 +13,8 @@ export interface LineSpec {
   dashed?: boolean;
   /** pinned colour (paired curves, one colour per run); ECharts' palette otherwise */
   color?: string;
+  /** a diverged run's partial epoch on this curve, marked (partial-marks.ts) */
+  partial?: PartialMark;
 }
 
 /** Faint raw curves under smoothing are named `<name> (raw)`; the tooltip folds them in. */
@@ -22,12 +25,15 @@ export const LINE_GRID = { left: 64, right: 18, top: 56, bottom: 72 };
 /** The plot area of a heatmap: layer names on the left, the colour bar's labels on the right. */
 export const HEAT_GRID = { left: 90, right: 150, top: 40, bottom: 64 };
 
-const base = (title: string) => ({
+const base = (title: string, marks: ReadonlyMap<string, PartialMark> = new Map()) => ({
   animation: false,
   // the panel's colour shows through, in light and dark
   backgroundColor: 'transparent',
   title: { text: title, left: 8, top: 4, textStyle: { fontSize: 13, fontWeight: 600 } },
-  tooltip: richTooltip((p: TipParam[]) => epochTooltip(p, { rawSuffix: RAW_SUFFIX })),
+  tooltip: richTooltip((p: TipParam[]) => {
+    const t = partialTip(Array.isArray(p) ? p : [p], marks);
+    return [epochTooltip(t.params, { rawSuffix: RAW_SUFFIX }), ...t.labels].join('\n');
+  }),
   grid: { ...LINE_GRID },
 });
 
@@ -55,8 +61,8 @@ function lineSeries(s: LineSpec, o: { smoothing: number; logY: boolean }) {
     lineStyle: { type: s.dashed ? ('dashed' as const) : undefined, color: s.color, opacity: faint ? 0.25 : 1 },
     ...(faint ? { silent: true, legendHoverLink: false, z: 1 } : { z: 2 }),
   });
-  if (o.smoothing <= 0) return [line(s.name, raw, false)];
-  return [line(s.name + RAW_SUFFIX, raw, true), line(s.name, ema(raw, o.smoothing), false)];
+  if (o.smoothing <= 0) return withPartial([line(s.name, raw, false)], s.partial);
+  return withPartial([line(s.name + RAW_SUFFIX, raw, true), line(s.name, ema(raw, o.smoothing), false)], s.partial);
 }
 
 export function lineOption(o: {
@@ -73,8 +79,9 @@ export function lineOption(o: {
 }) {
   const smoothing = o.smoothing ?? 0;
   const logY = o.logY ?? false;
+  const marks = new Map(o.series.flatMap((s) => (s.partial ? [[s.name, s.partial] as const] : [])));
   return {
-    ...base(o.title),
+    ...base(o.title, marks),
     legend: { top: 24, left: 8, right: 8, type: 'scroll' as const, data: o.series.map((s) => s.name) },
     xAxis: {
       type: 'value' as const,

@@ -13,6 +13,8 @@ export interface StartSource {
   /** the sweep axes (path → values); empty for a single run */
   sweep: () => Record<string, unknown[]>;
   description: () => string;
+  /** runs per spec (per sweep point), each with its own derived seed */
+  repeat: () => number;
   canStart: () => boolean;
   error: Ref<string | null>;
 }
@@ -30,7 +32,7 @@ export function useDesignStart(api: ApiClient, src: StartSource) {
     src.error.value = null;
     started.value = null;
     try {
-      const r = await call(api, 'runs.start', startInput(spec, src.sweep(), src.description()));
+      const r = await call(api, 'runs.start', startInput(spec, src.sweep(), src.description(), src.repeat()));
       started.value = r;
       return r.runIds;
     } catch (err) {
@@ -47,9 +49,13 @@ export function useDesignStart(api: ApiClient, src: StartSource) {
   return { serverIssues, starting, started, start };
 }
 
-/** A spec alone, or — with sweep axes — an experiment named after them unless the spec has a name. */
-function startInput(spec: Spec, sweep: Record<string, unknown[]>, description: string) {
-  if (!Object.keys(sweep).length) return { spec };
+/**
+ * A spec alone, or — with sweep axes — an experiment named after them unless the spec has a name;
+ * `repeat` (> 1) rides along on either, and the service derives the seeds.
+ */
+function startInput(spec: Spec, sweep: Record<string, unknown[]>, description: string, repeat = 1) {
+  const more = repeat > 1 ? { repeat } : {};
+  if (!Object.keys(sweep).length) return { spec: { ...spec, ...more } };
   const name = spec.name || `sweep of ${Object.keys(sweep).join(' × ')}`;
-  return { experiment: { name, description, base: spec, sweep } };
+  return { experiment: { name, description, base: spec, sweep, ...more } };
 }

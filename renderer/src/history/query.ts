@@ -14,12 +14,15 @@ export interface RunFilters {
 export interface RunOrder {
   sort: RunSort;
   dir: SortDir;
+  /** with sort 'metric': which final validation metric, as task/metric */
+  metric?: string;
 }
 
 export const emptyFilters = (): RunFilters => ({ status: '', tag: '', text: '', experimentId: '' });
 
 export function listInput(f: RunFilters, o: RunOrder, offset: number, limit: number): Input<'runs.list'> {
   const input: Input<'runs.list'> = { sort: o.sort, dir: o.dir, offset, limit };
+  if (o.sort === 'metric' && o.metric) input.metric = o.metric;
   if (f.status) input.status = f.status;
   const tag = f.tag.trim();
   if (tag) input.tag = tag;
@@ -34,11 +37,14 @@ const ALPHABETIC: readonly RunSort[] = ['name', 'experiment', 'tags'];
 
 /**
  * Clicking a sorted header flips the direction; a new column starts descending (newest, longest,
- * healthiest first) except the columns of words, which start A to Z.
+ * healthiest, highest metric first) except the columns of words, which start A to Z. Another final
+ * metric is a new column.
  */
-export function nextOrder(current: RunOrder, sort: RunSort): RunOrder {
-  if (current.sort === sort) return { sort, dir: current.dir === 'asc' ? 'desc' : 'asc' };
-  return { sort, dir: ALPHABETIC.includes(sort) ? 'asc' : 'desc' };
+export function nextOrder(current: RunOrder, sort: RunSort, metric?: string): RunOrder {
+  const m = sort === 'metric' ? { metric } : {};
+  if (current.sort === sort && current.metric === (m.metric ?? current.metric))
+    return { sort, dir: current.dir === 'asc' ? 'desc' : 'asc', ...m };
+  return { sort, dir: ALPHABETIC.includes(sort) ? 'asc' : 'desc', ...m };
 }
 
 /** "a, b ,, c" → ["a", "b", "c"] (unique, in order) */

@@ -18,36 +18,45 @@ export interface ClickMods {
   toggle?: boolean;
 }
 
-/** The id at a row index, or undefined while that row's page is not loaded. */
-export type IdAt = (index: number) => string | undefined;
+/**
+ * The id at a row index, or undefined while that row's page is not loaded; a seed-group row stands
+ * for all its runs, so it gives their ids (selecting it selects them all).
+ */
+export type IdAt = (index: number) => string | readonly string[] | undefined;
+
+const idsAt = (idAt: IdAt, index: number): readonly string[] => {
+  const v = idAt(index);
+  return v === undefined ? [] : typeof v === 'string' ? [v] : v;
+};
 
 export const emptySelection = (): Selection => ({ selected: new Set(), anchor: null, cursor: null });
 
 function range(a: number, b: number, idAt: IdAt): string[] {
   const ids: string[] = [];
-  for (let i = Math.min(a, b); i <= Math.max(a, b); i++) {
-    const id = idAt(i);
-    if (id !== undefined) ids.push(id);
-  }
+  for (let i = Math.min(a, b); i <= Math.max(a, b); i++) ids.push(...idsAt(idAt, i));
   return ids;
 }
 
 /** Click on row `index`: plain = only this row; toggle = flip it; shift = range from the anchor. */
 export function clickRow(s: Selection, index: number, idAt: IdAt, mods: ClickMods = {}): Selection {
-  const id = idAt(index);
-  if (id === undefined) return s;
+  const ids = idsAt(idAt, index);
+  if (!ids.length) return s;
   if (mods.shift && s.anchor !== null) {
     const base = mods.toggle ? [...s.selected] : [];
     return { selected: new Set([...base, ...range(s.anchor, index, idAt)]), anchor: s.anchor, cursor: index };
   }
-  if (mods.toggle) return { ...toggle(s.selected, id), anchor: index, cursor: index };
-  return { selected: new Set([id]), anchor: index, cursor: index };
+  if (mods.toggle) return { ...toggle(s.selected, ids), anchor: index, cursor: index };
+  return { selected: new Set(ids), anchor: index, cursor: index };
 }
 
-function toggle(selected: ReadonlySet<string>, id: string): { selected: Set<string> } {
+/** Flip `ids` together: all selected → none of them, else all of them (a seed group's partial selection fills up). */
+function toggle(selected: ReadonlySet<string>, ids: readonly string[]): { selected: Set<string> } {
   const next = new Set(selected);
-  if (next.has(id)) next.delete(id);
-  else next.add(id);
+  const all = ids.every((id) => next.has(id));
+  for (const id of ids) {
+    if (all) next.delete(id);
+    else next.add(id);
+  }
   return { selected: next };
 }
 
@@ -65,9 +74,9 @@ export function moveCursor(s: Selection, delta: number, total: number, idAt: IdA
 /** Space: flip the cursor row and make it the anchor. */
 export function toggleCursor(s: Selection, idAt: IdAt): Selection {
   if (s.cursor === null) return s;
-  const id = idAt(s.cursor);
-  if (id === undefined) return s;
-  return { ...toggle(s.selected, id), anchor: s.cursor, cursor: s.cursor };
+  const ids = idsAt(idAt, s.cursor);
+  if (!ids.length) return s;
+  return { ...toggle(s.selected, ids), anchor: s.cursor, cursor: s.cursor };
 }
 
 /** Drop ids that no longer exist (after a delete). */

@@ -13,6 +13,7 @@ import { computed, ref, shallowRef } from 'vue';
 import { call } from '../api/client.ts';
 import { useApi } from '../api/inject.ts';
 import { narrowDiff } from '../charts/compare-tables.ts';
+import { hasSeedGroups, type BandKind } from '../charts/seed-bands.ts';
 import { useCompareFields } from '../composables/compare-fields.ts';
 import type { ExportFormat } from './runs.ts';
 
@@ -42,6 +43,11 @@ export const useCompareStore = defineStore('compare', () => {
   const ids = computed(() => runs.value.map((r) => r.id));
   const fields = useCompareFields(api, { runs, data, loading, error, minRuns: MIN_RUNS });
   const { needed } = fields;
+  /** "Group seeds": on by default, and only in effect when ≥ 2 runs shown share a seed group */
+  const groupSeeds = ref(true);
+  const band = ref<BandKind>('minmax');
+  const seedGroups = computed(() => hasSeedGroups(runs.value));
+  const grouped = computed(() => groupSeeds.value && seedGroups.value);
   let generation = 0;
 
   function clear() {
@@ -126,6 +132,10 @@ export const useCompareStore = defineStore('compare', () => {
     diff,
     loading,
     error,
+    groupSeeds,
+    band,
+    seedGroups,
+    grouped,
     choice: fields.choice,
     heatField: fields.heatField,
     fetching: fields.fetching,

@@ -12,6 +12,7 @@ import { call } from '../api/client.ts';
 import { useApi } from '../api/inject.ts';
 import { useDesignDraft } from '../composables/design-draft.ts';
 import { useDesignStart } from '../composables/design-start.ts';
+import { useRepeatField } from '../composables/design-repeat.ts';
 import { useTaskEditing } from '../composables/design-tasks.ts';
 import { layoutDiagram, planFor } from '../design/diagram.ts';
 import { defaultForm, type FormState, issuesByField, specToForm, validateForm } from '../design/form.ts';
@@ -33,13 +34,21 @@ export const useDesignStore = defineStore('design', () => {
   const sweep = computed(() => parseAxes(axes.value, sweepPaths.value));
   /** every sweep point checked against the schema here too, while that stays cheap */
   const pointIssues = computed(() => checkPoints(validation.value.spec, sweep.value.sweep, sweep.value.runs));
+  const repeat = useRepeatField();
+  /** runs a start makes: sweep points × repeats */
+  const runCount = computed(() => sweep.value.runs * (repeat.count.value ?? 1));
   const canStart = computed(
-    () => validation.value.spec !== null && !Object.keys(sweep.value.errors).length && !pointIssues.value.length,
+    () =>
+      validation.value.spec !== null &&
+      !Object.keys(sweep.value.errors).length &&
+      !pointIssues.value.length &&
+      repeat.count.value !== null,
   );
   const { serverIssues, starting, started, start } = useDesignStart(api, {
     spec: () => validation.value.spec,
     sweep: () => sweep.value.sweep,
     description: () => description.value,
+    repeat: () => repeat.count.value ?? 1,
     canStart: () => canStart.value,
     error,
   });
@@ -127,6 +136,10 @@ export const useDesignStore = defineStore('design', () => {
     validation,
     sweepPaths,
     sweep,
+    repeatText: repeat.text,
+    repeatCount: repeat.count,
+    repeatError: repeat.error,
+    runCount,
     pointIssues,
     issues,
     canStart,

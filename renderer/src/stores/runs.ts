@@ -3,7 +3,7 @@
  * multi-selection (composables/run-selection.ts), and the edits (rename, tags, notes, delete with
  * confirmation, export). Epochs are never loaded here.
  */
-import type { EXPORT_FORMATS, Output } from '@core/api/contract.ts';
+import type { ApiClient, EXPORT_FORMATS, Output } from '@core/api/contract.ts';
 import type { RunDetail } from '@core/domain/runs.ts';
 import { defineStore } from 'pinia';
 import { onScopeDispose, shallowRef } from 'vue';
@@ -12,7 +12,9 @@ import { useApi } from '../api/inject.ts';
 import { useRunDelete } from '../composables/run-delete.ts';
 import { useRunPages } from '../composables/run-pages.ts';
 import { useRunSelection } from '../composables/run-selection.ts';
-import { listInput } from '../history/query.ts';
+import { listInput, type RunFilters, type RunOrder } from '../history/query.ts';
+import { rowRange } from '../history/seed-groups.ts';
+import { useRunGroups } from '../composables/run-groups.ts';
 import { onServiceEvent } from './events.ts';
 
 /** runs.list's largest page */
@@ -24,7 +26,8 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const useRunsStore = defineStore('runs', () => {
   const api = useApi();
   const list = useRunPages(api, { beforeSwap: (next) => sel.remap(next), onRequery: () => sel.dropCursor() });
-  const sel = useRunSelection(list.rows, list.total);
+  const groups = useRunGroups(list.rows);
+  const sel = useRunSelection(list.rows, groups.view, groups.viewOf);
   const { rows, filters, error } = list;
   const deletion = useRunDelete(api, { selectedIds: sel.selectedIds, forget: sel.forget, reload: () => list.reload() });
 
@@ -54,16 +57,14 @@ export const useRunsStore = defineStore('runs', () => {
       .catch((err: Error) => (error.value = err.message));
   const detail = (id: string) => call(api, 'runs.get', { id });
 
-  /** Ctrl+A: every run the filters match, loaded or not (ids only, 1000 a request). */
-  async function selectAll() {
-    const ids: string[] = [];
-    for (let offset = 0; offset === 0 || offset < list.total.value; offset += SELECT_ALL_PAGE) {
-      const res = await call(api, 'runs.list', listInput(filters, list.order, offset, SELECT_ALL_PAGE));
-      ids.push(...res.items.map((r) => r.id));
-      if (res.items.length < SELECT_ALL_PAGE) break;
-    }
-    sel.setSelected(ids);
-  }
+  /** Ctrl+A: every run the filters match, loaded or not. */
+  const selectAll = async () => sel.setSelected(await matchingIds(api, filters, list.order, list.total.value));
+
+  /** Open (or close, or flip) seed group `key`; the cursor follows to its row when it was on it or in it. */
+  const setExpanded = (key: string, open?: boolean) =>
+    sel.setCursor(groups.setExpanded(key, open, sel.cursorRow.value));
+  /** The table scrolled to view rows [start, end): load the rows behind them. */
+  const ensureView = (start: number, end: number) => list.ensureRange(...rowRange(groups.view.value, start, end));
 
   // the service says the list changed: refresh what is on screen (coalesced: a sweep sends many)
   let pendingRefresh: ReturnType<typeof setTimeout> | undefined;
@@ -79,6 +80,10 @@ export const useRunsStore = defineStore('runs', () => {
     ...list,
     ...selection,
     ...deletion,
+    view: groups.view,
+    expanded: groups.expanded,
+    setExpanded,
+    ensureView,
     update,
     detail,
     selectAll,
@@ -87,3 +92,14 @@ export const useRunsStore = defineStore('runs', () => {
     loadExperiments,
   };
 });
+
+/** The ids of every run `filters` match, loaded or not (ids only, 1000 a request). */
+async function matchingIds(api: ApiClient, filters: RunFilters, order: RunOrder, total: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let offset = 0; offset === 0 || offset < total; offset += SELECT_ALL_PAGE) {
+    const res = await call(api, 'runs.list', listInput(filters, order, offset, SELECT_ALL_PAGE));
+    ids.push(...res.items.map((r) => r.id));
+    if (res.items.length < SELECT_ALL_PAGE) break;
+  }
+  return ids;
+}

@@ -1,5 +1,6 @@
 /** Designing runs: validating specs and experiments, the presets, the stored experiments. */
-import { parseSpec, type Spec } from '../../experiment/spec.ts';
+import { parseRepeatedSpec } from '../../experiment/repeat.ts';
+import type { Spec } from '../../experiment/spec.ts';
 import { expandExperiment } from '../../experiment/sweep.ts';
 import { toApiError } from '../errors.ts';
 import { loadPresets } from '../presets.ts';
@@ -12,13 +13,16 @@ export interface RunPlan {
   specs: Spec[];
 }
 
-/** A runs.start / spec.validate request as validated specs, in run order; throws SpecError. */
+/**
+ * A runs.start / spec.validate request as validated specs, in run order; throws SpecError. A spec
+ * or an experiment with `repeat: n` gives n runs per spec, seeds derived as repeat.ts documents.
+ */
 export function planRuns(input: { spec?: unknown; experiment?: unknown }): RunPlan {
   if (input.experiment !== undefined) {
     const e = expandExperiment(input.experiment);
     return { name: e.name, sweep: e.sweep, specs: e.runs.map((r) => r.spec) };
   }
-  return { name: null, sweep: null, specs: [parseSpec(input.spec)] };
+  return { name: null, sweep: null, specs: parseRepeatedSpec(input.spec) };
 }
 
 export function experimentHandlers({

@@ -3,7 +3,9 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportCsvLong, exportCsvLongStream, LONG_COLUMNS } from '../../../src/export/csv-long.ts';
 import { exportCsvWide } from '../../../src/export/csv-wide.ts';
+import { seedGroupKey } from '../../../src/domain/seed-group.ts';
 import { NotFoundError } from '../../../src/store/errors.ts';
+import { BACKEND, makeEpoch, makeSpec } from '../store/fixtures/records.ts';
 import { EXPERIMENT_NAME, exportFixture, NASTY_NAME, seriesCount, type ExportFixture } from './export-fixture.ts';
 
 let fx: ExportFixture;
@@ -92,7 +94,8 @@ describe('wide CSV', () => {
     expect(new Set(columns).size).toBe(columns.length);
     // every cell of every series column is a number or empty
     for (const r of rows)
-      for (const c of columns.slice(7)) expect(r[c] === '' || Number.isFinite(Number(r[c])), `${c}=${r[c]}`).toBe(true);
+      for (const c of columns.slice(columns.indexOf('partial') + 1))
+        expect(r[c] === '' || Number.isFinite(Number(r[c])), `${c}=${r[c]}`).toBe(true);
   });
 });
 
@@ -106,7 +109,7 @@ describe('CSV cells that could break a record or run in a spreadsheet', () => {
     durationMs: null,
   });
   it('quotes a lone LF or CR so the record stays whole, and neutralises formulas after leading white space', async () => {
-    const { runCells, CSV_OPTIONS } = await import('../../../src/export/run-columns.ts');
+    const { runCells, CSV_OPTIONS, RUN_COLUMNS } = await import('../../../src/export/run-columns.ts');
     const { stringify } = await import('csv-stringify/sync');
     const names = ['a\n=1+1', 'b\r=1+1', ' =1+1', '\t@SUM(A1)', '  -2+3', 'plain', '-5 is text'];
     const csv = stringify(
@@ -125,6 +128,24 @@ describe('CSV cells that could break a record or run in a spreadsheet', () => {
       'plain',
       "'-5 is text",
     ]);
-    for (const r of rows) expect(r).toHaveLength(6); // every record whole: 6 run columns, no split
+    for (const r of rows) expect(r).toHaveLength(RUN_COLUMNS.length); // every record whole: the run columns, no split
+  });
+});
+
+describe('seed groups in the CSV', () => {
+  it('long and wide CSV carry seed_group: equal for runs that differ only by seed, different otherwise', () => {
+    fx = exportFixture();
+    const [a, b] = fx.ids;
+    const twin = fx.store.createRun({ spec: makeSpec({ epochs: 3, seed: 9 }), name: 'twin', tags: ['x'], notes: '' });
+    fx.store.markRunning(twin, BACKEND);
+    fx.store.appendEpoch(twin, makeEpoch(1));
+    const ids = [a, b, twin];
+    for (const rows of [parseCsv(exportCsvLong(fx.store, ids)), parseCsv(exportCsvWide(fx.store, ids))]) {
+      const group = (id: string) => [...new Set(rows.filter((r) => r.run_id === id).map((r) => r.seed_group))];
+      expect(group(a)).toEqual([seedGroupKey(makeSpec({ epochs: 3 }))]);
+      expect(group(twin)).toEqual(group(a));
+      expect(group(b)).toHaveLength(1);
+      expect(group(b)).not.toEqual(group(a));
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { seedGroupKey } from '../../../src/domain/seed-group.ts';
 import { exportJson, JSON_EXPORT_FORMAT, stringifyJsonExport } from '../../../src/export/json.ts';
 import { BACKEND, makeEpoch, makeSpec } from '../store/fixtures/records.ts';
 import { exportFixture, NASTY_NAME, type ExportFixture } from './export-fixture.ts';
@@ -20,6 +21,7 @@ describe('JSON export', () => {
       notes: 'n',
       backend: BACKEND,
       epochsDone: 3,
+      seedGroup: seedGroupKey(makeSpec({ epochs: 3 })),
     });
     expect(a.spec).toEqual(makeSpec({ epochs: 3 }));
     expect(a.epochs).toEqual(fx.written[fx.ids[0]]);

@@ -107,6 +107,7 @@ describe('RunStore.compareData', () => {
     expect(store.compareData(id)).toEqual({
       epochs: [],
       probed: [],
+      divergence: [],
       vanishingRatio: [],
       health: [],
       metrics: [],

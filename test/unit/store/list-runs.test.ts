@@ -108,6 +108,30 @@ describe('listRuns sorts by every History column', () => {
   });
 });
 
+describe('listRuns sorts by a final metric', () => {
+  it('orders by the chosen task/metric, runs without it (or with NaN) last in either direction', () => {
+    const ids = seed();
+    const setAcc = store.db.prepare(
+      "UPDATE runs SET summary_json = json_set(summary_json, '$.cls.accuracy', ?) WHERE id = ?",
+    );
+    setAcc.run(0.9, ids.charlie);
+    setAcc.run(0.2, ids.Bravo);
+    setAcc.run(0.6, ids.alpha);
+    setAcc.run('NaN', ids.delta_1);
+    const q = { sort: 'metric', metric: 'cls/accuracy' } as const;
+    expect(names({ ...q, dir: 'desc' })).toEqual(['charlie', 'alpha', 'Bravo', 'echo', 'delta_1']);
+    expect(names({ ...q, dir: 'asc' })).toEqual(['Bravo', 'alpha', 'charlie', 'echo', 'delta_1']);
+    // a metric no run has: every run lacks it, newest first
+    expect(names({ sort: 'metric', metric: 'recon/mse' })).toEqual(['echo', 'delta_1', 'charlie', 'Bravo', 'alpha']);
+  });
+
+  it('refuses sort metric without a metric, or a metric that is not task/metric, naming the field', () => {
+    seed();
+    expect(() => store.listRuns({ sort: 'metric' })).toThrow(/metric.*required with sort 'metric'/);
+    expect(() => store.listRuns({ sort: 'metric', metric: "cls'.x" })).toThrow(/metric.*must be task\/metric/);
+  });
+});
+
 describe('the list query plan', () => {
   const base: NormalizedListQuery = { limit: 50, offset: 0, sort: 'created', dir: 'desc' };
   const plan = (q: NormalizedListQuery, which: 'sql' | 'countSql') => {
@@ -140,6 +164,7 @@ describe('the list query plan', () => {
     for (const q of [
       { text: 'x' },
       ...(['duration', 'experiment', 'tags', 'health'] as const).map((sort) => ({ sort })),
+      { sort: 'metric' as const, metric: 'cls/accuracy' },
     ])
       expect(plan({ ...base, ...q }, 'sql').join('\n')).not.toMatch(
         /\b(epochs|metrics|layer_stats|task_grads|task_cosines)\b/,

@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_MIGRATIONS_DIR } from '../../../src/store/database.ts';
 import { applyMigrations, latestVersion, loadMigrations } from '../../../src/store/migrations.ts';
 import { openStore, type RunStore } from '../../../src/store/run-store.ts';
-import type { EpochRecord } from '../../../src/domain/records.ts';
 import { makeSpec } from './fixtures/records.ts';
+import { V1_EPOCH } from './fixtures/v1-epoch.ts';
 import { useTempDirs } from './temp-dirs.ts';
 
 const tempDir = useTempDirs();
@@ -20,61 +20,6 @@ const LATEST = latestVersion(MIGRATIONS);
 
 const RUN = '11111111-2222-4333-8444-555555555555';
 const EXP = '99999999-8888-4777-8666-555555555555';
-
-const V1_EPOCH: EpochRecord = {
-  epoch: 1,
-  durationMs: 1234.5,
-  samplesPerSec: 800,
-  metrics: [{ task: 'cls', split: 'val', name: 'loss', value: 0.75 }],
-  weights: { cls: 1 },
-  layers: [
-    {
-      layer: 'trunk.1',
-      index: 0,
-      kind: 'dense',
-      trunk: true,
-      params: 32,
-      gradL2: 0.5,
-      gradMeanAbs: 0.01,
-      gradStd: 0.02,
-      gradMaxAbs: 0.3,
-      gradSmallFrac: 0,
-      dzL2: null,
-      dzStd: null,
-      weightL2: 2,
-      updateRatio: 0.001,
-      actMean: null,
-      actStd: null,
-      actSaturation: null,
-      // migration 0003: gradRms is ‖dL/dW‖/√params of what was stored; the rest was never measured
-      gradRms: 0.5 / Math.sqrt(32),
-      dzRms: null,
-      gradZeroFrac: null,
-      gradLog10P05: null,
-      gradLog10P50: null,
-      gradLog10P95: null,
-      updateRatioEpoch: null,
-      updateRms: null,
-      histogram: { min: -1, max: 1, counts: [3, 0, 70000] },
-    },
-  ],
-  taskGrads: [{ task: 'cls', norm: 0.4 }],
-  taskCosines: [],
-  vanishingRatio: null,
-  // computed on read from the stored layers: one trunk layer, no dz stored
-  health: {
-    dzRatio: null,
-    wRatio: null,
-    weakestLayer: null,
-    weakestLog10: null,
-    deadLayers: null,
-    alive: null,
-    trunkLayers: 1,
-    decades: 3,
-    healthFrom: null,
-  },
-  probed: false,
-};
 
 interface Fixture {
   /** raw SQL, as the schema at this version stores data */
@@ -223,6 +168,35 @@ const V3_HEALTH = {
   trunkLayers: 2,
   decades: 3,
   healthFrom: 1,
+};
+
+const RUN5 = '55555555-6666-4777-8888-999999999999';
+
+/**
+ * Schema 5 adds partial epochs: a diverged run's last epoch, marked partial, with
+ * the batch it diverged at; a NULL diverged_loss is a NaN. The older runs' epochs read partial: false.
+ */
+FIXTURES[5] = {
+  insert(db) {
+    FIXTURES[3].insert(db);
+    db.prepare(
+      `INSERT INTO runs (id, name, notes, status, spec_json, error, created_at, epochs_planned, epochs_done)
+       VALUES (?, 'diverged', '', 'diverged', ?, 'loss became NaN at epoch 1, batch 5 of 8', 8000, 3, 0)`,
+    ).run(RUN5, JSON.stringify(makeSpec({ epochs: 3 })));
+    db.prepare(
+      `INSERT INTO epochs (run_id, epoch, duration_ms, samples_per_sec, weights_json, vanishing_ratio, probed, nan_mask,
+         health_json, partial, diverged_batch, batches, diverged_loss)
+       VALUES (?, 1, 10, 20, '{"cls":1}', NULL, 0, 0, ?, 1, 5, 8, NULL)`,
+    ).run(RUN5, JSON.stringify({ ...V3_HEALTH, trunkLayers: 0, wRatio: null }));
+  },
+  check(store) {
+    FIXTURES[3].check(store);
+    expect(store.getEpochs(RUN3).map((e) => [e.partial, e.divergence])).toEqual([[false, null]]);
+    const [e] = store.getEpochs(RUN5);
+    expect(e).toMatchObject({ epoch: 1, partial: true, divergence: { batch: 5, batches: 8, loss: Number.NaN } });
+    expect(store.getRun(RUN5)).toMatchObject({ status: 'diverged', epochsDone: 0 });
+    expect(store.compareData(RUN5).divergence).toEqual([{ batch: 5, batches: 8, loss: Number.NaN }]);
+  },
 };
 
 describe('migrating from every older schema', () => {

@@ -71,6 +71,8 @@ export function syntheticEpoch(epoch: number, e: SyntheticEpoch): EpochRecord {
     vanishingRatio: null,
     health: gradientHealth(layers, null, 3),
     probed: true,
+    partial: false,
+    divergence: null,
   };
 }
 
