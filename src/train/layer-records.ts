@@ -1,20 +1,14 @@
 /**
- * Turning an epoch's captured gradients, kernels and probe into per-layer statistics, computed on
- * the backend and read back in two small transfers (summaries, then histograms).
+ * Turning an epoch's captured gradients, kernels and probe into per-layer statistics: each tensor
+ * is read once and summarised on the host in float64 (host-stats.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayerProbe, ProbeResult } from './probe.ts';
 import type { LayerStats } from '../domain/records.ts';
 import type { StepState } from './step.ts';
-import { readAll } from './exact-sum.ts';
-import { fromLog10Counts, type GradSpread, LOG10_BINS, log10Counts } from './grad-quantiles.ts';
-import { fromNorm, fromSummary, histogramCounts, normVector, summaryVector } from './tensor-stats.ts';
-
-/**
- * Per layer, read together: the gradient summary, then ‖W_after‖, ‖W_after − W_before‖, ‖W_before‖
- * (the last step), ‖W_after − W_epochStart‖, ‖W_epochStart‖ (the whole epoch).
- */
-const PARTS = 6;
+import { fromLog10Counts, type GradSpread } from './grad-quantiles.ts';
+import { histogramF32, log10CountsF32, weightNorms } from './host-stats.ts';
+import { summarize } from './stats.ts';
 
 /**
  * Kernels as they are now (before the epoch's first or last update): a clone shares data, and the
@@ -40,34 +34,18 @@ export function layerRecords(
   bins: number,
   after: tf.Tensor[] = st.net.vars.map((v) => v.kernel),
 ): LayerStats[] {
-  const gradOf = (i: number) => grads[st.net.vars[i].kernel.name] ?? tf.zerosLike(st.net.vars[i].kernel);
-  const rows = readAll(
-    after.flatMap((w, i) =>
-      tf.tidy(() => [
-        summaryVector(gradOf(i)),
-        normVector(w),
-        normVector(tf.sub(w, before[i])),
-        normVector(before[i]),
-        normVector(tf.sub(w, epochStart[i])),
-        normVector(epochStart[i]),
-      ]),
-    ),
-  );
-  const summaries = st.plan.layers.map((_, i) => fromSummary(rows[i * PARTS], st.net.vars[i].kernel.size));
-  const [counts, logCounts] = readAll([
-    tf.tidy(() =>
-      tf.stack(st.plan.layers.map((_, i) => histogramCounts(gradOf(i), summaries[i].min, summaries[i].max, bins))),
-    ),
-    tf.tidy(() => tf.stack(st.plan.layers.map((_, i) => log10Counts(gradOf(i))))),
-  ]);
-  tf.dispose([...before, ...epochStart]);
-  const L = LOG10_BINS;
-  return st.plan.layers.map((l, i) => {
-    const s = summaries[i];
-    const [w, d, b, de, be] = [1, 2, 3, 4, 5].map((k) => fromNorm(rows[i * PARTS + k]));
+  const values = (t: tf.Tensor) => t.dataSync() as Float32Array;
+  const records = st.plan.layers.map((l, i) => {
+    const kernel = st.net.vars[i].kernel;
+    const params = kernel.size;
+    const g = grads[kernel.name] ? values(grads[kernel.name]) : new Float32Array(params);
+    const s = summarize(g);
+    const n = weightNorms(values(after[i]), values(before[i]), values(epochStart[i]));
+    const [w, d, b, de, be] = [n.w, n.step, n.before, n.epoch, n.start];
+    const counts = histogramF32(g, s.min, s.max, bins);
+    const spread = fromLog10Counts(log10CountsF32(g), params);
     const p = probe?.layers[i];
-    const params = st.net.vars[i].kernel.size;
-    const spread = fromLog10Counts(logCounts.subarray(i * L, (i + 1) * L), params);
+    const epochChange = be > 0 ? de / be : 0;
     return {
       layer: l.name,
       index: i,
@@ -86,10 +64,12 @@ export function layerRecords(
       actMean: p ? p.actMean : null,
       actStd: p ? p.actStd : null,
       actSaturation: p ? p.actSaturation : null,
-      ...scaleFree(params, s.l2, d, be > 0 ? de / be : 0, spread, p),
-      histogram: { min: s.min, max: s.max, counts: Array.from(counts.subarray(i * bins, (i + 1) * bins)) },
+      ...scaleFree(params, s.l2, d, epochChange, spread, p),
+      histogram: { min: s.min, max: s.max, counts: Array.from(counts) },
     };
   });
+  tf.dispose([...before, ...epochStart]);
+  return records;
 }
 
 /** The size-free statistics (layer-stats-scale-free.ts) of a layer of `params` kernel entries. */

@@ -9,8 +9,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { TaskCosine, TaskGradStats } from '../domain/records.ts';
 import { type BatchTargets, termLoss } from './losses.ts';
-import { finish, readAll } from './exact-sum.ts';
-import { fromGram, fromSummary, gramVector, saturatedCount, summaryVector } from './tensor-stats.ts';
+import { gramOf, saturatedCountF32 } from './host-stats.ts';
+import { summarize } from './stats.ts';
 import type { StepState } from './step.ts';
 
 export interface LayerProbe {
@@ -94,33 +94,25 @@ export function disposeProbeTensors(p: ProbeTensors): void {
   tf.dispose([...p.dz, ...p.acts, ...p.shared.flat()]);
 }
 
-/** Every probe statistic from its raw tensors, computed on the backend and read in one transfer. */
+/** Every probe statistic from its raw tensors, each tensor read once and summarised on the host. */
 export function probeStats(st: StepState, p: ProbeTensors): ProbeResult {
-  const L = st.plan.layers.length;
-  const K = st.plan.terms.length;
-  const read = readAll([
-    ...st.plan.layers.flatMap((l, k) => [
-      summaryVector(p.dz[k]),
-      summaryVector(p.acts[k]),
-      saturatedCount(p.acts[k], l.activation) ?? tf.tensor1d([]),
-    ]),
-    gramVector(p.shared),
-  ]);
+  const values = (t: tf.Tensor) => t.dataSync() as Float32Array;
   const layers = st.plan.layers.map((l, k): LayerProbe => {
-    const [dzPart, actPart, satPart] = read.slice(3 * k, 3 * k + 3);
-    const d = fromSummary(dzPart, p.dz[k].size);
-    const a = fromSummary(actPart, p.acts[k].size);
-    const sat = l.activation === 'linear' ? null : finish(satPart) / p.acts[k].size;
+    const dz = values(p.dz[k]);
+    const act = values(p.acts[k]);
+    const d = summarize(dz);
+    const a = summarize(act);
+    const sat = saturatedCountF32(act, l.activation);
     return {
       dzL2: d.l2,
-      dzRms: p.dz[k].size ? d.l2 / Math.sqrt(p.dz[k].size) : 0,
+      dzRms: dz.length ? d.l2 / Math.sqrt(dz.length) : 0,
       dzStd: d.std,
       actMean: a.mean,
       actStd: a.std,
-      actSaturation: sat,
+      actSaturation: sat === null ? null : sat / act.length,
     };
   });
-  const G = fromGram(read[3 * L], K);
+  const G = gramOf(p.shared.map((parts) => parts.map(values)));
   const ids = st.plan.terms.map((term) => term.id);
   const norms = G.map((r, i) => Math.sqrt(Math.max(0, r[i])));
   const taskGrads = ids.map((task, i) => ({ task, norm: norms[i] }));

@@ -1,7 +1,8 @@
 /**
- * Closed-form statistics over flat arrays, in float64. The trainer computes its statistics on the
- * backend (tensor-stats.ts); these are the reference those are tested against, plus the few
- * scalar helpers the trainer uses directly (vanishingRatio, SMALL_GRAD).
+ * Closed-form statistics over flat arrays, in float64. The epoch records summarise each tensor's
+ * values read back once with `summarize` (layer-records.ts, probe.ts; bins and counts in
+ * host-stats.ts); tensor-stats.ts computes the same on the backend and is tested against these.
+ * Plus the few scalar helpers the trainer uses directly (vanishingRatio, SMALL_GRAD).
  */
 import type { Activation } from '../experiment/spec.ts';
 import type { Histogram } from '../domain/records.ts';

@@ -7,8 +7,11 @@
  * inC images with N channels and dy viewed as a filter [outH, outW, N, outC]. The result
  * [inC, kH', kW', outC] (kH' ≥ kH) is cropped to kH × kW and transposed to [kH, kW, inC, outC].
  * Routing through wasm's Conv3DBackpropFilterV2 instead gives wrong results for stride > 1.
+ * Shapes with few values per window take an im2col + matrix product instead (…-im2col.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { backpropFilterIm2col, im2colPays } from './conv2d-backprop-filter-im2col.ts';
 import { WASM, disposeInfos, runWasmKernel, wasmTranspose } from './wasm-ops.ts';
 
 /** How the gradient convolution is laid out, derived from the forward convolution's geometry. */
@@ -86,6 +89,7 @@ export function conv2DBackpropFilterWasm(args: {
   if (dy.shape[1] !== info.outHeight || dy.shape[2] !== info.outWidth || dy.shape[3] !== info.outChannels) {
     throw new Error(`Conv2DBackpropFilter: dy shape [${dy.shape}] does not match forward output [${info.outShape}]`);
   }
+  if (im2colPays(info)) return backpropFilterIm2col(x, dy, info, args.backend as BackendWasm);
   const plan = planBackpropFilter(info);
   const temps: Array<tf.TensorInfo | null> = [];
   try {
