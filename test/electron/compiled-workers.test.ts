@@ -87,8 +87,9 @@ describe('the compiled CLI and trainer worker, without tsx or sources', () => {
 
   it('bundles every npm package into the workers and the CLI but the native ones, and no tsx anywhere', () => {
     const builtin = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
-    // required inside try/catch by node-fetch (tfjs) and ws, which run without them
-    const optional = new Set(['encoding', 'bufferutil', 'utf-8-validate']);
+    // required inside try/catch by node-fetch (tfjs), ws and BullMQ's Valkey GLIDE client (the remote
+    // queue uses ioredis), which all run without them
+    const optional = new Set(['encoding', 'bufferutil', 'utf-8-validate', '@valkey/valkey-glide']);
     const packagesLoadedAtRunTime = Object.fromEntries(
       Object.values(out.metafiles.node.outputs)
         .filter((o) => o.entryPoint)
