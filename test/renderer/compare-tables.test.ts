@@ -30,7 +30,10 @@ describe('diffRows', () => {
   it('spec values as cells', () => {
     expect(formatSpecValue(true)).toBe('true');
     expect(formatSpecValue(null)).toBe('null');
-    expect(formatSpecValue(1e-7)).toBe('1.00e-7');
+    expect(formatSpecValue(1e-7)).toBe('1e-7');
+    // settings are shown in full: neither a derived seed nor a close learning rate is rounded away
+    expect(formatSpecValue(1013904268)).toBe('1013904268');
+    expect(formatSpecValue(0.0010001)).not.toBe(formatSpecValue(0.001));
   });
 });
 

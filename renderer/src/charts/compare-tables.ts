@@ -12,11 +12,14 @@ export interface DiffRow {
   changed: boolean[];
 }
 
-/** A spec value as a table cell: absent → '—', strings bare, everything else as compact JSON. */
+/**
+ * A spec value as a table cell: absent → '—', strings bare, everything else as compact JSON.
+ * Numbers are settings a person typed, not measurements: shown in full, never rounded, or two
+ * seeds (1013904268, 1013904270) or rates (0.001, 0.0010001) would read alike in cells marked changed.
+ */
 export function formatSpecValue(v: unknown): string {
   if (v === undefined) return DASH;
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return formatNumber(v);
   return JSON.stringify(v);
 }
 
