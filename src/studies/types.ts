@@ -5,7 +5,7 @@
  */
 import type { EpochRecord } from '../domain/records.ts';
 import type { RunStatus } from '../domain/run-status.ts';
-import type { StudyChart, StudyFinding, StudyQuantity, StudySize } from '../domain/studies.ts';
+import type { StudyChart, StudyFinding, StudyInfo, StudyQuantity, StudySize } from '../domain/studies.ts';
 import type { Spec } from '../experiment/spec.ts';
 
 /** One run of a study as stored: its validated spec and every epoch it recorded. */
@@ -31,13 +31,11 @@ export interface Measured {
   charts: StudyChart[];
 }
 
-export interface StudyDefinition {
-  name: string;
-  version: number;
-  title: string;
-  question: string;
-  expectation: string;
-  citation: string;
+/** What `studies.list` shows of it (StudyInfo) comes from these fields; the rule and plans are derived. */
+export interface StudyDefinition extends Pick<
+  StudyInfo,
+  'name' | 'version' | 'title' | 'question' | 'expectation' | 'citation'
+> {
   /** the default number of seeds of each size (`--seeds` replaces it) */
   seeds: Record<StudySize, number>;
   /** the experiments of one size, with `seeds` seeds (1, 2, …) as the `seed` sweep axis */
