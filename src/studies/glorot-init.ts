@@ -147,7 +147,7 @@ function chartsOf(arms: Arm[], runs: StoredRun[]): StudyChart[] {
       lineChart(
         {
           id: 'dz-decay-fit',
-          title: 'log10 RMS dL/dz by trunk layer, with its least-squares fit (the slope is the decay)',
+          title: 'log10 RMS dL/dz by trunk layer, with least-squares fits (slope = decay)',
           yLabel: 'log10 RMS dL/dz',
           ...profile,
         },

@@ -50,6 +50,8 @@ describe('glorot-init', () => {
     expect(decay.arms[0].stat.std).toBeCloseTo(0.004, 10);
     expect(m.findings.map((f) => f.verdict)).toEqual(['reproduced', 'reproduced', 'reproduced', 'reproduced']);
     expect(m.charts.find((c) => c.id === 'dz-heatmap')?.heatmap?.rows).toHaveLength(4);
+    // the Studies view draws two charts a row (about 540 px): a longer title is clipped at both ends
+    for (const c of m.charts) expect(c.title.length, c.title).toBeLessThanOrEqual(72);
   });
 
   it('does not reproduce when the normalised init decays as fast as the standard one', () => {
