@@ -108,6 +108,9 @@ describe.skipIf(!!why)(`the Studies view on the real service${why}`, () => {
       expect(html).toMatch(/^<!doctype html>/);
       expect(html.match(/<svg /g)).toHaveLength(result.charts.length);
       for (const f of result.findings) expect(html).toContain(esc(f.claim));
+      // the report says the run was shrunk, so its verdict is not read as the published study's
+      expect(html).toContain('Overrides applied to every run');
+      expect(html).toContain('&quot;data.trainCount&quot;: 16');
       const saved = page.getByRole('status').filter({ hasText: 'Saved' });
       expect(await saved.textContent()).toBe(`Saved ${download.suggestedFilename()}`);
     },
