@@ -8,6 +8,7 @@ import type { JobFactory } from '../api/scheduler.ts';
 import { toApiError } from '../api/errors.ts';
 import { preflight } from '../experiment/preflight.ts';
 import { parseSpec, type Spec } from '../experiment/spec.ts';
+import type { ProgressEvent } from '../domain/records.ts';
 import { startJob, type JobEnd } from '../train/job.ts';
 import { jobDataSchema } from './messages.ts';
 import type { ResultsWriter } from './results-writer.ts';
@@ -46,6 +47,8 @@ export function runQueueJob(
   job: QueueJob,
   out: ResultsWriter,
   o: RunnerOptions,
+  /** the trainer's per-batch progress, which does not go on the result stream */
+  onProgress?: (p: ProgressEvent) => void,
 ): Running | { error: string; runId: string } {
   const attempt = Math.max(1, job.attemptsStarted);
   const checked = checkJob(job.data, o);
@@ -58,6 +61,7 @@ export function runQueueJob(
     onBackend: (backend) =>
       out.append({ type: 'started', runId, attempt, at: Date.now(), backend, machine: o.machine }),
     onEpoch: (record) => out.append({ type: 'epoch', runId, attempt, at: Date.now(), record }),
+    onProgress,
   });
   const done = trainer.done.then((end) => (end.status === 'cancelled' && why ? { ...end, message: why } : end));
   return {

@@ -10,6 +10,7 @@ import type { SchedulerEvents } from '../api/scheduler.ts';
 import { RemoteRuns, type RunStore } from '../store/index.ts';
 import { connectionOptions, parseRedisUrl, type RedisTarget, type RemoteConfig } from './connection.ts';
 import { jobIdOf, QUEUE_REGISTRY, type RemoteNames, remoteNames } from './names.ts';
+import { followProgress } from './progress.ts';
 import { ResultsReader } from './results-reader.ts';
 import { submitPlan, type Submitted } from './submit.ts';
 
@@ -26,6 +27,8 @@ export class RemoteLink {
     redis: Redis;
     reader: ResultsReader;
     readerRedis: Redis;
+    /** subscribed to the progress channel once following */
+    progressRedis: Redis;
     queue: Queue;
   } | null = null;
   private following: Promise<void> | null = null;
@@ -70,10 +73,19 @@ export class RemoteLink {
     return this.connect().reader.drain();
   }
 
-  /** Keep reading in the background until close(); a Redis outage pauses it, never ends it. */
+  /**
+   * Keep reading in the background until close(); a Redis outage pauses it, never ends it. Progress
+   * is heard from here on too (ioredis subscribes again after a reconnect).
+   */
   follow(): void {
     if (this.following || this.closed) return;
-    const reader = this.connect().reader;
+    const { reader, progressRedis, names } = this.connect();
+    void followProgress(progressRedis, names.progressChannel, {
+      // only a run this database has running: a message may come after the run's end was applied
+      accept: (runId) => this.store.getRun(runId)?.status === 'running',
+      onProgress: (p) => this.events.onProgress?.(p),
+      log: this.log,
+    }).catch((err: Error) => this.closed || this.log(`remote progress: ${err.message}`));
     this.following = (async () => {
       while (!this.closed) {
         try {
@@ -99,6 +111,7 @@ export class RemoteLink {
     this.closed = true;
     if (this.open) {
       this.open.readerRedis.disconnect();
+      this.open.progressRedis.disconnect();
       this.open.redis.disconnect();
     }
     await this.following;
@@ -146,6 +159,8 @@ export class RemoteLink {
       names,
       redis,
       readerRedis,
+      // lazy: `sync` drains the stream and never subscribes
+      progressRedis: this.client({ ...connection, lazyConnect: true }),
       reader: new ResultsReader(readerRedis, names, runs, this.events, this.log),
       // on our own connection, so close() can drop it even when it never came up
       queue: new Queue(names.queue, { connection: redis }).on('error', (err) => this.log(`queue: ${err.message}`)),

@@ -50,11 +50,11 @@ const finishedSchema = z.object({
 
 // JSON has no NaN or ±Infinity; an epoch record may hold them, so they travel tagged
 const NON_FINITE = '$nonFinite';
-const encode = (value: unknown) =>
+export const encode = (value: unknown) =>
   JSON.stringify(value, (_k, v: unknown) =>
     typeof v === 'number' && !Number.isFinite(v) ? { [NON_FINITE]: String(v) } : v,
   );
-const decode = (text: string): unknown =>
+export const decode = (text: string): unknown =>
   JSON.parse(text, (_k, v: unknown) =>
     v !== null && typeof v === 'object' && NON_FINITE in v ? Number((v as Record<string, string>)[NON_FINITE]) : v,
   );

@@ -16,6 +16,8 @@ export interface RemoteNames {
   queue: string;
   /** the Redis Stream of started / epoch / finished entries */
   results: string;
+  /** pub/sub channel: a run's per-batch progress (ephemeral, never on the result stream) */
+  progressChannel: string;
   /** pub/sub channel: a run id to cancel */
   cancelChannel: string;
   /** set of cancelled run ids, checked by a worker before it starts a job (a message can be missed) */
@@ -30,6 +32,7 @@ export function remoteNames(databaseId: string): RemoteNames {
     databaseId,
     queue: `gw-${databaseId}`,
     results: `${PREFIX}:${databaseId}:results`,
+    progressChannel: `${PREFIX}:${databaseId}:progress`,
     cancelChannel: `${PREFIX}:${databaseId}:cancel`,
     cancelled: `${PREFIX}:${databaseId}:cancelled`,
   };

@@ -2,7 +2,8 @@
  * `gradient-workbench worker`: takes runs from every workbench queue on a Redis server and trains
  * them. BullMQ's lock renewal is the heartbeat: a worker that dies (kill -9, power) stops renewing,
  * and after `stallAfterMs` another worker restarts the run as its next attempt. Cancel arrives over
- * pub/sub (and a set checked before each start, for a message sent while no one listened).
+ * pub/sub (and a set checked before each start, for a message sent while no one listened); per-batch
+ * progress goes out over pub/sub too (see progress.ts).
  * `stop()` (SIGTERM) cancels the running runs and marks them; waiting runs stay for other workers.
  */
 import { hostname } from 'node:os';
@@ -13,6 +14,7 @@ import { type RemoteNames, QUEUE_REGISTRY, remoteNames } from './names.ts';
 import { type Running, type RunnerOptions, runQueueJob } from './job-runner.ts';
 import { ResultsWriter } from './results-writer.ts';
 import { reportFailures } from './failures.ts';
+import { progressPublisher } from './progress.ts';
 
 export interface RemoteWorkerOptions extends Omit<RunnerOptions, 'machine'> {
   connection: RedisOptions;
@@ -115,7 +117,8 @@ export class RemoteWorker {
       await out.flush();
       return 'cancelled';
     }
-    const r = runQueueJob(job, out, { ...this.o, machine: this.machine });
+    const progress = progressPublisher(this.redis, names.progressChannel);
+    const r = runQueueJob(job, out, { ...this.o, machine: this.machine }, progress);
     if ('error' in r) {
       this.o.log?.(`run ${r.runId}: ${r.error}`);
       if (r.runId)
