@@ -1,0 +1,164 @@
+/*
+ * 2-D convolutions as matrix products (NHWC input, HWIO filter, any stride, dilation, padding).
+ *
+ * patches(x) is the im2col matrix P [n·outH·outW, kH·kW·inC]: row m = (image, oh, ow) holds the
+ * kH·kW windows of inC channels that output position reads, zeros where the window leaves x. With
+ * the filter as W [kH·kW·inC, outC] (its own HWIO layout):
+ *   forward          y  = P · W
+ *   filter gradient  dW = Pᵀ · dy
+ *   input gradient   dx = col2im(dy · Wᵀ)   (each row of dP added back where its window came from)
+ * A 1×1 stride-1 unpadded convolution needs no P: it is x itself.
+ *
+ * P is built in a per-thread scratch buffer (freed when the thread ends), a chunk of images at a
+ * time so that it stays under SCRATCH_FLOATS; the filter gradient sums the chunks' products.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include "blas.h"
+
+#define SCRATCH_FLOATS ((size_t)1 << 23) /* 32 MB */
+
+static pthread_key_t scratch_key;
+static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
+typedef struct { float* data; size_t cap; } scratch_t;
+
+static void scratch_free(void* p) {
+  scratch_t* s = p;
+  free(s->data);
+  free(s);
+}
+static void scratch_init(void) { pthread_key_create(&scratch_key, scratch_free); }
+
+/* a buffer of at least `floats`, owned by this thread; NULL when out of memory */
+static float* scratch(size_t floats) {
+  pthread_once(&scratch_once, scratch_init);
+  scratch_t* s = pthread_getspecific(scratch_key);
+  if (s == NULL) {
+    s = calloc(1, sizeof *s);
+    if (s == NULL) return NULL;
+    pthread_setspecific(scratch_key, s);
+  }
+  if (s->cap < floats) {
+    free(s->data);
+    s->data = malloc(floats * sizeof(float));
+    s->cap = s->data ? floats : 0;
+  }
+  return s->data;
+}
+
+static size_t patch_width(const gw_conv* g) { return (size_t)g->kH * g->kW * g->inC; }
+static size_t positions(const gw_conv* g) { return (size_t)g->outH * g->outW; }
+
+static int is_pointwise(const gw_conv* g) {
+  return g->kH == 1 && g->kW == 1 && g->sH == 1 && g->sW == 1 && g->padTop == 0 && g->padLeft == 0 &&
+         g->outH == g->inH && g->outW == g->inW;
+}
+
+/* images per chunk so that a chunk's P fits the scratch limit (at least one) */
+static int chunk_images(const gw_conv* g) {
+  size_t per = positions(g) * patch_width(g);
+  size_t c = per == 0 ? (size_t)g->n : SCRATCH_FLOATS / per;
+  if (c < 1) c = 1;
+  if (c > (size_t)g->n) c = (size_t)g->n;
+  return (int)c;
+}
+
+/* P rows of images [n0, n0 + count) */
+static void im2col(const gw_conv* g, const float* x, int n0, int count, float* p) {
+  const size_t K = patch_width(g), C = (size_t)g->inC;
+  for (int n = n0; n < n0 + count; n++) {
+    const float* img = x + (size_t)n * g->inH * g->inW * C;
+    for (int oh = 0; oh < g->outH; oh++)
+      for (int ow = 0; ow < g->outW; ow++, p += K) {
+        float* row = p;
+        for (int kh = 0; kh < g->kH; kh++) {
+          int ih = oh * g->sH - g->padTop + kh * g->dH;
+          for (int kw = 0; kw < g->kW; kw++, row += C) {
+            int iw = ow * g->sW - g->padLeft + kw * g->dW;
+            if (ih < 0 || ih >= g->inH || iw < 0 || iw >= g->inW) memset(row, 0, C * sizeof(float));
+            else memcpy(row, img + ((size_t)ih * g->inW + iw) * C, C * sizeof(float));
+          }
+        }
+      }
+  }
+}
+
+/* dx of images [n0, n0 + count) += the P-shaped gradient dp, window by window */
+static void col2im(const gw_conv* g, const float* dp, int n0, int count, float* dx) {
+  const size_t K = patch_width(g), C = (size_t)g->inC;
+  for (int n = n0; n < n0 + count; n++) {
+    float* img = dx + (size_t)n * g->inH * g->inW * C;
+    for (int oh = 0; oh < g->outH; oh++)
+      for (int ow = 0; ow < g->outW; ow++, dp += K) {
+        const float* row = dp;
+        for (int kh = 0; kh < g->kH; kh++) {
+          int ih = oh * g->sH - g->padTop + kh * g->dH;
+          for (int kw = 0; kw < g->kW; kw++, row += C) {
+            int iw = ow * g->sW - g->padLeft + kw * g->dW;
+            if (ih < 0 || ih >= g->inH || iw < 0 || iw >= g->inW) continue;
+            float* to = img + ((size_t)ih * g->inW + iw) * C;
+            for (size_t c = 0; c < C; c++) to[c] += row[c];
+          }
+        }
+      }
+  }
+}
+
+int gw_conv2d(const gw_conv* g, const float* x, const float* w, float* y) {
+  const int K = (int)patch_width(g), O = g->outC;
+  if (is_pointwise(g)) {
+    gw_sgemm(GW_ROW, GW_N, GW_N, g->n * (int)positions(g), O, K, 1.0f, x, K, w, O, 0.0f, y, O);
+    return 0;
+  }
+  const int chunk = chunk_images(g);
+  float* p = scratch((size_t)chunk * positions(g) * K);
+  if (p == NULL) return -1;
+  for (int n0 = 0; n0 < g->n; n0 += chunk) {
+    int count = g->n - n0 < chunk ? g->n - n0 : chunk;
+    int rows = count * (int)positions(g);
+    im2col(g, x, n0, count, p);
+    gw_sgemm(GW_ROW, GW_N, GW_N, rows, O, K, 1.0f, p, K, w, O, 0.0f,
+                y + (size_t)n0 * positions(g) * O, O);
+  }
+  return 0;
+}
+
+int gw_conv2d_backprop_filter(const gw_conv* g, const float* x, const float* dy, float* dw) {
+  const int K = (int)patch_width(g), O = g->outC;
+  if (is_pointwise(g)) {
+    gw_sgemm(GW_ROW, GW_T, GW_N, K, O, g->n * (int)positions(g), 1.0f, x, K, dy, O, 0.0f, dw, O);
+    return 0;
+  }
+  const int chunk = chunk_images(g);
+  float* p = scratch((size_t)chunk * positions(g) * K);
+  if (p == NULL) return -1;
+  for (int n0 = 0; n0 < g->n; n0 += chunk) {
+    int count = g->n - n0 < chunk ? g->n - n0 : chunk;
+    int rows = count * (int)positions(g);
+    im2col(g, x, n0, count, p);
+    gw_sgemm(GW_ROW, GW_T, GW_N, K, O, rows, 1.0f, p, K, dy + (size_t)n0 * positions(g) * O, O,
+                n0 == 0 ? 0.0f : 1.0f, dw, O);
+  }
+  return 0;
+}
+
+int gw_conv2d_backprop_input(const gw_conv* g, const float* dy, const float* w, float* dx) {
+  const int K = (int)patch_width(g), O = g->outC;
+  if (is_pointwise(g)) {
+    gw_sgemm(GW_ROW, GW_N, GW_T, g->n * (int)positions(g), K, O, 1.0f, dy, O, w, O, 0.0f, dx, K);
+    return 0;
+  }
+  memset(dx, 0, (size_t)g->n * g->inH * g->inW * g->inC * sizeof(float));
+  const int chunk = chunk_images(g);
+  float* dp = scratch((size_t)chunk * positions(g) * K);
+  if (dp == NULL) return -1;
+  for (int n0 = 0; n0 < g->n; n0 += chunk) {
+    int count = g->n - n0 < chunk ? g->n - n0 : chunk;
+    int rows = count * (int)positions(g);
+    gw_sgemm(GW_ROW, GW_N, GW_T, rows, K, O, 1.0f, dy + (size_t)n0 * positions(g) * O, O, w, O,
+                0.0f, dp, K);
+    col2im(g, dp, n0, count, dx);
+  }
+  return 0;
+}

@@ -1,0 +1,124 @@
+/**
+ * The optional native tier: `gradient-workbench-blas` (native/blas), an addon built at install time
+ * that runs matrix products and convolutions-as-matrix-products on the system BLAS (OpenBLAS on
+ * Linux, opened at run time; Accelerate on macOS), on Float32Array views the caller owns — on the
+ * wasm backend, views of its heap. Absent, unbuildable, or without OpenBLAS at run time, the wasm
+ * backend keeps its own kernels and the report says why the tier is off and what would turn it on.
+ *
+ * `GRADIENT_WORKBENCH_BLAS=off` turns the tier off (to compare, or to rule it out).
+ */
+import { createRequire } from 'node:module';
+import { errorMessage } from './explain.ts';
+
+/** What the addon says of the BLAS it opened; `error` alone when it could not open one. */
+export interface BlasInfo {
+  library: string;
+  config?: string;
+  /** the kernel family OpenBLAS runs (e.g. SkylakeX) */
+  core?: string;
+  /** set when the addon chose the core type (OPENBLAS_CORETYPE) because the CPU has the instructions */
+  forcedCore?: string;
+  /** threads BLAS calls use; 0 when the library chooses (Accelerate) */
+  threads?: number;
+  error?: string;
+}
+
+/** Conv geometry: n inH inW inC outH outW outC kH kW sH sW dH dW padTop padLeft. */
+export type ConvGeometry = Int32Array;
+
+export interface BlasAddon {
+  /** c [m, n] = op(a) · op(b) + beta · c, row-major; throws RangeError when an array is too short */
+  sgemm(
+    transA: boolean,
+    transB: boolean,
+    m: number,
+    n: number,
+    k: number,
+    a: Float32Array,
+    b: Float32Array,
+    c: Float32Array,
+    beta?: number,
+  ): void;
+  /** x NHWC, filter HWIO → y NHWC */
+  conv2d(g: ConvGeometry, x: Float32Array, filter: Float32Array, y: Float32Array): void;
+  conv2dBackpropFilter(g: ConvGeometry, x: Float32Array, dy: Float32Array, dFilter: Float32Array): void;
+  conv2dBackpropInput(g: ConvGeometry, dy: Float32Array, filter: Float32Array, dx: Float32Array): void;
+  /** BLAS threads for the whole process (every trainer in it) */
+  setThreads(n: number): void;
+  info(): BlasInfo;
+}
+
+export const BLAS_PACKAGE = 'gradient-workbench-blas';
+
+export type BlasLoad =
+  { ok: true; addon: BlasAddon; info: BlasInfo } | { ok: false; reason: string; next: string | null };
+
+let cached: BlasLoad | undefined;
+
+function tryLoad(): BlasLoad {
+  if (process.env.GRADIENT_WORKBENCH_BLAS === 'off')
+    return { ok: false, reason: 'turned off (GRADIENT_WORKBENCH_BLAS=off)', next: 'unset GRADIENT_WORKBENCH_BLAS' };
+  let addon: BlasAddon;
+  try {
+    addon = createRequire(import.meta.url)(BLAS_PACKAGE) as BlasAddon;
+  } catch (err) {
+    const notInstalled = (err as { code?: string }).code === 'MODULE_NOT_FOUND';
+    return {
+      ok: false,
+      reason: notInstalled
+        ? 'not built: its install compiles a C addon (node-gyp), which failed or was skipped (optional dependency)'
+        : `failed to load (${errorMessage(err)})`,
+      next: `npm rebuild ${BLAS_PACKAGE} (needs a C compiler, make and python3)`,
+    };
+  }
+  const info = addon.info();
+  if (info.error !== undefined)
+    return {
+      ok: false,
+      reason: info.error,
+      next:
+        process.platform === 'linux'
+          ? 'apt-get install libopenblas0 (Debian/Ubuntu), or your distribution’s OpenBLAS package'
+          : null,
+    };
+  return { ok: true, addon, info };
+}
+
+/** The addon, loaded once per thread; the BLAS behind it is opened once per process. */
+export function loadBlas(): BlasLoad {
+  cached ??= tryLoad();
+  return cached;
+}
+
+/** The addon when the tier is on, else null. */
+export function blasAddon(): BlasAddon | null {
+  const l = loadBlas();
+  return l.ok ? l.addon : null;
+}
+
+/** e.g. `OpenBLAS 0.3.21, SkylakeX kernels (chosen by the workbench), 1 thread`; null when off. */
+export function blasDetail(): string | null {
+  const l = loadBlas();
+  if (!l.ok) return null;
+  const info = l.addon.info();
+  const version = /OpenBLAS ([\d.]+)/.exec(info.config ?? '')?.[1];
+  const name = version ? `${info.library} ${version}` : info.library;
+  const core =
+    info.core && info.core !== 'system'
+      ? `, ${info.core} kernels${info.forcedCore ? ' (chosen by the workbench)' : ''}`
+      : '';
+  const t = info.threads ?? 0;
+  const threads = t > 0 ? `, ${t} thread${t === 1 ? '' : 's'}` : '';
+  return `${name}${core}${threads}`;
+}
+
+/** Sets the BLAS threads of this process (all its trainers); no-op when the tier is off. */
+export function setBlasThreads(n: number): void {
+  if (!(Number.isInteger(n) && n >= 1)) throw new RangeError(`BLAS threads: must be an integer ≥ 1 (got ${n})`);
+  blasAddon()?.setThreads(n);
+}
+
+/** For tests: forget the cached load (the env switch is read again). */
+export function resetBlasForTests(): void {
+  cached = undefined;
+}
