@@ -54,6 +54,8 @@ export type BlasLoad =
   { ok: true; addon: BlasAddon; info: BlasInfo } | { ok: false; reason: string; next: string | null };
 
 let cached: BlasLoad | undefined;
+/** switched off in this thread by setBlasEnabled(false) (bench and tests compare both paths) */
+let enabled = true;
 
 function tryLoad(): BlasLoad {
   if (process.env.GRADIENT_WORKBENCH_BLAS === 'off')
@@ -90,16 +92,22 @@ export function loadBlas(): BlasLoad {
   return cached;
 }
 
-/** The addon when the tier is on, else null. */
+/** The addon when the tier is on (loaded and not switched off in this thread), else null. Kernels ask per call. */
 export function blasAddon(): BlasAddon | null {
+  if (!enabled) return null;
   const l = loadBlas();
   return l.ok ? l.addon : null;
+}
+
+/** Switches the tier off or back on for this thread's kernels (the bench's side-by-side, tests). */
+export function setBlasEnabled(on: boolean): void {
+  enabled = on;
 }
 
 /** e.g. `OpenBLAS 0.3.21, SkylakeX kernels (chosen by the workbench), 1 thread`; null when off. */
 export function blasDetail(): string | null {
   const l = loadBlas();
-  if (!l.ok) return null;
+  if (!l.ok || !enabled) return null;
   const info = l.addon.info();
   const version = /OpenBLAS ([\d.]+)/.exec(info.config ?? '')?.[1];
   const name = version ? `${info.library} ${version}` : info.library;
@@ -121,4 +129,5 @@ export function setBlasThreads(n: number): void {
 /** For tests: forget the cached load (the env switch is read again). */
 export function resetBlasForTests(): void {
   cached = undefined;
+  enabled = true;
 }
