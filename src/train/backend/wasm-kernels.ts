@@ -15,6 +15,7 @@ import { conv2DBackpropFilterWasmConfig } from './conv2d-backprop-filter.ts';
 import { conv2DBackpropInputViaConv2D } from './conv2d-backprop-input.ts';
 import { transposeFirstBatchMatMul } from './batch-mat-mul.ts';
 import { WASM } from './wasm-ops.ts';
+import { registerIdentityAlias } from './identity-alias.ts';
 
 export { transposeFirstBatchMatMul };
 
@@ -53,6 +54,7 @@ export function registerWasmTrainingKernels(): void {
   }
   registerWrapper(tf.BatchMatMul, WRAPPED, transposeFirstBatchMatMul);
   registerWrapper(tf.Conv2DBackpropInput, WRAPPED_BACKPROP_INPUT, conv2DBackpropInputViaConv2D);
+  registerIdentityAlias();
 }
 
 /** Whether all training kernels are registered for 'wasm' (for diagnostics and tests). */
