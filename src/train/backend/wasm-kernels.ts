@@ -16,6 +16,7 @@ import { conv2DBackpropInputViaConv2D } from './conv2d-backprop-input.ts';
 import { transposeFirstBatchMatMul } from './batch-mat-mul.ts';
 import { WASM } from './wasm-ops.ts';
 import { registerIdentityAlias } from './identity-alias.ts';
+import { registerLeadingAxesSum } from './blas-sum.ts';
 
 export { transposeFirstBatchMatMul };
 
@@ -55,6 +56,7 @@ export function registerWasmTrainingKernels(): void {
   registerWrapper(tf.BatchMatMul, WRAPPED, transposeFirstBatchMatMul);
   registerWrapper(tf.Conv2DBackpropInput, WRAPPED_BACKPROP_INPUT, conv2DBackpropInputViaConv2D);
   registerIdentityAlias();
+  registerLeadingAxesSum();
 }
 
 /** Whether all training kernels are registered for 'wasm' (for diagnostics and tests). */
