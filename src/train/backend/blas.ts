@@ -7,7 +7,7 @@
  *
  * `GRADIENT_WORKBENCH_BLAS=off` turns the tier off (to compare, or to rule it out).
  */
-import { createRequire } from 'node:module';
+import { requireNative } from '../../runtime/paths.ts';
 import { errorMessage } from './explain.ts';
 import { nextStepFor } from './next-steps.ts';
 
@@ -87,7 +87,7 @@ function tryLoad(): BlasLoad {
     return { ok: false, reason: 'turned off (GRADIENT_WORKBENCH_BLAS=off)', next: nextStepFor({ kind: 'blas-off' }) };
   let addon: BlasAddon;
   try {
-    addon = createRequire(import.meta.url)(BLAS_PACKAGE) as BlasAddon;
+    addon = requireNative(BLAS_PACKAGE) as BlasAddon;
   } catch (err) {
     return explainBlasLoadError(err);
   }
