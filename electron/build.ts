@@ -27,9 +27,14 @@ const at = (p: string) => join(ROOT, p);
 const CONTRACT = at('src/api/contract.ts');
 /** Chromium of Electron 45 and its Node (22.x or later); the CLI and workers also run on Node 20 */
 const TARGETS = { main: 'node22', preload: 'chrome130', node: 'node20' };
-/** Native addons (and ws's optional native helpers) load from node_modules at run time, never bundled. */
+/**
+ * Native addons (and ws's optional native helpers) load from node_modules at run time, never bundled.
+ * gradient-workbench-blas is required through paths.ts (requireNative), which esbuild does not follow;
+ * named here too, so a plain import of it could not pull its .node into a bundle either.
+ */
 export const NATIVE = [
   'better-sqlite3',
+  'gradient-workbench-blas',
   '@tensorflow/tfjs-node',
   '@tensorflow/tfjs-node-gpu',
   'bufferutil',
@@ -86,7 +91,7 @@ const contractLists: Plugin = {
  * Bundled CommonJS packages call require() for Node's built-ins and read __dirname (the wasm
  * backend's emscripten glue does), which an ES module lacks: define them as CommonJS would.
  */
-const COMMONJS_BANNER = [
+export const COMMONJS_BANNER = [
   "import { createRequire as __gwCreateRequire } from 'node:module';",
   "import { dirname as __gwDirname } from 'node:path';",
   "import { fileURLToPath as __gwFileURLToPath } from 'node:url';",

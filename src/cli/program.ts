@@ -9,6 +9,7 @@ import { type CliContext, defaultContext } from './context.ts';
 import { CliError, EXIT } from './exit-codes.ts';
 import { exportCommand } from './export-command.ts';
 import { enumFlag, intFlag, setFlag, sizeFlag } from './flags.ts';
+import { backendsCommand } from './backends-command.ts';
 import { deleteCommand, listCommand, showCommand } from './query-commands.ts';
 import { addRemoteCommands, redisUrlFlag } from './remote-commands.ts';
 import { runCommand } from './run-command.ts';
@@ -104,6 +105,13 @@ function addQueryCommands(program: Command, ctx: CliContext, act: Act): void {
     .option('--out <file>', 'write to a file instead of standard output')
     .option('--experiment <id>', 'add every run of this experiment')
     .action((ids, flags) => act(() => exportCommand(ctx, ids, flags)));
+
+  program
+    .command('backends')
+    .description('which trainer backends load here, why the others do not, and the native BLAS tier')
+    .option(...dbOption)
+    .option('--json', 'JSON output (the backends.diagnose answer)')
+    .action((flags) => act(() => backendsCommand(ctx, flags)));
 
   program
     .command('delete <ids...>')

@@ -5,6 +5,7 @@
 import cliProgress from 'cli-progress';
 import type { EventName, Events } from '../api/contract.ts';
 import type { BackendReport } from '../domain/backend.ts';
+import { nativeTierOf, nativeTierText } from '../domain/native-tier.ts';
 import type { EpochRecord } from '../domain/records.ts';
 import { terminalText as safe } from './terminal-text.ts';
 
@@ -28,7 +29,10 @@ export function epochLine(rec: EpochRecord): string {
 
 export function backendLine(b: BackendReport): string {
   const skipped = b.skipped.map((s) => `\n  skipped ${safe(s.name)}: ${safe(s.reason)}`).join('');
-  return `backend ${safe(b.detail)}${b.parityMaxAbsDiff !== null ? ` (parity vs cpu ${b.parityMaxAbsDiff.toExponential(1)})` : ''}${skipped}`;
+  // on, the detail already names the BLAS (`… + OpenBLAS …`); off, say why
+  const tier = nativeTierOf(b);
+  const off = tier && !tier.on ? `\n  ${safe(nativeTierText(tier))}` : '';
+  return `backend ${safe(b.detail)}${b.parityMaxAbsDiff !== null ? ` (parity vs cpu ${b.parityMaxAbsDiff.toExponential(1)})` : ''}${skipped}${off}`;
 }
 
 export function endLine(end: Events['run.finished']): string {

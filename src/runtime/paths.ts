@@ -48,6 +48,16 @@ export function workerStart(name: WorkerName): { file: string; argv: string[] } 
 }
 
 /**
+ * `require` for a native package that loads at run time from node_modules and is never bundled
+ * (gradient-workbench-blas, a CommonJS addon). Created here because this module sits where the
+ * bundles do: node_modules is found by walking up from the repository's src/runtime/ or the
+ * bundle's dist/desktop/ alike; in the packaged app a worker runs from app.asar.unpacked, so the
+ * package must be unpacked too (electron-builder.yml). A module deeper in src/ may not use
+ * import.meta (electron/build.ts refuses it), so it asks here.
+ */
+export const requireNative = createRequire(import.meta.url);
+
+/**
  * The folder holding tfjs-backend-wasm's .wasm binaries, with a trailing separator: the
  * package's own dist/ from source; the bundle's folder when bundled (the build copies them there,
  * so a worker started from app.asar.unpacked finds them without node_modules).

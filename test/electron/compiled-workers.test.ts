@@ -19,6 +19,9 @@ import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDesktop, importMetaAtBundleDepth, NATIVE, type DesktopBuild } from '../../electron/build.ts';
+import { nativeTierOf } from '../../src/domain/native-tier.ts';
+import { BLAS, probeBlasFrom, REPORTS_TIER } from './native-tier-probe.ts';
+import { loadBlas } from '../../src/train/backend/blas.ts';
 import { BUNDLED, ROOT, unpackedPath, wasmFolder, workerStart } from '../../src/runtime/paths.ts';
 import { openStore } from '../../src/store/index.ts';
 import { run } from './scenario-runner.ts';
@@ -74,6 +77,8 @@ describe('the compiled CLI and trainer worker, without tsx or sources', () => {
   const tmp = tempDir();
   const app = join(tmp.dir, 'app');
   let out: DesktopBuild;
+  /** the backend report of the tiny run on the compiled worker */
+  let startedBackend: { detail: string } | undefined;
   beforeAll(async () => {
     out = await buildDesktop({ outDir: join(app, 'dist/desktop') });
     mkdirSync(join(app, 'bin'));
@@ -81,7 +86,8 @@ describe('the compiled CLI and trainer worker, without tsx or sources', () => {
     copyFileSync(join(ROOT, 'package.json'), join(app, 'package.json'));
     cpSync(join(ROOT, 'migrations'), join(app, 'migrations'), { recursive: true });
     mkdirSync(join(app, 'node_modules'));
-    symlinkSync(realpathSync(join(ROOT, 'node_modules/better-sqlite3')), join(app, 'node_modules/better-sqlite3'));
+    for (const pkg of ['better-sqlite3', BLAS])
+      symlinkSync(realpathSync(join(ROOT, 'node_modules', pkg)), join(app, 'node_modules', pkg));
   }, 60_000);
   afterAll(() => tmp.cleanup());
 
@@ -113,6 +119,25 @@ describe('the compiled CLI and trainer worker, without tsx or sources', () => {
       expect(existsSync(join(out.outDir, f))).toBe(true);
   });
 
+  it('the native tier resolves gradient-workbench-blas from the bundles at run time; absent, it says so and what to do', async () => {
+    expect(NATIVE).toContain(BLAS);
+    const fromSource = loadBlas();
+    const bundled = await probeBlasFrom(app);
+    // built here (npm ci with a compiler and libopenblas0): the bundle loads it too; else the same reason
+    expect(bundled).toEqual(
+      fromSource.ok
+        ? { ok: true, library: fromSource.info.library }
+        : { ok: false, reason: fromSource.reason, next: fromSource.next },
+    );
+    const bare = join(tmp.dir, 'app-without-blas');
+    mkdirSync(join(bare, 'node_modules'), { recursive: true });
+    expect(await probeBlasFrom(bare)).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^not installed: an optional dependency/),
+      next: expect.stringContaining('`npm install`'),
+    });
+  }, 60_000);
+
   it('trains a tiny run on the compiled worker (wasm backend) and stores both epochs', async () => {
     expect(() => createRequire(join(app, 'bin/gradient-workbench.js')).resolve('tsx')).toThrow(/Cannot find module/);
     const spec = join(tmp.dir, 'tiny.json');
@@ -140,6 +165,7 @@ describe('the compiled CLI and trainer worker, without tsx or sources', () => {
     const started = events.find((e) => e.event === 'run.started')?.payload;
     expect(started?.backend).toMatchObject({ name: 'wasm' });
     expect(events.filter((e) => e.event === 'run.epoch').map((e) => e.payload.record.epoch)).toEqual([1, 2]);
+    startedBackend = started!.backend;
     const runId = started!.runId as string;
     const store = openStore(db);
     try {
@@ -151,6 +177,18 @@ describe('the compiled CLI and trainer worker, without tsx or sources', () => {
       store.close();
     }
   }, 60_000);
+
+  it.runIf(REPORTS_TIER)(
+    "the compiled trainer worker's report: the native tier on where the addon loads here, else off with the same reason",
+    () => {
+      const fromSource = loadBlas();
+      const tier = nativeTierOf(startedBackend!);
+      if (fromSource.ok) {
+        expect(tier).toMatchObject({ on: true, reason: null });
+        expect(startedBackend!.detail).toContain(fromSource.info.library);
+      } else expect(tier).toMatchObject({ on: false, reason: fromSource.reason, next: fromSource.next });
+    },
+  );
 
   it('without tsx or the compiled CLI, says what to do and exits 2', async () => {
     const bare = join(tmp.dir, 'bare');

@@ -1,5 +1,5 @@
 /** Packaging: electron-builder.yml validates, names what the build produces (asar on, no tsx), icons exist; start's Electron check. */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,11 @@ import { electronBinary } from '../../electron/binary.ts';
 import { buildDesktop } from '../../electron/build.ts';
 import { ROOT } from '../../electron/paths.ts';
 import { tempDir } from '../helpers/cli.ts';
+import { loadBlas } from '../../src/train/backend/blas.ts';
+import { BLAS, probeBlasFrom, REPORTS_TIER } from './native-tier-probe.ts';
 import { run, runScenario } from './scenario-runner.ts';
+
+const realpathOrNull = (p: string) => (existsSync(p) ? realpathSync(p) : null);
 
 const require = createRequire(import.meta.url);
 const builderConfig = require('app-builder-lib/out/util/config/config.js') as {
@@ -58,7 +62,12 @@ describe('electron-builder.yml', () => {
   it('packs into an asar archive, unpacking the workers, their .wasm and native addons', async () => {
     const c = await builderConfig.getConfig(ROOT, join(ROOT, 'electron-builder.yml'), null);
     expect(c.asar).toBe(true);
-    expect(c.asarUnpack).toEqual(['dist/desktop/*-worker.mjs', 'dist/desktop/*.wasm', '**/*.node']);
+    expect(c.asarUnpack).toEqual([
+      'dist/desktop/*-worker.mjs',
+      'dist/desktop/*.wasm',
+      '**/*.node',
+      'node_modules/gradient-workbench-blas/**',
+    ]);
   });
 
   it('tsx is a dev dependency only: the packaged app never loads it', () => {
@@ -161,6 +170,25 @@ describe.skipIf(process.platform !== 'linux')(
       expect(existsSync(join(unpacked, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'))).toBe(true);
       expect(existsSync(join(unpacked, 'node_modules'))).toBe(true);
       expect(existsSync(join(unpacked, 'node_modules/@tensorflow'))).toBe(false);
+      // the native tier, where it is installed here: entry, package.json and addon, none of its sources
+      const blas = realpathOrNull(join(ROOT, 'node_modules', BLAS));
+      if (blas) {
+        const shipped = listed
+          .filter((p) => p.startsWith(`/node_modules/${BLAS}/`))
+          .map((p) => p.slice(BLAS.length + 15));
+        const addon = existsSync(join(blas, 'build/Release/gw_blas.node')) ? ['build/Release/gw_blas.node'] : [];
+        expect(shipped.filter((p) => /\.\w+$/.test(p)).sort()).toEqual(['index.cjs', 'package.json', ...addon].sort());
+        for (const f of ['index.cjs', 'package.json', ...addon])
+          expect(existsSync(join(unpacked, 'node_modules', BLAS, f)), f).toBe(true);
+        // required from where the workers run, by the loader as bundled, it finds what the source finds
+        const fromSource = loadBlas();
+        expect(await probeBlasFrom(unpacked)).toEqual(
+          fromSource.ok
+            ? { ok: true, library: fromSource.info.library }
+            : { ok: false, reason: fromSource.reason, next: fromSource.next },
+        );
+        rmSync(join(unpacked, 'dist/desktop/blas-probe.mjs'));
+      }
 
       const app = join(tmp.dir, 'app.asar');
       asar.extractAll(archive, app);
@@ -182,6 +210,13 @@ describe.skipIf(process.platform !== 'linux')(
       expect(r.presets).toBeGreaterThan(0);
       expect(r.run.finished).toMatchObject({ status: 'completed' });
       expect(r.diagnosis).toEqual(expect.arrayContaining([{ name: 'cpu', available: true }]));
+      if (REPORTS_TIER) {
+        // the packaged trainer worker trains with the tier where the addon loads here, else says why not
+        const fromSource = loadBlas();
+        expect(r.run.backend.nativeTier).toMatchObject(
+          fromSource.ok ? { on: true } : { on: false, reason: fromSource.reason },
+        );
+      }
       expect(r.tfjsInMainThread).toBe(false);
       // electron-builder packs for real (about 100 s on a busy 2-core machine): a generous limit of its own
     }, 300_000);

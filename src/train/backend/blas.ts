@@ -7,8 +7,9 @@
  *
  * `GRADIENT_WORKBENCH_BLAS=off` turns the tier off (to compare, or to rule it out).
  */
-import { createRequire } from 'node:module';
+import { requireNative } from '../../runtime/paths.ts';
 import { errorMessage } from './explain.ts';
+import { nextStepFor } from './next-steps.ts';
 
 /** What the addon says of the BLAS it opened; `error` alone when it could not open one. */
 export interface BlasInfo {
@@ -57,31 +58,45 @@ let cached: BlasLoad | undefined;
 /** switched off in this thread by setBlasEnabled(false) (bench and tests compare both paths) */
 let enabled = true;
 
-function tryLoad(): BlasLoad {
-  if (process.env.GRADIENT_WORKBENCH_BLAS === 'off')
-    return { ok: false, reason: 'turned off (GRADIENT_WORKBENCH_BLAS=off)', next: 'unset GRADIENT_WORKBENCH_BLAS' };
-  let addon: BlasAddon;
-  try {
-    addon = createRequire(import.meta.url)(BLAS_PACKAGE) as BlasAddon;
-  } catch (err) {
-    const notInstalled = (err as { code?: string }).code === 'MODULE_NOT_FOUND';
+/**
+ * Why the addon did not load, told apart so the next step works: a missing package needs `npm install`
+ * (`npm rebuild` finds nothing to build), a package whose build failed needs build tools and a rebuild.
+ */
+export function explainBlasLoadError(err: unknown): BlasLoad & { ok: false } {
+  const code = (err as { code?: string }).code;
+  const message = errorMessage(err);
+  // native/blas/install.cjs recorded node-gyp's reason, and index.cjs throws it
+  if (code === 'GW_BLAS_NOT_BUILT') return { ok: false, reason: message, next: nextStepFor({ kind: 'blas-build' }) };
+  if (code === 'MODULE_NOT_FOUND' && message.includes(`'${BLAS_PACKAGE}'`))
     return {
       ok: false,
-      reason: notInstalled
-        ? 'not built: its install compiles a C addon (node-gyp), which failed or was skipped (optional dependency)'
-        : `failed to load (${errorMessage(err)})`,
-      next: `npm rebuild ${BLAS_PACKAGE} (needs a C compiler, make and python3)`,
+      reason: 'not installed: an optional dependency, left out (--omit=optional) or removed by a failed install',
+      next: nextStepFor({ kind: 'blas-install' }),
     };
+  if (code === 'MODULE_NOT_FOUND')
+    return {
+      ok: false,
+      reason: 'installed but not built: its install script did not run (--ignore-scripts?)',
+      next: nextStepFor({ kind: 'blas-build' }),
+    };
+  return { ok: false, reason: `failed to load (${message})`, next: nextStepFor({ kind: 'blas-build' }) };
+}
+
+function tryLoad(): BlasLoad {
+  if (process.env.GRADIENT_WORKBENCH_BLAS === 'off')
+    return { ok: false, reason: 'turned off (GRADIENT_WORKBENCH_BLAS=off)', next: nextStepFor({ kind: 'blas-off' }) };
+  let addon: BlasAddon;
+  try {
+    addon = requireNative(BLAS_PACKAGE) as BlasAddon;
+  } catch (err) {
+    return explainBlasLoadError(err);
   }
   const info = addon.info();
   if (info.error !== undefined)
     return {
       ok: false,
       reason: info.error,
-      next:
-        process.platform === 'linux'
-          ? 'apt-get install libopenblas0 (Debian/Ubuntu), or your distribution’s OpenBLAS package'
-          : null,
+      next: process.platform === 'linux' ? nextStepFor({ kind: 'openblas' }) : null,
     };
   return { ok: true, addon, info };
 }

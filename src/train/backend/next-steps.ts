@@ -1,6 +1,6 @@
 /**
- * The one concrete action for each way a native backend fails to load: a command to run or the
- * package that provides a missing library. tfjs-node(-gpu) 4.x is built on libtensorflow 2.9,
+ * The one concrete action for each way a native backend, or the native BLAS tier, fails to load: a
+ * command to run or the package that provides a missing library. tfjs-node(-gpu) 4.x is built on libtensorflow 2.9,
  * which links CUDA 11.2 and cuDNN 8.1, whatever newer CUDA the machine has.
  */
 import { version_core } from '@tensorflow/tfjs-core';
@@ -13,7 +13,18 @@ export type Fix =
   | { kind: 'rebuild'; pkg: string }
   | { kind: 'cuda'; missing: string[] }
   | { kind: 'driver' }
-  | { kind: 'glibc' };
+  | { kind: 'glibc' }
+  /** the BLAS tier's package is not in node_modules (installed with --omit=optional) */
+  | { kind: 'blas-install' }
+  /** the BLAS tier's package is there but its addon was not built (no compiler at install, --ignore-scripts) */
+  | { kind: 'blas-build' }
+  /** the addon is built but found no OpenBLAS to open (Linux) */
+  | { kind: 'openblas' }
+  | { kind: 'blas-off' };
+
+const BLAS_PACKAGE = 'gradient-workbench-blas';
+const BUILD_TOOLS =
+  'a C compiler, make and python3 (Debian/Ubuntu: `sudo apt install build-essential python3`; macOS: `xcode-select --install`)';
 
 /** Missing shared library → NVIDIA's CUDA apt repository package (Debian non-free's name after "or"). */
 const CUDA_PACKAGES: Array<{ lib: RegExp; nvidia: string; debian?: string }> = [
@@ -56,5 +67,13 @@ export function nextStepFor(fix: Fix): string {
       return 'check that `nvidia-smi` lists the GPU; if not, install the NVIDIA driver (Debian: `sudo apt install nvidia-driver`) and reboot; if it does, unset CUDA_VISIBLE_DEVICES';
     case 'glibc':
       return 'use a newer Linux (glibc 2.28 or later, e.g. Debian 10+ or Ubuntu 20.04+), or train on wasm, which needs nothing native';
+    case 'blas-install':
+      return `in the workbench's folder: \`npm install\` (without --omit=optional); it builds the addon, which needs ${BUILD_TOOLS}`;
+    case 'blas-build':
+      return `install ${BUILD_TOOLS}, then in the workbench's folder: \`npm rebuild ${BLAS_PACKAGE}\``;
+    case 'openblas':
+      return "`sudo apt install libopenblas0` (Debian/Ubuntu; elsewhere your distribution's OpenBLAS package), then restart the app";
+    case 'blas-off':
+      return 'unset GRADIENT_WORKBENCH_BLAS (it is `off`) and restart the app';
   }
 }

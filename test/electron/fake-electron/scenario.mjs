@@ -57,11 +57,17 @@ await until(() => events('run.finished').some((p) => p.runId === runId), 'the ru
 r.run = {
   finished: events('run.finished').find((p) => p.runId === runId),
   epochs: events('run.epoch').filter((p) => p.runId === runId).length,
+  // the backend report from the worker in app.asar.unpacked (the native tier in it: nativeTier)
+  backend: events('run.started').find((p) => p.runId === runId)?.backend ?? null,
 };
 
 const diagnosis = await call('backends.diagnose');
 r.diagnosis = diagnosis.ok
-  ? diagnosis.value.diagnoses.map((d) => ({ name: d.name, available: d.available }))
+  ? diagnosis.value.diagnoses.map((d) => ({
+      name: d.name,
+      available: d.available,
+      ...(d.nativeTier ? { nativeTier: d.nativeTier } : {}),
+    }))
   : diagnosis;
 r.tfjsInMainThread = globalThis._tfengine !== undefined;
 
