@@ -5,7 +5,9 @@
  * It exercises exactly the kernels we patch on wasm: Conv2DBackpropFilter and Conv2DBackpropInput
  * (dW and dx of a stride-2 'same' conv: asymmetric padding on the even height, symmetric on the odd
  * width) and BatchMatMul with transposed operands (the dense layer's backward pass; dx = dy·Wᵀ
- * takes the swapped (W·dyᵀ)ᵀ route).
+ * takes the swapped (W·dyᵀ)ᵀ route). With the native tier on (blas.ts) the same four kernels —
+ * Conv2D, BatchMatMul, Conv2DBackpropFilter, Conv2DBackpropInput — run on the BLAS addon, so the
+ * test gates the tier too (select.ts switches it off when it fails).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
