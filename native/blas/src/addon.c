@@ -67,7 +67,13 @@ static napi_value sgemm(napi_env env, napi_callback_info info) {
   CHECK(napi_get_value_bool(env, a[0], &ta));
   CHECK(napi_get_value_bool(env, a[1], &tb));
   if (!int_arg(env, a[2], "m", 0, &m) || !int_arg(env, a[3], "n", 0, &n) || !int_arg(env, a[4], "k", 0, &k)) return NULL;
-  if (argc > 8) CHECK(napi_get_value_double(env, a[8], &beta));
+  napi_valuetype beta_type = napi_undefined;
+  if (argc > 8) CHECK(napi_typeof(env, a[8], &beta_type));
+  /* an explicit undefined is the default, as in JavaScript */
+  if (beta_type != napi_undefined && napi_get_value_double(env, a[8], &beta) != napi_ok) {
+    napi_throw_type_error(env, NULL, "beta must be a number");
+    return NULL;
+  }
   float *A, *B, *C;
   if (!f32(env, a[5], "a", (size_t)m * k, &A) || !f32(env, a[6], "b", (size_t)k * n, &B) ||
       !f32(env, a[7], "c", (size_t)m * n, &C))

@@ -65,10 +65,17 @@ let offReason = 'switched off in this thread';
 function tryLoad(): BlasLoad {
   if (process.env.GRADIENT_WORKBENCH_BLAS === 'off')
     return { ok: false, reason: 'turned off (GRADIENT_WORKBENCH_BLAS=off)', next: 'unset GRADIENT_WORKBENCH_BLAS' };
+  const file = process.env.GRADIENT_WORKBENCH_BLAS_ADDON;
   let addon: BlasAddon;
   try {
-    addon = createRequire(import.meta.url)(process.env.GRADIENT_WORKBENCH_BLAS_ADDON || BLAS_PACKAGE) as BlasAddon;
+    addon = createRequire(import.meta.url)(file || BLAS_PACKAGE) as BlasAddon;
   } catch (err) {
+    if (file)
+      return {
+        ok: false,
+        reason: `GRADIENT_WORKBENCH_BLAS_ADDON=${file} failed to load (${errorMessage(err)})`,
+        next: 'point GRADIENT_WORKBENCH_BLAS_ADDON at a built gw_blas.node, or unset it',
+      };
     const notInstalled = (err as { code?: string }).code === 'MODULE_NOT_FOUND';
     return {
       ok: false,

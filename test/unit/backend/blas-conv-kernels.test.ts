@@ -122,6 +122,7 @@ describe.skipIf(blasMissing !== null)('native convolutions match cpu; switched o
       await expectParity('Conv2D', [
         { batch: 3, size: [9, 8], inC: 3, outC: 4, k: 3, stride: 1, pad, dilation: 2 },
         { batch: 1, size: [12, 11], inC: 16, outC: 2, k: 5, stride: 1, pad, dilation: 2 },
+        { batch: 2, size: [10, 9], inC: 1, outC: 3, k: 3, stride: 1, pad, dilation: 2 },
       ]);
   });
 

@@ -1,6 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadBlas, resetBlasForTests, setBlasEnabled, type BlasAddon } from '../../../src/train/backend/blas.ts';
+import {
+  blasTier,
+  loadBlas,
+  resetBlasForTests,
+  setBlasEnabled,
+  type BlasAddon,
+} from '../../../src/train/backend/blas.ts';
 import { diagnoseBackends, selectBackend } from '../../../src/train/backend/select.ts';
 import { backendSchema } from '../../../src/store/validate.ts';
 import { blasMissing } from './blas-tier.ts';
@@ -24,8 +30,13 @@ function brokenAddon(): BlasAddon {
   };
 }
 
+/** the addon a run was pointed at (a rebuilt native/blas), restored after each test */
+const addonFile = process.env.GRADIENT_WORKBENCH_BLAS_ADDON;
+
 afterEach(() => {
   delete process.env.GRADIENT_WORKBENCH_BLAS;
+  if (addonFile === undefined) delete process.env.GRADIENT_WORKBENCH_BLAS_ADDON;
+  else process.env.GRADIENT_WORKBENCH_BLAS_ADDON = addonFile;
   resetBlasForTests();
 });
 
@@ -85,6 +96,16 @@ describe('the native tier in the wasm backend’s report', () => {
       expect((await selectBackend('cpu')).nativeTier).toBeUndefined();
     },
   );
+
+  it('an addon file named by GRADIENT_WORKBENCH_BLAS_ADDON that does not load: reason and next step', () => {
+    process.env.GRADIENT_WORKBENCH_BLAS_ADDON = '/nonexistent/gw_blas.node';
+    resetBlasForTests();
+    expect(blasTier()).toMatchObject({
+      on: false,
+      reason: expect.stringMatching(/^GRADIENT_WORKBENCH_BLAS_ADDON=\/nonexistent\/gw_blas\.node failed to load \(/),
+      next: 'point GRADIENT_WORKBENCH_BLAS_ADDON at a built gw_blas.node, or unset it',
+    });
+  });
 
   it('a report stored before the tier existed still validates', () => {
     const old = { name: 'wasm', detail: 'wasm (SIMD, 1 thread)', skipped: [], parityMaxAbsDiff: 1e-7 };
