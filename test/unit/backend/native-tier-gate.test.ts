@@ -13,16 +13,20 @@ import { blasMissing } from './blas-tier.ts';
 
 const real = loadBlas();
 
-/** The real addon, except that its filter gradient comes back zeroed. */
-function brokenAddon(): BlasAddon {
+/** The real addon, except that its filter gradient (or, for single-channel inputs, its convolution) is zeroed. */
+function brokenAddon(kernel: 'filter gradient' | 'single-channel convolution'): BlasAddon {
   if (!real.ok) throw new Error(real.reason);
   const a = real.addon;
+  const singleChannel = kernel === 'single-channel convolution';
   return {
     sgemm: (...args) => a.sgemm(...args),
-    conv2d: (...args) => a.conv2d(...args),
+    conv2d: (g, x, w, y) => {
+      a.conv2d(g, x, w, y);
+      if (singleChannel && g[3] === 1) y.fill(0);
+    },
     conv2dBackpropFilter: (g, x, dy, dw) => {
       a.conv2dBackpropFilter(g, x, dy, dw);
-      dw.fill(0);
+      if (!singleChannel) dw.fill(0);
     },
     conv2dBackpropInput: (...args) => a.conv2dBackpropInput(...args),
     setThreads: (n) => a.setThreads(n),
@@ -51,9 +55,17 @@ describe('the native tier in the wasm backend’s report', () => {
     expect(backendSchema.parse(report)).toEqual(report);
   });
 
+  it.skipIf(blasMissing !== null)('a wrong single-channel convolution fails the parity test too', async () => {
+    if (!real.ok) return;
+    resetBlasForTests({ ok: true, addon: brokenAddon('single-channel convolution'), info: real.info });
+    const report = await selectBackend('wasm');
+    expect(report.nativeTier?.on).toBe(false);
+    expect(report.nativeTier?.reason).toMatch(/^parity self-test against cpu failed with its kernels/);
+  });
+
   it.skipIf(blasMissing !== null)('failing parity: the tier goes off, wasm stays, the report says why', async () => {
     if (!real.ok) return;
-    resetBlasForTests({ ok: true, addon: brokenAddon(), info: real.info });
+    resetBlasForTests({ ok: true, addon: brokenAddon('filter gradient'), info: real.info });
     const report = await selectBackend('wasm');
     expect(report.name).toBe('wasm');
     expect(report.detail).toMatch(/^wasm \((?:no )?SIMD, 1 thread\)$/);
