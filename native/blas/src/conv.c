@@ -10,10 +10,10 @@
  * A 1×1 stride-1 unpadded convolution needs no P: it is x itself. P is built in one of two layouts
  * (rows, or taps: Pᵀ; see patches.h), whichever is faster to build for the channel count.
  *
- * P is built in a per-thread scratch buffer (freed when the thread ends), a chunk of images at a
- * time so that it stays under SCRATCH_FLOATS; the filter gradient sums the chunks' products.
+ * P is built in the caller's scratch buffer (addon.c keeps one per JavaScript thread), a chunk of
+ * images at a time so that it stays under SCRATCH_FLOATS; the filter gradient sums the chunks'
+ * products.
  */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include "blas.h"
@@ -21,26 +21,8 @@
 
 #define SCRATCH_FLOATS ((size_t)1 << 23) /* 32 MB */
 
-static pthread_key_t scratch_key;
-static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
-typedef struct { float* data; size_t cap; } scratch_t;
-
-static void scratch_free(void* p) {
-  scratch_t* s = p;
-  free(s->data);
-  free(s);
-}
-static void scratch_init(void) { pthread_key_create(&scratch_key, scratch_free); }
-
-/* a buffer of at least `floats`, owned by this thread; NULL when out of memory */
-static float* scratch(size_t floats) {
-  pthread_once(&scratch_once, scratch_init);
-  scratch_t* s = pthread_getspecific(scratch_key);
-  if (s == NULL) {
-    s = calloc(1, sizeof *s);
-    if (s == NULL) return NULL;
-    pthread_setspecific(scratch_key, s);
-  }
+/* a buffer of at least `floats` in `s`, grown as needed; NULL when out of memory */
+static float* scratch(gw_scratch* s, size_t floats) {
   if (s->cap < floats) {
     free(s->data);
     s->data = malloc(floats * sizeof(float));
@@ -75,14 +57,14 @@ static int chunk_images(const gw_conv* g) {
  */
 static int by_taps(const gw_conv* g) { return g->inC == 1; }
 
-int gw_conv2d(const gw_conv* g, const float* x, const float* w, float* y) {
+int gw_conv2d(const gw_conv* g, const float* x, const float* w, float* y, gw_scratch* s) {
   const int K = (int)patch_width(g), O = g->outC;
   if (is_pointwise(g)) {
     gw_sgemm(GW_ROW, GW_N, GW_N, g->n * (int)positions(g), O, K, 1.0f, x, K, w, O, 0.0f, y, O);
     return 0;
   }
   const int chunk = chunk_images(g), taps = by_taps(g);
-  float* p = scratch((size_t)chunk * positions(g) * K);
+  float* p = scratch(s, (size_t)chunk * positions(g) * K);
   if (p == NULL) return -1;
   for (int n0 = 0; n0 < g->n; n0 += chunk) {
     int count = g->n - n0 < chunk ? g->n - n0 : chunk;
@@ -99,14 +81,14 @@ int gw_conv2d(const gw_conv* g, const float* x, const float* w, float* y) {
   return 0;
 }
 
-int gw_conv2d_backprop_filter(const gw_conv* g, const float* x, const float* dy, float* dw) {
+int gw_conv2d_backprop_filter(const gw_conv* g, const float* x, const float* dy, float* dw, gw_scratch* s) {
   const int K = (int)patch_width(g), O = g->outC;
   if (is_pointwise(g)) {
     gw_sgemm(GW_ROW, GW_T, GW_N, K, O, g->n * (int)positions(g), 1.0f, x, K, dy, O, 0.0f, dw, O);
     return 0;
   }
   const int chunk = chunk_images(g), taps = by_taps(g);
-  float* p = scratch((size_t)chunk * positions(g) * K);
+  float* p = scratch(s, (size_t)chunk * positions(g) * K);
   if (p == NULL) return -1;
   for (int n0 = 0; n0 < g->n; n0 += chunk) {
     int count = g->n - n0 < chunk ? g->n - n0 : chunk;
@@ -124,7 +106,7 @@ int gw_conv2d_backprop_filter(const gw_conv* g, const float* x, const float* dy,
   return 0;
 }
 
-int gw_conv2d_backprop_input(const gw_conv* g, const float* dy, const float* w, float* dx) {
+int gw_conv2d_backprop_input(const gw_conv* g, const float* dy, const float* w, float* dx, gw_scratch* s) {
   const int K = (int)patch_width(g), O = g->outC;
   if (is_pointwise(g)) {
     gw_sgemm(GW_ROW, GW_N, GW_T, g->n * (int)positions(g), K, O, 1.0f, dy, O, w, O, 0.0f, dx, K);
@@ -132,7 +114,7 @@ int gw_conv2d_backprop_input(const gw_conv* g, const float* dy, const float* w, 
   }
   memset(dx, 0, (size_t)g->n * g->inH * g->inW * g->inC * sizeof(float));
   const int chunk = chunk_images(g), taps = by_taps(g);
-  float* dp = scratch((size_t)chunk * positions(g) * K);
+  float* dp = scratch(s, (size_t)chunk * positions(g) * K);
   if (dp == NULL) return -1;
   for (int n0 = 0; n0 < g->n; n0 += chunk) {
     int count = g->n - n0 < chunk ? g->n - n0 : chunk;
