@@ -2,7 +2,7 @@
   "targets": [
     {
       "target_name": "gw_blas",
-      "sources": ["src/addon.c", "src/conv.c", "src/open.c"],
+      "sources": ["src/addon.c", "src/conv.c", "src/open.c", "src/patches.c"],
       "cflags": ["-O3", "-std=gnu11"],
       "conditions": [
         ["OS=='linux'", { "libraries": ["-ldl", "-lpthread"] }],

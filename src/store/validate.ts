@@ -151,6 +151,14 @@ export const backendSchema = z.object({
   detail: z.string().max(2000),
   skipped: z.array(z.object({ name: z.string().max(200), reason: z.string().max(10_000) })).max(100),
   parityMaxAbsDiff: num.nullable(),
+  nativeTier: z
+    .object({
+      on: z.boolean(),
+      detail: z.string().max(2000).nullable(),
+      reason: z.string().max(10_000).nullable(),
+      next: z.string().max(10_000).nullable(),
+    })
+    .optional(),
 });
 
 export const errorTextSchema = z.string().max(100_000).nullable().optional();

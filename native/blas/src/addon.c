@@ -6,6 +6,7 @@
 #include <node_api.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include "blas.h"
 
 
@@ -67,7 +68,13 @@ static napi_value sgemm(napi_env env, napi_callback_info info) {
   CHECK(napi_get_value_bool(env, a[0], &ta));
   CHECK(napi_get_value_bool(env, a[1], &tb));
   if (!int_arg(env, a[2], "m", 0, &m) || !int_arg(env, a[3], "n", 0, &n) || !int_arg(env, a[4], "k", 0, &k)) return NULL;
-  if (argc > 8) CHECK(napi_get_value_double(env, a[8], &beta));
+  napi_valuetype beta_type = napi_undefined;
+  if (argc > 8) CHECK(napi_typeof(env, a[8], &beta_type));
+  /* an explicit undefined is the default, as in JavaScript */
+  if (beta_type != napi_undefined && napi_get_value_double(env, a[8], &beta) != napi_ok) {
+    napi_throw_type_error(env, NULL, "beta must be a number");
+    return NULL;
+  }
   float *A, *B, *C;
   if (!f32(env, a[5], "a", (size_t)m * k, &A) || !f32(env, a[6], "b", (size_t)k * n, &B) ||
       !f32(env, a[7], "c", (size_t)m * n, &C))
@@ -104,7 +111,7 @@ static bool geometry(napi_env env, napi_value v, gw_conv* g) {
   return true;
 }
 
-typedef int (*conv_fn)(const gw_conv*, const float*, const float*, float*);
+typedef int (*conv_fn)(const gw_conv*, const float*, const float*, float*, gw_scratch*);
 enum { X, W, Y };
 
 /* conv(geometry, in1, in2, out): the roles of the three arrays are `roles` (x, w or y sized) */
@@ -119,7 +126,10 @@ static napi_value conv_call(napi_env env, napi_callback_info info, conv_fn fn, c
   float* p[3];
   for (int i = 0; i < 3; i++)
     if (!f32(env, a[i + 1], names[i], sizes[roles[i]], &p[i])) return NULL;
-  if (fn(&g, p[0], p[1], p[2]) != 0) napi_throw_error(env, "ENOMEM", "out of memory for the convolution's patch matrix");
+  gw_scratch* scratch = NULL;
+  CHECK(napi_get_instance_data(env, (void**)&scratch));
+  if (fn(&g, p[0], p[1], p[2], scratch) != 0)
+    napi_throw_error(env, "ENOMEM", "out of memory for the convolution's patch matrix");
   return NULL;
 }
 
@@ -177,7 +187,22 @@ static napi_value describe(napi_env env, napi_callback_info info) {
   return o;
 }
 
+/* this environment's (JavaScript thread's) patch memory, freed with it */
+static void free_scratch(napi_env env, void* data, void* hint) {
+  (void)env;
+  (void)hint;
+  gw_scratch* s = data;
+  free(s->data);
+  free(s);
+}
+
 NAPI_MODULE_INIT() {
+  gw_scratch* scratch = calloc(1, sizeof *scratch);
+  if (scratch == NULL || napi_set_instance_data(env, scratch, free_scratch, NULL) != napi_ok) {
+    free(scratch);
+    napi_throw_error(env, "ENOMEM", "gradient-workbench-blas: could not set up its patch memory");
+    return NULL;
+  }
   napi_property_descriptor props[] = {
       {"sgemm", NULL, sgemm, NULL, NULL, NULL, napi_enumerable, NULL},
       {"conv2d", NULL, conv2d, NULL, NULL, NULL, napi_enumerable, NULL},

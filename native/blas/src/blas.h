@@ -9,6 +9,7 @@
  */
 #ifndef GW_BLAS_H
 #define GW_BLAS_H
+#include <stddef.h>
 
 #if defined(GW_ACCELERATE)
 #include <Accelerate/Accelerate.h>
@@ -38,10 +39,21 @@ typedef struct {
   int n, inH, inW, inC, outH, outW, outC, kH, kW, sH, sW, dH, dW, padTop, padLeft;
 } gw_conv;
 
-/* y [n·outH·outW, outC] = patches(x) · w [kH·kW·inC, outC] */
-int gw_conv2d(const gw_conv* g, const float* x, const float* w, float* y);
+/*
+ * Memory for the patch matrix, reused across calls and owned by the caller: the addon keeps one
+ * per JavaScript thread (N-API instance data) and frees it when that thread's environment ends,
+ * while its code is still loaded. (A pthread-key destructor would run at thread exit, after Node
+ * has unloaded a worker's addons: a call into unmapped code.)
+ */
+typedef struct {
+  float* data;
+  size_t cap;
+} gw_scratch;
+
+/* y [n·outH·outW, outC] = patches(x) · w [kH·kW·inC, outC]; 0, or -1 when out of memory */
+int gw_conv2d(const gw_conv* g, const float* x, const float* w, float* y, gw_scratch* s);
 /* dw [kH·kW·inC, outC] = patches(x)ᵀ · dy */
-int gw_conv2d_backprop_filter(const gw_conv* g, const float* x, const float* dy, float* dw);
+int gw_conv2d_backprop_filter(const gw_conv* g, const float* x, const float* dy, float* dw, gw_scratch* s);
 /* dx = col2im(dy · wᵀ) */
-int gw_conv2d_backprop_input(const gw_conv* g, const float* dy, const float* w, float* dx);
+int gw_conv2d_backprop_input(const gw_conv* g, const float* dy, const float* w, float* dx, gw_scratch* s);
 #endif

@@ -7,38 +7,22 @@
  *   forward          y  = P · W
  *   filter gradient  dW = Pᵀ · dy
  *   input gradient   dx = col2im(dy · Wᵀ)   (each row of dP added back where its window came from)
- * A 1×1 stride-1 unpadded convolution needs no P: it is x itself.
+ * A 1×1 stride-1 unpadded convolution needs no P: it is x itself. P is built in one of two layouts
+ * (rows, or taps: Pᵀ; see patches.h), whichever is faster to build for the channel count.
  *
- * P is built in a per-thread scratch buffer (freed when the thread ends), a chunk of images at a
- * time so that it stays under SCRATCH_FLOATS; the filter gradient sums the chunks' products.
+ * P is built in the caller's scratch buffer (addon.c keeps one per JavaScript thread), a chunk of
+ * images at a time so that it stays under SCRATCH_FLOATS; the filter gradient sums the chunks'
+ * products.
  */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include "blas.h"
+#include "patches.h"
 
 #define SCRATCH_FLOATS ((size_t)1 << 23) /* 32 MB */
 
-static pthread_key_t scratch_key;
-static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
-typedef struct { float* data; size_t cap; } scratch_t;
-
-static void scratch_free(void* p) {
-  scratch_t* s = p;
-  free(s->data);
-  free(s);
-}
-static void scratch_init(void) { pthread_key_create(&scratch_key, scratch_free); }
-
-/* a buffer of at least `floats`, owned by this thread; NULL when out of memory */
-static float* scratch(size_t floats) {
-  pthread_once(&scratch_once, scratch_init);
-  scratch_t* s = pthread_getspecific(scratch_key);
-  if (s == NULL) {
-    s = calloc(1, sizeof *s);
-    if (s == NULL) return NULL;
-    pthread_setspecific(scratch_key, s);
-  }
+/* a buffer of at least `floats` in `s`, grown as needed; NULL when out of memory */
+static float* scratch(gw_scratch* s, size_t floats) {
   if (s->cap < floats) {
     free(s->data);
     s->data = malloc(floats * sizeof(float));
@@ -64,101 +48,85 @@ static int chunk_images(const gw_conv* g) {
   return (int)c;
 }
 
-/* P rows of images [n0, n0 + count) */
-static void im2col(const gw_conv* g, const float* x, int n0, int count, float* p) {
-  const size_t K = patch_width(g), C = (size_t)g->inC;
-  for (int n = n0; n < n0 + count; n++) {
-    const float* img = x + (size_t)n * g->inH * g->inW * C;
-    for (int oh = 0; oh < g->outH; oh++)
-      for (int ow = 0; ow < g->outW; ow++, p += K) {
-        float* row = p;
-        for (int kh = 0; kh < g->kH; kh++) {
-          int ih = oh * g->sH - g->padTop + kh * g->dH;
-          for (int kw = 0; kw < g->kW; kw++, row += C) {
-            int iw = ow * g->sW - g->padLeft + kw * g->dW;
-            if (ih < 0 || ih >= g->inH || iw < 0 || iw >= g->inW) memset(row, 0, C * sizeof(float));
-            else memcpy(row, img + ((size_t)ih * g->inW + iw) * C, C * sizeof(float));
-          }
-        }
-      }
-  }
-}
+/*
+ * A single input channel builds the patches tap by tap (patches.h: runs of outW values instead of
+ * single floats) and hands Pᵀ to sgemm with a transpose flag. Measured on the reference CNN's first
+ * layer (64×32×32×1 → 16, 3×3): forward 2.7 → 0.9 ms, filter gradient 2.9 → 0.9, input gradient
+ * 2.8 → 1.7; with 3 channels the two layouts measured alike, with 8 or 16 the tap layout's strided
+ * reads made it 2× slower.
+ */
+static int by_taps(const gw_conv* g) { return g->inC == 1; }
 
-/* dx of images [n0, n0 + count) += the P-shaped gradient dp, window by window */
-static void col2im(const gw_conv* g, const float* dp, int n0, int count, float* dx) {
-  const size_t K = patch_width(g), C = (size_t)g->inC;
-  for (int n = n0; n < n0 + count; n++) {
-    float* img = dx + (size_t)n * g->inH * g->inW * C;
-    for (int oh = 0; oh < g->outH; oh++)
-      for (int ow = 0; ow < g->outW; ow++, dp += K) {
-        const float* row = dp;
-        for (int kh = 0; kh < g->kH; kh++) {
-          int ih = oh * g->sH - g->padTop + kh * g->dH;
-          for (int kw = 0; kw < g->kW; kw++, row += C) {
-            int iw = ow * g->sW - g->padLeft + kw * g->dW;
-            if (ih < 0 || ih >= g->inH || iw < 0 || iw >= g->inW) continue;
-            float* to = img + ((size_t)ih * g->inW + iw) * C;
-            for (size_t c = 0; c < C; c++) to[c] += row[c];
-          }
-        }
-      }
-  }
-}
-
-int gw_conv2d(const gw_conv* g, const float* x, const float* w, float* y) {
+int gw_conv2d(const gw_conv* g, const float* x, const float* w, float* y, gw_scratch* s) {
   const int K = (int)patch_width(g), O = g->outC;
   if (is_pointwise(g)) {
     gw_sgemm(GW_ROW, GW_N, GW_N, g->n * (int)positions(g), O, K, 1.0f, x, K, w, O, 0.0f, y, O);
     return 0;
   }
-  const int chunk = chunk_images(g);
-  float* p = scratch((size_t)chunk * positions(g) * K);
+  const int chunk = chunk_images(g), taps = by_taps(g);
+  float* p = scratch(s, (size_t)chunk * positions(g) * K);
   if (p == NULL) return -1;
   for (int n0 = 0; n0 < g->n; n0 += chunk) {
     int count = g->n - n0 < chunk ? g->n - n0 : chunk;
     int rows = count * (int)positions(g);
-    im2col(g, x, n0, count, p);
-    gw_sgemm(GW_ROW, GW_N, GW_N, rows, O, K, 1.0f, p, K, w, O, 0.0f,
-                y + (size_t)n0 * positions(g) * O, O);
+    float* out = y + (size_t)n0 * positions(g) * O;
+    if (taps) {
+      gw_im2col_taps(g, x, n0, count, p);
+      gw_sgemm(GW_ROW, GW_T, GW_N, rows, O, K, 1.0f, p, rows, w, O, 0.0f, out, O);
+    } else {
+      gw_im2col(g, x, n0, count, p);
+      gw_sgemm(GW_ROW, GW_N, GW_N, rows, O, K, 1.0f, p, K, w, O, 0.0f, out, O);
+    }
   }
   return 0;
 }
 
-int gw_conv2d_backprop_filter(const gw_conv* g, const float* x, const float* dy, float* dw) {
+int gw_conv2d_backprop_filter(const gw_conv* g, const float* x, const float* dy, float* dw, gw_scratch* s) {
   const int K = (int)patch_width(g), O = g->outC;
   if (is_pointwise(g)) {
     gw_sgemm(GW_ROW, GW_T, GW_N, K, O, g->n * (int)positions(g), 1.0f, x, K, dy, O, 0.0f, dw, O);
     return 0;
   }
-  const int chunk = chunk_images(g);
-  float* p = scratch((size_t)chunk * positions(g) * K);
+  const int chunk = chunk_images(g), taps = by_taps(g);
+  float* p = scratch(s, (size_t)chunk * positions(g) * K);
   if (p == NULL) return -1;
   for (int n0 = 0; n0 < g->n; n0 += chunk) {
     int count = g->n - n0 < chunk ? g->n - n0 : chunk;
     int rows = count * (int)positions(g);
-    im2col(g, x, n0, count, p);
-    gw_sgemm(GW_ROW, GW_T, GW_N, K, O, rows, 1.0f, p, K, dy + (size_t)n0 * positions(g) * O, O,
-                n0 == 0 ? 0.0f : 1.0f, dw, O);
+    const float* d = dy + (size_t)n0 * positions(g) * O;
+    float beta = n0 == 0 ? 0.0f : 1.0f;
+    if (taps) {
+      gw_im2col_taps(g, x, n0, count, p);
+      gw_sgemm(GW_ROW, GW_N, GW_N, K, O, rows, 1.0f, p, rows, d, O, beta, dw, O);
+    } else {
+      gw_im2col(g, x, n0, count, p);
+      gw_sgemm(GW_ROW, GW_T, GW_N, K, O, rows, 1.0f, p, K, d, O, beta, dw, O);
+    }
   }
   return 0;
 }
 
-int gw_conv2d_backprop_input(const gw_conv* g, const float* dy, const float* w, float* dx) {
+int gw_conv2d_backprop_input(const gw_conv* g, const float* dy, const float* w, float* dx, gw_scratch* s) {
   const int K = (int)patch_width(g), O = g->outC;
   if (is_pointwise(g)) {
     gw_sgemm(GW_ROW, GW_N, GW_T, g->n * (int)positions(g), K, O, 1.0f, dy, O, w, O, 0.0f, dx, K);
     return 0;
   }
   memset(dx, 0, (size_t)g->n * g->inH * g->inW * g->inC * sizeof(float));
-  const int chunk = chunk_images(g);
-  float* dp = scratch((size_t)chunk * positions(g) * K);
+  const int chunk = chunk_images(g), taps = by_taps(g);
+  float* dp = scratch(s, (size_t)chunk * positions(g) * K);
   if (dp == NULL) return -1;
   for (int n0 = 0; n0 < g->n; n0 += chunk) {
     int count = g->n - n0 < chunk ? g->n - n0 : chunk;
     int rows = count * (int)positions(g);
-    gw_sgemm(GW_ROW, GW_N, GW_T, rows, K, O, 1.0f, dy + (size_t)n0 * positions(g) * O, O, w, O,
-                0.0f, dp, K);
-    col2im(g, dp, n0, count, dx);
+    const float* d = dy + (size_t)n0 * positions(g) * O;
+    if (taps) {
+      gw_sgemm(GW_ROW, GW_N, GW_T, K, rows, O, 1.0f, w, O, d, O, 0.0f, dp, rows);
+      gw_col2im_taps(g, dp, n0, count, dx);
+    } else {
+      gw_sgemm(GW_ROW, GW_N, GW_T, rows, K, O, 1.0f, d, O, w, O, 0.0f, dp, K);
+      gw_col2im(g, dp, n0, count, dx);
+    }
   }
   return 0;
 }

@@ -5,9 +5,12 @@
  * wasm backend, views of its heap. Absent, unbuildable, or without OpenBLAS at run time, the wasm
  * backend keeps its own kernels and the report says why the tier is off and what would turn it on.
  *
- * `GRADIENT_WORKBENCH_BLAS=off` turns the tier off (to compare, or to rule it out).
+ * `GRADIENT_WORKBENCH_BLAS=off` turns the tier off (to compare, or to rule it out);
+ * `GRADIENT_WORKBENCH_BLAS_ADDON=/abs/path/gw_blas.node` loads that build of the addon instead of the
+ * installed package (a rebuilt native/blas checked before it is installed).
  */
 import { requireNative } from '../../runtime/paths.ts';
+import type { NativeTier } from '../../domain/backend.ts';
 import { errorMessage } from './explain.ts';
 import { nextStepFor } from './next-steps.ts';
 
@@ -57,6 +60,8 @@ export type BlasLoad =
 let cached: BlasLoad | undefined;
 /** switched off in this thread by setBlasEnabled(false) (bench and tests compare both paths) */
 let enabled = true;
+/** why it was switched off, for the report */
+let offReason = 'switched off in this thread';
 
 /**
  * Why the addon did not load, told apart so the next step works: a missing package needs `npm install`
@@ -85,10 +90,17 @@ export function explainBlasLoadError(err: unknown): BlasLoad & { ok: false } {
 function tryLoad(): BlasLoad {
   if (process.env.GRADIENT_WORKBENCH_BLAS === 'off')
     return { ok: false, reason: 'turned off (GRADIENT_WORKBENCH_BLAS=off)', next: nextStepFor({ kind: 'blas-off' }) };
+  const file = process.env.GRADIENT_WORKBENCH_BLAS_ADDON;
   let addon: BlasAddon;
   try {
-    addon = requireNative(BLAS_PACKAGE) as BlasAddon;
+    addon = requireNative(file || BLAS_PACKAGE) as BlasAddon;
   } catch (err) {
+    if (file)
+      return {
+        ok: false,
+        reason: `GRADIENT_WORKBENCH_BLAS_ADDON=${file} failed to load (${errorMessage(err)})`,
+        next: 'point GRADIENT_WORKBENCH_BLAS_ADDON at a built gw_blas.node, or unset it',
+      };
     return explainBlasLoadError(err);
   }
   const info = addon.info();
@@ -114,9 +126,21 @@ export function blasAddon(): BlasAddon | null {
   return l.ok ? l.addon : null;
 }
 
-/** Switches the tier off or back on for this thread's kernels (the bench's side-by-side, tests). */
-export function setBlasEnabled(on: boolean): void {
+/**
+ * Switches the tier off or back on for this thread's kernels (the parity gate, the bench's
+ * side-by-side, tests); `reason` is what the report says while it is off.
+ */
+export function setBlasEnabled(on: boolean, reason = 'switched off in this thread'): void {
   enabled = on;
+  offReason = reason;
+}
+
+/** Whether this thread's kernels run on the tier, and if not why not. */
+export function blasTier(): NativeTier {
+  const l = loadBlas();
+  if (!l.ok) return { on: false, detail: null, reason: l.reason, next: l.next };
+  if (!enabled) return { on: false, detail: null, reason: offReason, next: null };
+  return { on: true, detail: blasDetail(), reason: null, next: null };
 }
 
 /** e.g. `OpenBLAS 0.3.21, SkylakeX kernels (chosen by the workbench), 1 thread`; null when off. */
@@ -141,8 +165,11 @@ export function setBlasThreads(n: number): void {
   blasAddon()?.setThreads(n);
 }
 
-/** For tests: forget the cached load (the env switch is read again). */
-export function resetBlasForTests(): void {
-  cached = undefined;
+/**
+ * For tests: forget the cached load (the env switches are read again), or stand `load` in for it
+ * (an addon that computes wrong results, to test the parity gate).
+ */
+export function resetBlasForTests(load?: BlasLoad): void {
+  cached = load;
   enabled = true;
 }

@@ -5,7 +5,9 @@
  * It exercises exactly the kernels we patch on wasm: Conv2DBackpropFilter and Conv2DBackpropInput
  * (dW and dx of a stride-2 'same' conv: asymmetric padding on the even height, symmetric on the odd
  * width) and BatchMatMul with transposed operands (the dense layer's backward pass; dx = dy·Wᵀ
- * takes the swapped (W·dyᵀ)ᵀ route).
+ * takes the swapped (W·dyᵀ)ᵀ route). With the native tier on (blas.ts) the same four kernels —
+ * Conv2D, BatchMatMul, Conv2DBackpropFilter, Conv2DBackpropInput — run on the BLAS addon, so the
+ * test gates the tier too (select.ts switches it off when it fails).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -15,27 +17,36 @@ import { createRng } from '../../util/rng.ts';
 export const PARITY_LIMIT = 1e-3;
 
 /**
- * x [2, 8, 9, 3] (even height: asymmetric 'same' padding; odd width: symmetric),
- * conv kernel [3, 3, 3, 4] (stride 2, same → [2, 4, 5, 4]), dense [80, 5] → logits [2, 5]
+ * x [2, 8, 9, inC] (even height: asymmetric 'same' padding; odd width: symmetric),
+ * conv kernel [3, 3, inC, 4] (stride 2, same → [2, 4, 5, 4]), dense [80, 5] → logits [2, 5].
+ * Run with 3 input channels and with 1: the native tier builds a single channel's patches another
+ * way (native/blas/src/patches.h), and a grayscale first layer is what most of our CNNs start with.
  */
-const SHAPES = { x: [2, 8, 9, 3], conv: [3, 3, 3, 4], dense: [80, 5] } as const;
+interface Shapes {
+  x: readonly number[];
+  conv: readonly number[];
+  dense: readonly number[];
+}
+const shapesFor = (inC: number): Shapes => ({ x: [2, 8, 9, inC], conv: [3, 3, inC, 4], dense: [80, 5] });
+const INPUT_CHANNELS = [3, 1];
 
 interface ParityInputs {
+  shapes: Shapes;
   x: Float32Array;
   conv: Float32Array;
   dense: Float32Array;
 }
 
-function seededInputs(): ParityInputs {
+function seededInputs(shapes: Shapes): ParityInputs {
   const rng = createRng(20240607);
   const fill = (shape: readonly number[], scale: number) =>
     Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng.uniform(-scale, scale));
-  return { x: fill(SHAPES.x, 1), conv: fill(SHAPES.conv, 0.5), dense: fill(SHAPES.dense, 0.2) };
+  return { shapes, x: fill(shapes.x, 1), conv: fill(shapes.conv, 0.5), dense: fill(shapes.dense, 0.2) };
 }
 
 /** dW [kH, kW, inC, outC] of a conv with x [N, H, W, inC] and output gradient dz, stride 2, 'same'. */
-function convFilterGrad(x: tf.Tensor4D, dz: tf.Tensor4D): tf.Tensor {
-  const attrs = { strides: 2, pad: 'same', dataFormat: 'NHWC', filterShape: [...SHAPES.conv] };
+function convFilterGrad(x: tf.Tensor4D, dz: tf.Tensor4D, filterShape: readonly number[]): tf.Tensor {
+  const attrs = { strides: 2, pad: 'same', dataFormat: 'NHWC', filterShape: [...filterShape] };
   return tf
     .engine()
     .runKernel(tf.Conv2DBackpropFilter, { x, dy: dz }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor;
@@ -49,19 +60,20 @@ function convFilterGrad(x: tf.Tensor4D, dz: tf.Tensor4D): tf.Tensor {
  */
 function runNetwork(inputs: ParityInputs): Float32Array[] {
   return tf.tidy(() => {
-    const x = tf.tensor4d(inputs.x, [...SHAPES.x]);
-    const conv = tf.tensor4d(inputs.conv, [...SHAPES.conv]);
-    const dense = tf.tensor2d(inputs.dense, [...SHAPES.dense]);
+    const { shapes } = inputs;
+    const x = tf.tensor4d(inputs.x, [...shapes.x] as [number, number, number, number]);
+    const conv = tf.tensor4d(inputs.conv, [...shapes.conv] as [number, number, number, number]);
+    const dense = tf.tensor2d(inputs.dense, [...shapes.dense] as [number, number]);
     const z = tf.conv2d(x, conv, 2, 'same');
     const h = tf.tanh(z);
-    const flat = tf.reshape(h, [SHAPES.x[0], -1]) as tf.Tensor2D;
+    const flat = tf.reshape(h, [shapes.x[0], -1]) as tf.Tensor2D;
     const logits = tf.matMul(flat, dense);
     const loss = tf.mean(tf.square(logits));
     const dLogits = tf.mul(logits, 2 / logits.size) as tf.Tensor2D;
     const dDense = tf.matMul(flat, dLogits, true, false);
     const dFlat = tf.matMul(dLogits, dense, false, true);
     const dz = tf.mul(tf.reshape(dFlat, z.shape), tf.sub(1, tf.square(h))) as tf.Tensor4D;
-    const dConv = convFilterGrad(x, dz);
+    const dConv = convFilterGrad(x, dz, shapes.conv);
     const dx = tf.conv2dTranspose(dz, conv, x.shape, 2, 'same');
     return [loss, logits, dx, dConv, dDense].map((t) => t.dataSync() as Float32Array);
   });
@@ -85,11 +97,11 @@ function maxAbsDiff(a: Float32Array[], b: Float32Array[]): number {
  * Switches backends while it runs and leaves `backendName` active.
  */
 export async function parityAgainstCpu(backendName: string): Promise<number> {
-  const inputs = seededInputs();
+  const inputs = INPUT_CHANNELS.map((c) => seededInputs(shapesFor(c)));
   if (!(await tf.setBackend(backendName))) throw new Error(`backend '${backendName}' failed to initialise`);
-  const candidate = runNetwork(inputs);
+  const candidate = inputs.flatMap(runNetwork);
   if (!(await tf.setBackend('cpu'))) throw new Error(`backend 'cpu' failed to initialise`);
-  const reference = runNetwork(inputs);
+  const reference = inputs.flatMap(runNetwork);
   await tf.setBackend(backendName);
   return maxAbsDiff(candidate, reference);
 }

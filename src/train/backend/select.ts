@@ -11,7 +11,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import type { BackendName } from '../../experiment/spec.ts';
-import type { BackendReport } from '../../domain/backend.ts';
+import type { BackendReport, NativeTier } from '../../domain/backend.ts';
+import { blasAddon, blasTier, setBlasEnabled } from './blas.ts';
 import { errorMessage, explainNoGpu } from './explain.ts';
 import { gpuDeviceName, loadNative, missingCudaLibraries, nativeUsesGpu, type NativeKind } from './native.ts';
 import { PARITY_LIMIT, parityAgainstCpu } from './parity.ts';
@@ -35,8 +36,9 @@ export class BackendUnavailableError extends Error {
   }
 }
 
-type Attempt =
-  { ok: true; detail: string; parity: number | null } | { ok: false; reason: string; next?: string | null };
+type Attempt = (
+  { ok: true; detail: string; parity: number | null } | { ok: false; reason: string; next?: string | null }
+) & { nativeTier?: NativeTier };
 
 function parityVerdict(diff: number, limit: number, detail: string): Attempt {
   if (diff <= limit) return { ok: true, detail, parity: diff };
@@ -62,6 +64,11 @@ async function activateNative(kind: NativeKind): Promise<Attempt> {
   return parityVerdict(await parityAgainstCpu('tensorflow'), NATIVE_PARITY_LIMIT, detail);
 }
 
+/**
+ * wasm, gated by the parity self-test. With the native tier on the test runs its kernels (all four
+ * are in the test network); if they fail it, the tier is switched off for this thread, the test runs
+ * again on wasm's own kernels, and the report says why the tier is off.
+ */
 async function activateWasm(): Promise<Attempt> {
   try {
     configureWasm();
@@ -69,7 +76,16 @@ async function activateWasm(): Promise<Attempt> {
   } catch (err) {
     return { ok: false, reason: `failed to load (${errorMessage(err)})` };
   }
-  return parityVerdict(await parityAgainstCpu('wasm'), PARITY_LIMIT, await wasmDetail());
+  let diff = await parityAgainstCpu('wasm');
+  if (blasAddon() !== null && !(diff <= PARITY_LIMIT)) {
+    setBlasEnabled(
+      false,
+      `parity self-test against cpu failed with its kernels: max |diff| ${diff.toExponential(2)} > ${PARITY_LIMIT}; ` +
+        'wasm runs its own kernels instead',
+    );
+    diff = await parityAgainstCpu('wasm');
+  }
+  return { ...parityVerdict(diff, PARITY_LIMIT, await wasmDetail()), nativeTier: blasTier() };
 }
 
 async function activateCpu(): Promise<Attempt> {
@@ -88,6 +104,9 @@ async function activate(name: ConcreteBackend): Promise<Attempt> {
   }
 }
 
+/** `{ nativeTier }` when the attempt reports one (wasm), else nothing: other reports stay as they were. */
+const tier = (a: Attempt) => (a.nativeTier ? { nativeTier: a.nativeTier } : {});
+
 /**
  * Activates the backend for `preference` and reports it. 'auto' never throws (cpu is last);
  * a named backend that cannot be used throws BackendUnavailableError with the reason.
@@ -96,12 +115,19 @@ export async function selectBackend(preference: BackendName): Promise<BackendRep
   if (preference !== 'auto') {
     const attempt = await activate(preference);
     if (!attempt.ok) throw new BackendUnavailableError(preference, attempt.reason);
-    return { name: preference, detail: attempt.detail, skipped: [], parityMaxAbsDiff: attempt.parity };
+    return {
+      name: preference,
+      detail: attempt.detail,
+      skipped: [],
+      parityMaxAbsDiff: attempt.parity,
+      ...tier(attempt),
+    };
   }
   const skipped: BackendReport['skipped'] = [];
   for (const name of AUTO_ORDER) {
     const attempt = await activate(name);
-    if (attempt.ok) return { name, detail: attempt.detail, skipped, parityMaxAbsDiff: attempt.parity };
+    if (attempt.ok)
+      return { name, detail: attempt.detail, skipped, parityMaxAbsDiff: attempt.parity, ...tier(attempt) };
     skipped.push({ name, reason: attempt.reason });
   }
   throw new Error(`no tfjs backend could be used: ${skipped.map((s) => `${s.name}: ${s.reason}`).join('; ')}`);
@@ -116,6 +142,8 @@ export interface BackendDiagnosis {
   detail: string | null;
   /** what to do so it loads (a command, a package); null when available or nothing can be done */
   nextStep: string | null;
+  /** the wasm backend's native tier, when wasm was tried */
+  nativeTier?: NativeTier;
 }
 
 /**
@@ -131,8 +159,8 @@ export async function diagnoseBackends(): Promise<BackendDiagnosis[]> {
       const a = await activate(name);
       out.push(
         a.ok
-          ? { name, available: true, reason: null, detail: a.detail, nextStep: null }
-          : { name, available: false, reason: a.reason, detail: null, nextStep: a.next ?? null },
+          ? { name, available: true, reason: null, detail: a.detail, nextStep: null, ...tier(a) }
+          : { name, available: false, reason: a.reason, detail: null, nextStep: a.next ?? null, ...tier(a) },
       );
     }
   } finally {

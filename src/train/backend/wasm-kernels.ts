@@ -7,6 +7,9 @@
  *   flags, in the orientation it runs fastest (see batch-mat-mul.ts): wasm's BatchMatMul
  *   otherwise falls back to a plain blocked loop, ~10× slower, and every dense layer's backward
  *   pass asks for exactly the transposed forms (dA = dy·Bᵀ, dB = Aᵀ·dy).
+ * With the native tier on (blas.ts), BatchMatMul, Conv2D and both convolution gradients run on the
+ * BLAS addon instead, each in front of the kernel above (or wasm's own Conv2D), which runs whenever
+ * the tier is off or declines the call (see blas-kernels.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
 // Registers the 'wasm' backend factory and its kernels (the backend itself initialises lazily).
@@ -14,6 +17,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { conv2DBackpropFilterWasmConfig } from './conv2d-backprop-filter.ts';
 import { conv2DBackpropInputViaConv2D } from './conv2d-backprop-input.ts';
 import { transposeFirstBatchMatMul } from './batch-mat-mul.ts';
+import { BLAS_KERNELS, withBlas } from './blas-kernels.ts';
 import { WASM } from './wasm-ops.ts';
 import { registerIdentityAlias } from './identity-alias.ts';
 import { registerLeadingAxesSum } from './blas-sum.ts';
@@ -23,6 +27,8 @@ export { transposeFirstBatchMatMul };
 /** Marks our wrappers so registration stays idempotent even across module copies. */
 const WRAPPED = Symbol.for('gradient-workbench.wasm.batchMatMulWrapper');
 const WRAPPED_BACKPROP_INPUT = Symbol.for('gradient-workbench.wasm.conv2DBackpropInputWrapper');
+const WRAPPED_BACKPROP_FILTER = Symbol.for('gradient-workbench.wasm.conv2DBackpropFilter');
+const WRAPPED_CONV2D = Symbol.for('gradient-workbench.wasm.conv2DWrapper');
 
 type Wrapped = tf.KernelFunc & { [marker: symbol]: true | undefined };
 
@@ -50,11 +56,19 @@ function registerWrapper(name: string, marker: symbol, wrap: (original: tf.Kerne
  * initialises. Kernel registries are global to the tfjs-core instance (per thread).
  */
 export function registerWasmTrainingKernels(): void {
+  // today's kernels, each behind its native path
+  const native = (name: string, today: tf.KernelFunc) => withBlas(BLAS_KERNELS[name], today);
+  // upstream has none: whatever is registered is ours (or a test's stand-in), left in place
   if (tf.getKernel(tf.Conv2DBackpropFilter, WASM) === undefined) {
-    tf.registerKernel(conv2DBackpropFilterWasmConfig);
+    const kernelFunc = native(tf.Conv2DBackpropFilter, conv2DBackpropFilterWasmConfig.kernelFunc) as Wrapped;
+    kernelFunc[WRAPPED_BACKPROP_FILTER] = true;
+    tf.registerKernel({ ...conv2DBackpropFilterWasmConfig, kernelFunc });
   }
-  registerWrapper(tf.BatchMatMul, WRAPPED, transposeFirstBatchMatMul);
-  registerWrapper(tf.Conv2DBackpropInput, WRAPPED_BACKPROP_INPUT, conv2DBackpropInputViaConv2D);
+  registerWrapper(tf.BatchMatMul, WRAPPED, (original) => native(tf.BatchMatMul, transposeFirstBatchMatMul(original)));
+  registerWrapper(tf.Conv2DBackpropInput, WRAPPED_BACKPROP_INPUT, (original) =>
+    native(tf.Conv2DBackpropInput, conv2DBackpropInputViaConv2D(original)),
+  );
+  registerWrapper(tf.Conv2D, WRAPPED_CONV2D, (original) => native(tf.Conv2D, original));
   registerIdentityAlias();
   registerLeadingAxesSum();
 }
@@ -62,8 +76,9 @@ export function registerWasmTrainingKernels(): void {
 /** Whether all training kernels are registered for 'wasm' (for diagnostics and tests). */
 export function wasmTrainingKernelsRegistered(): boolean {
   return (
-    tf.getKernel(tf.Conv2DBackpropFilter, WASM) !== undefined &&
+    isWrapped(tf.getKernel(tf.Conv2DBackpropFilter, WASM), WRAPPED_BACKPROP_FILTER) &&
     isWrapped(tf.getKernel(tf.BatchMatMul, WASM)) &&
-    isWrapped(tf.getKernel(tf.Conv2DBackpropInput, WASM), WRAPPED_BACKPROP_INPUT)
+    isWrapped(tf.getKernel(tf.Conv2DBackpropInput, WASM), WRAPPED_BACKPROP_INPUT) &&
+    isWrapped(tf.getKernel(tf.Conv2D, WASM), WRAPPED_CONV2D)
   );
 }

@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfWasm from '@tensorflow/tfjs-backend-wasm';
 import { wasmFolder } from '../../runtime/paths.ts';
+import { blasDetail } from './blas.ts';
 import { registerWasmTrainingKernels } from './wasm-kernels.ts';
 
 let pathsConfigured = false;
@@ -25,7 +26,10 @@ export function configureWasm(): void {
   registerWasmTrainingKernels();
 }
 
-/** e.g. `wasm (SIMD, 1 thread)`; call after the backend initialised. */
+/**
+ * e.g. `wasm (SIMD, 1 thread)`, with ` + OpenBLAS 0.3.21, SkylakeX kernels (…), 1 thread` while
+ * the native tier is on in this thread; call after the backend initialised.
+ */
 export async function wasmDetail(): Promise<string> {
   const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;
   let threads = 1;
@@ -34,5 +38,6 @@ export async function wasmDetail(): Promise<string> {
   } catch {
     // not initialised yet: Node runs single-threaded anyway
   }
-  return `wasm (${simd ? 'SIMD' : 'no SIMD'}, ${threads} thread${threads === 1 ? '' : 's'})`;
+  const tier = blasDetail();
+  return `wasm (${simd ? 'SIMD' : 'no SIMD'}, ${threads} thread${threads === 1 ? '' : 's'})${tier ? ` + ${tier}` : ''}`;
 }

@@ -4,6 +4,10 @@ import { SWAP_MIN_WEIGHTS, swapOperands } from '../../../src/train/backend/batch
 import { registerWasmTrainingKernels, wasmTrainingKernelsRegistered } from '../../../src/train/backend/wasm-kernels.ts';
 import { wasmTranspose2D } from '../../../src/train/backend/wasm-ops.ts';
 import { onCpuAndWasm, relativeDiff, seededValues } from './helpers.ts';
+import { setBlasEnabled } from '../../../src/train/backend/blas.ts';
+
+// wasm's own kernels: the path that runs when the native tier is off (blas-*.test.ts test the tier)
+setBlasEnabled(false);
 
 /** a·b with the given transposes; a, b laid out so the product is [...batch, m, n]. */
 function product(aShape: number[], bShape: number[], ta: boolean, tb: boolean): () => Float32Array {

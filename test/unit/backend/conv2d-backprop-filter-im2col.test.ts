@@ -8,6 +8,10 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { describe, expect, it } from 'vitest';
 import { backpropFilterIm2col, im2colPays } from '../../../src/train/backend/conv2d-backprop-filter-im2col.ts';
 import { onCpuAndWasm, relativeDiff, seededValues } from './helpers.ts';
+import { setBlasEnabled } from '../../../src/train/backend/blas.ts';
+
+// wasm's own kernels: the path that runs when the native tier is off (blas-*.test.ts test the tier)
+setBlasEnabled(false);
 
 type Pad = 'same' | 'valid' | number;
 interface Case {

@@ -3,6 +3,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { phaseAxis } from '../../../src/train/backend/conv2d-backprop-input-phases.ts';
 import { onCpuAndWasm, relativeDiff, seededValues } from './helpers.ts';
+import { setBlasEnabled } from '../../../src/train/backend/blas.ts';
+
+// wasm's own kernels: the path that runs when the native tier is off (blas-*.test.ts test the tier)
+setBlasEnabled(false);
 
 /** dx by brute force along one axis: which taps reach input row y, and from which dy rows. */
 function contributions(inSize: number, k: number, s: number, p: number, outSize: number, y: number) {

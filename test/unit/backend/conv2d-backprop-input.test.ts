@@ -2,6 +2,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planBackpropInput } from '../../../src/train/backend/conv2d-backprop-input.ts';
 import { ensureConv2DGradient, onCpuAndWasm, relativeDiff, seededValues } from './helpers.ts';
+import { setBlasEnabled } from '../../../src/train/backend/blas.ts';
+
+// wasm's own kernels: the path that runs when the native tier is off (blas-*.test.ts test the tier)
+setBlasEnabled(false);
 
 type Pad = 'same' | 'valid' | number | number[][];
 
