@@ -1,3 +1,4 @@
+import { nextStepFor } from '../../../src/train/backend/next-steps.ts';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -91,10 +92,10 @@ describe('the native tier in the wasm backend’s report', () => {
     resetBlasForTests();
     const off = { on: false, detail: null, reason: 'turned off (GRADIENT_WORKBENCH_BLAS=off)' };
     const report = await selectBackend('wasm');
-    expect(report.nativeTier).toEqual({ ...off, next: 'unset GRADIENT_WORKBENCH_BLAS' });
+    expect(report.nativeTier).toEqual({ ...off, next: nextStepFor({ kind: 'blas-off' }) });
     expect(report.detail).toMatch(/^wasm \((?:no )?SIMD, 1 thread\)$/);
     const wasm = (await diagnoseBackends()).find((d) => d.name === 'wasm');
-    expect(wasm?.nativeTier).toEqual({ ...off, next: 'unset GRADIENT_WORKBENCH_BLAS' });
+    expect(wasm?.nativeTier).toEqual({ ...off, next: nextStepFor({ kind: 'blas-off' }) });
   });
 
   it.skipIf(blasMissing !== null)(
