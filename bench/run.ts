@@ -37,6 +37,11 @@ const only = args
   .find((a) => a.startsWith('--backends='))
   ?.slice(11)
   .split(',') as ConcreteBackend[] | undefined;
+const unknown = only?.filter((b) => !AUTO_ORDER.includes(b));
+if (unknown?.length) {
+  console.error(`--backends: unknown ${unknown.join(', ')} (known: ${AUTO_ORDER.join(', ')})`);
+  process.exit(2);
+}
 
 const emit = (o: object) => console.log(JSON.stringify(o));
 const load1 = () => +loadavg()[0].toFixed(2);
@@ -74,11 +79,9 @@ emit(
 /** PyTorch per model: as installed ('default') and at each thread count a row compares with. */
 const peers = new Map<string, PeerResult>();
 const peerKey = (model: string, threads: number | 'default') => `${model}@${threads}`;
+const peerCounts = peerThreadCounts(backends.flatMap((b) => variantsFor(b, tier.ok, cores)));
 for (const model of ['mlp', 'cnn'] as const) {
-  for (const threads of [
-    'default',
-    ...peerThreadCounts(backends.flatMap((b) => variantsFor(b, tier.ok, cores))),
-  ] as const) {
+  for (const threads of ['default', ...peerCounts] as const) {
     const p = measurePeer({
       model,
       steps: quick ? 10 : 30,
