@@ -3,9 +3,15 @@ CPU, timed the same way (median ms per training step after warm-up, fixed random
 ratio is measured on this machine in the same run instead of quoted.
 
     python3 bench/pytorch-peer.py '{"model": "mlp", "steps": 30, "warmup": 3}'
+    OPENBLAS_NUM_THREADS=1 python3 bench/pytorch-peer.py '{"model": "mlp", "steps": 30, "warmup": 3, "threads": 1}'
 
+Without "threads" torch runs as a user gets it: its own intra-op default, and its BLAS's own thread
+count (Debian's torch multiplies matrices in libblas.so.3 = OpenBLAS, whose threads torch's setting
+does not reach, hence the variable above, which the bench sets). It reports both counts and the
+OpenBLAS kernel family (OPENBLAS_CORETYPE, if set, is honoured here as in the workbench's tier).
 Prints one JSON object. Exit 3 when torch is not importable (the bench then says so and goes on).
 """
+import ctypes
 import json
 import sys
 import time
@@ -67,8 +73,20 @@ def matmul_gflops():
     return round(2 * 512**3 * 10 / (time.perf_counter() - t0) / 1e9, 1)
 
 
+def blas_info():
+    """The threads and kernel family of the OpenBLAS behind torch's matrix products, if it is one."""
+    try:
+        lib = ctypes.CDLL("libblas.so.3")
+        lib.openblas_get_corename.restype = ctypes.c_char_p
+        return {"blasThreads": lib.openblas_get_num_threads(), "blasCore": lib.openblas_get_corename().decode()}
+    except (OSError, AttributeError):
+        return {}
+
+
 def main():
     args = json.loads(sys.argv[1])
+    if args.get("threads"):
+        torch.set_num_threads(int(args["threads"]))
     gflops = matmul_gflops()
     torch.manual_seed(1)
     if args["model"] == "mlp":
@@ -101,6 +119,7 @@ def main():
         "batch": batch,
         "msPerStep": round(kept[len(kept) // 2], 2),
         "threads": torch.get_num_threads(),
+        **blas_info(),
         "torch": torch.__version__,
         "matmulGflops": gflops,
         **({"warning": "reference BLAS? install libopenblas0 for a fair peer"} if gflops < 10 else {}),

@@ -1,7 +1,8 @@
 /**
  * The run queue: creates runs in the store, trains up to `parallel` at once (one worker each;
  * wasm trains on one core, so one worker per core), stores every epoch as it arrives, and
- * records how each run ended. Cancel works on queued and running runs alike.
+ * records how each run ended. Cancel works on queued and running runs alike. The native tier's
+ * BLAS threads follow the runs training (blas-threads.ts): every core for a run alone, 1 each else.
  */
 import { availableParallelism } from 'node:os';
 import { describeSpec } from '../experiment/describe.ts';
@@ -9,6 +10,7 @@ import type { Spec } from '../experiment/spec.ts';
 import { NotFoundError, type RunStore } from '../store/index.ts';
 import { databaseError } from '../store/open-errors.ts';
 import { type Job, type JobCallbacks, type JobEnd, startJob } from '../train/job.ts';
+import { type BlasThreadPolicy, processBlasThreads } from '../train/backend/blas-threads.ts';
 import type { BackendReport } from '../domain/backend.ts';
 import type { EpochRecord, ProgressEvent } from '../domain/records.ts';
 
@@ -31,6 +33,8 @@ export interface SchedulerOptions {
   /** runs trained at once, an integer ≥ 1 (default: one per core) */
   parallel?: number;
   startJob?: JobFactory;
+  /** counts this scheduler's trainers for the BLAS threads (default: the process's one policy) */
+  blasThreads?: BlasThreadPolicy;
 }
 
 export interface EnqueueOptions {
@@ -43,6 +47,7 @@ export class Scheduler {
   private readonly waiters: Array<() => void> = [];
   private limit: number;
   private readonly startJob: JobFactory;
+  private readonly threads: BlasThreadPolicy;
 
   constructor(
     private readonly store: RunStore,
@@ -52,6 +57,7 @@ export class Scheduler {
     if (o.parallel !== undefined) checkParallel(o.parallel);
     this.limit = o.parallel ?? availableParallelism();
     this.startJob = o.startJob ?? startJob;
+    this.threads = o.blasThreads ?? processBlasThreads;
   }
 
   /** runs trained at once */
@@ -119,11 +125,17 @@ export class Scheduler {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
+  /**
+   * Starts queued runs up to the limit. The BLAS threads are applied once, after the loop and before
+   * any trainer's thread is up to read them (a Worker boots asynchronously).
+   */
   private pump(): void {
-    while (this.running.size < this.limit && this.queue.length) {
-      const { runId, spec } = this.queue.shift()!;
-      this.launch(runId, spec);
-    }
+    this.threads.batch(() => {
+      while (this.running.size < this.limit && this.queue.length) {
+        const { runId, spec } = this.queue.shift()!;
+        this.launch(runId, spec);
+      }
+    });
   }
 
   private launch(runId: string, spec: Spec): void {
@@ -153,6 +165,7 @@ export class Scheduler {
         this.events.onEpoch?.(runId, rec);
       },
     });
+    const release = this.threads.begin();
     this.running.set(runId, job);
     job.done.then((result) => {
       const end: JobEnd = storeError ? { status: 'failed', ...storeError } : result;
@@ -164,7 +177,11 @@ export class Scheduler {
         if (!(err instanceof NotFoundError)) this.store.keepPendingEnd(runId, end.status, end.message ?? null);
       }
       this.events.onFinished?.(runId, end);
-      this.pump();
+      // in one batch: a parallel=1 sweep stays on every core from one run to the next
+      this.threads.batch(() => {
+        release();
+        this.pump();
+      });
       this.settle();
     });
   }

@@ -15,6 +15,7 @@ import { type Running, type RunnerOptions, runQueueJob } from './job-runner.ts';
 import { ResultsWriter } from './results-writer.ts';
 import { reportFailures } from './failures.ts';
 import { progressPublisher } from './progress.ts';
+import { type BlasThreadPolicy, processBlasThreads } from '../train/backend/blas-threads.ts';
 
 export interface RemoteWorkerOptions extends Omit<RunnerOptions, 'machine'> {
   connection: RedisOptions;
@@ -29,6 +30,8 @@ export interface RemoteWorkerOptions extends Omit<RunnerOptions, 'machine'> {
   /** how often the list of queues is read again */
   discoverEveryMs?: number;
   log?: (line: string) => void;
+  /** counts this worker's trainers for the BLAS threads (default: the process's one policy) */
+  blasThreads?: BlasThreadPolicy;
 }
 
 /** Starts a run gets by default: the first, and two restarts after a worker died. */
@@ -134,10 +137,13 @@ export class RemoteWorker {
       await out.flush();
       return 'failed';
     }
+    // `concurrency` runs share this process: one BLAS thread each, unless one trains alone
+    const release = (this.o.blasThreads ?? processBlasThreads).begin();
     this.running.set(r.runId, r);
     this.o.log?.(`run ${r.runId}: attempt ${r.attempt} started`);
     try {
-      const end = await r.done;
+      // the trainer's share ends with its training, not after the results are flushed
+      const end = await r.done.finally(release);
       out.append({ type: 'finished', runId: r.runId, attempt, at: Date.now(), ...end, message: end.message ?? null });
       await out.flush();
       this.o.log?.(`run ${r.runId}: ${end.status} after ${end.epochs} epoch(s)`);

@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import { describeDataset, loadDataset } from '../data/index.ts';
+import { withBlasThreads } from './backend/blas-threads.ts';
 import { selectBackend } from './backend/select.ts';
 import type { WorkerInput, WorkerMessage } from './messages.ts';
 import { train } from './trainer.ts';
@@ -16,7 +17,7 @@ const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 const cancel = new Int32Array(input.cancel);
 
 try {
-  post({ type: 'backend', report: await selectBackend(input.spec.backend) });
+  post({ type: 'backend', report: withBlasThreads(await selectBackend(input.spec.backend)) });
   const dataset = loadDataset(input.spec.data, input.spec.seed);
   post({ type: 'dataset', description: describeDataset(dataset) });
   const result = await train({
