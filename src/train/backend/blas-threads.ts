@@ -105,6 +105,7 @@ export function withBlasThreads(
   const s = threads === 1 ? '' : 's';
   return {
     ...report,
-    detail: `${report.detail}; BLAS: ${threads} thread${s} at start, following the runs training (all cores when one trains alone)`,
+    // the tier's own ", n threads" (the count when the backend was chosen) gives way to the count at start
+    detail: `${report.detail.replace(/, \d+ threads?$/, '')}; BLAS: ${threads} thread${s} at start, following the runs training (all cores when one trains alone)`,
   };
 }

@@ -61,6 +61,10 @@ describe('withBlasThreads', () => {
       'wasm (SIMD, 1 thread); BLAS: 2 threads at start, following the runs training (all cores when one trains alone)',
     );
     expect(withBlasThreads(wasm, 1).detail).toMatch(/BLAS: 1 thread at start/);
+    const tier = { ...wasm, detail: 'wasm (SIMD, 1 thread) + OpenBLAS 0.3.21, SkylakeX kernels, 1 thread' };
+    expect(withBlasThreads(tier, 2).detail).toBe(
+      'wasm (SIMD, 1 thread) + OpenBLAS 0.3.21, SkylakeX kernels; BLAS: 2 threads at start, following the runs training (all cores when one trains alone)',
+    );
   });
 
   it('leaves the report alone without the tier (or with a library that picks its own threads), or on another backend', () => {
