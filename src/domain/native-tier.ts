@@ -4,13 +4,9 @@
  * line of text the CLI and Settings print for it. Browser-safe.
  */
 
-/** On: what runs the products (e.g. `OpenBLAS 0.3.21, SkylakeX kernels, 1 thread`); off: why, and what to do. */
-export interface NativeTier {
-  on: boolean;
-  detail: string | null;
-  reason: string | null;
-  next: string | null;
-}
+import type { NativeTier } from './backend.ts';
+
+export type { NativeTier };
 
 /** The tier of a report or diagnosis, when it has one. */
 export function nativeTierOf(x: object): NativeTier | undefined {

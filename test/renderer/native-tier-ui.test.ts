@@ -5,7 +5,7 @@
  * panel says why it was off. Diagnoses and reports without the tier (older runs) show no tier at all.
  */
 import type { Output } from '@core/api/contract.ts';
-import type { BackendReport } from '@core/domain/backend.ts';
+import type { BackendReport, NativeTier } from '@core/domain/backend.ts';
 import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import RunBackendPanel from '../../renderer/src/components/live/BackendPanel.vue';
@@ -19,7 +19,7 @@ const OFF = {
 };
 const ON = { on: true, detail: 'OpenBLAS 0.3.21, SkylakeX kernels, 1 thread', reason: null, next: null };
 
-function diagnosis(tier: object | null): Output<'backends.diagnose'> {
+function diagnosis(tier: NativeTier | null): Output<'backends.diagnose'> {
   return {
     diagnoses: [
       { name: 'tensorflow', available: false, reason: 'not installed', detail: null, nextStep: '`npm install x`' },
