@@ -11,8 +11,8 @@
  */
 import { requireNative } from '../../runtime/paths.ts';
 import type { NativeTier } from '../../domain/backend.ts';
-import { errorMessage } from './explain.ts';
-import { nextStepFor } from './next-steps.ts';
+import { errorMessage } from '../../runtime/error-text.ts';
+import { blasNextStep as nextStepFor } from './blas-next-steps.ts';
 
 /** What the addon says of the BLAS it opened; `error` alone when it could not open one. */
 export interface BlasInfo {

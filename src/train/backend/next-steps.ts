@@ -4,6 +4,7 @@
  * which links CUDA 11.2 and cuDNN 8.1, whatever newer CUDA the machine has.
  */
 import { version_core } from '@tensorflow/tfjs-core';
+import { type BlasFix, blasNextStep } from './blas-next-steps.ts';
 
 /** a native package must carry the same tfjs-core as the app (native.ts refuses any other) */
 const NATIVE_VERSION = version_core;
@@ -14,17 +15,7 @@ export type Fix =
   | { kind: 'cuda'; missing: string[] }
   | { kind: 'driver' }
   | { kind: 'glibc' }
-  /** the BLAS tier's package is not in node_modules (installed with --omit=optional) */
-  | { kind: 'blas-install' }
-  /** the BLAS tier's package is there but its addon was not built (no compiler at install, --ignore-scripts) */
-  | { kind: 'blas-build' }
-  /** the addon is built but found no OpenBLAS to open (Linux) */
-  | { kind: 'openblas' }
-  | { kind: 'blas-off' };
-
-const BLAS_PACKAGE = 'gradient-workbench-blas';
-const BUILD_TOOLS =
-  'a C compiler, make and python3 (Debian/Ubuntu: `sudo apt install build-essential python3`; macOS: `xcode-select --install`)';
+  | BlasFix;
 
 /** Missing shared library → NVIDIA's CUDA apt repository package (Debian non-free's name after "or"). */
 const CUDA_PACKAGES: Array<{ lib: RegExp; nvidia: string; debian?: string }> = [
@@ -68,12 +59,9 @@ export function nextStepFor(fix: Fix): string {
     case 'glibc':
       return 'use a newer Linux (glibc 2.28 or later, e.g. Debian 10+ or Ubuntu 20.04+), or train on wasm, which needs nothing native';
     case 'blas-install':
-      return `in the workbench's folder: \`npm install\` (without --omit=optional); it builds the addon, which needs ${BUILD_TOOLS}`;
     case 'blas-build':
-      return `install ${BUILD_TOOLS}, then in the workbench's folder: \`npm rebuild ${BLAS_PACKAGE}\``;
     case 'openblas':
-      return "`sudo apt install libopenblas0` (Debian/Ubuntu; elsewhere your distribution's OpenBLAS package), then restart the app";
     case 'blas-off':
-      return 'unset GRADIENT_WORKBENCH_BLAS (it is `off`) and restart the app';
+      return blasNextStep(fix);
   }
 }
