@@ -6,7 +6,6 @@
  * decides what counts as small.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { finish } from './exact-sum.ts';
 
 export const LOG10_MIN = -46;
 export const LOG10_STEP = 0.01;
@@ -38,19 +37,28 @@ export interface GradSpread {
   p95: number | null;
 }
 
-/** Decode read log10Counts of a tensor of `n` entries. */
+/**
+ * Decode read log10Counts of a tensor of `n` entries. The counts are whole numbers, so float64 sums
+ * of them are exact; the three nearest ranks grow with q, so one cumulative scan finds them all.
+ */
 export function fromLog10Counts(c: ArrayLike<number>, n: number): GradSpread {
   const zeros = c[ZERO_BIN];
-  const nonzero = finish(c, ZERO_BIN + 1, LOG10_BINS);
+  let nonzero = 0;
+  for (let b = ZERO_BIN + 1; b < LOG10_BINS; b++) nonzero += c[b];
   if (nonzero === 0) return { zeroFrac: n ? zeros / n : 0, p05: null, p50: null, p95: null };
-  const [p05, p50, p95] = [0.05, 0.5, 0.95].map((q) => {
-    const rank = Math.max(1, Math.ceil(q * nonzero));
-    let cum = 0;
-    for (let b = ZERO_BIN + 1; b < LOG10_BINS; b++) if ((cum += c[b]) >= rank) return binCentre(b);
-    return binCentre(LOG10_BINS - 1);
-  });
+  const ranks = QUANTILES.map((q) => Math.max(1, Math.ceil(q * nonzero)));
+  const found: number[] = [];
+  let cum = 0;
+  for (let b = ZERO_BIN + 1; b < LOG10_BINS && found.length < ranks.length; b++) {
+    cum += c[b];
+    while (found.length < ranks.length && cum >= ranks[found.length]) found.push(binCentre(b));
+  }
+  while (found.length < ranks.length) found.push(binCentre(LOG10_BINS - 1));
+  const [p05, p50, p95] = found;
   return { zeroFrac: zeros / n, p05, p50, p95 };
 }
+
+const QUANTILES = [0.05, 0.5, 0.95] as const;
 
 /** rounded to the grid's 0.005 so float noise in the centre does not show as 1e-15 digits */
 const binCentre = (b: number) => Math.round((LOG10_MIN + (b + 0.5) * LOG10_STEP) * 1000) / 1000;

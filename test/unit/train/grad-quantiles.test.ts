@@ -5,7 +5,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fromLog10Counts, log10Counts } from '../../../src/train/grad-quantiles.ts';
+import { LOG10_BINS, LOG10_MIN, LOG10_STEP, fromLog10Counts, log10Counts } from '../../../src/train/grad-quantiles.ts';
+import { createRng } from '../../../src/util/rng.ts';
 import { useCpu } from '../../helpers/tf-cpu.ts';
 
 beforeAll(useCpu);
@@ -50,5 +51,30 @@ describe('log10 |g| quantiles and the zero share', () => {
 
   it('an all-zero tensor: zero share 1, no quantiles', () => {
     expect(spread([0, 0, 0, 0])).toEqual({ zeroFrac: 1, p05: null, p50: null, p95: null });
+  });
+
+  it('the one-scan decoder gives the nearest-rank bins a scan per quantile gives, on random counts', () => {
+    const centre = (b: number) => Math.round((LOG10_MIN + (b + 0.5) * LOG10_STEP) * 1000) / 1000;
+    const rng = createRng(9);
+    for (let trial = 0; trial < 50; trial++) {
+      const c = new Float64Array(LOG10_BINS);
+      const hits = 1 + Math.floor(rng.uniform(0, 40));
+      for (let h = 0; h < hits; h++) c[Math.floor(rng.uniform(0, LOG10_BINS))] += 1 + Math.floor(rng.uniform(0, 5));
+      let nonzero = 0;
+      for (let b = 1; b < LOG10_BINS; b++) nonzero += c[b];
+      const n = nonzero + c[0];
+      const want =
+        nonzero === 0
+          ? [null, null, null]
+          : [0.05, 0.5, 0.95].map((q) => {
+              const rank = Math.max(1, Math.ceil(q * nonzero));
+              let cum = 0;
+              for (let b = 1; b < LOG10_BINS; b++) if ((cum += c[b]) >= rank) return centre(b);
+              return centre(LOG10_BINS - 1);
+            });
+      const got = fromLog10Counts(c, n);
+      expect([got.p05, got.p50, got.p95]).toEqual(want);
+      expect(got.zeroFrac).toBe(n ? c[0] / n : 0);
+    }
   });
 });
