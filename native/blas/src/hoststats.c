@@ -1,0 +1,137 @@
+/*
+ * Compiled with -ffp-contract=off and without fast-math (binding.gyp): every float64 sum below
+ * must run in the JavaScript's order, unfused and unreassociated, for the results to be the
+ * JavaScript's bit for bit. (Without -ffast-math the compiler does not vectorise these reductions.)
+ */
+#include "hoststats.h"
+#include <math.h>
+#include <string.h>
+
+#if defined(__FAST_MATH__)
+#error "hoststats.c must not be compiled with fast-math: its sums must keep the JavaScript's order"
+#endif
+
+/* stats.ts SMALL_GRAD */
+static const double SMALL_GRAD = 1e-8;
+static const uint32_t INF_BITS = 0x7f800000u;
+
+/* JavaScript's `q | 0` (ToInt32): NaN and ±Infinity give 0, else truncation modulo 2^32 */
+static int32_t js_int32(float q) {
+  if (q != q || q == INFINITY || q == -INFINITY) return 0;
+  const double t = trunc((double)q);
+  if (t > -2147483649.0 && t < 2147483648.0) return (int32_t)t;
+  double m = fmod(t, 4294967296.0); /* exact: t is an integer, the result has |m| < 2^32 */
+  if (m < 0) m += 4294967296.0;
+  return (int32_t)(uint32_t)m;
+}
+
+/* summarize's first pass over one element */
+#define SUMMARY_STEP(s, x)               \
+  do {                                   \
+    const double a_ = fabs(x);           \
+    (s)->sum += (x);                     \
+    (s)->sq += (x) * (x);                \
+    (s)->abs += a_;                      \
+    if (a_ > (s)->max_abs) (s)->max_abs = a_; \
+    if (a_ < SMALL_GRAD) (s)->small++;   \
+    if ((x) < (s)->min) (s)->min = (x);  \
+    if ((x) > (s)->max) (s)->max = (x);  \
+  } while (0)
+
+static void summary_init(gw_summary* s) {
+  *s = (gw_summary){0, 0, 0, 0, 0, INFINITY, -INFINITY, 0};
+}
+
+/* summarize's second pass: squared deviations about the mean, as `(v[i] - mean) ** 2` */
+static void summary_dev(const float* v, size_t n, gw_summary* s) {
+  const double mean = n ? s->sum / (double)n : 0;
+  double dev = 0;
+  for (size_t i = 0; i < n; i++) {
+    const double d = (double)v[i] - mean;
+    dev += d * d;
+  }
+  s->dev = dev;
+}
+
+static int log10_bin(float x, const gw_log10_table* t) {
+  uint32_t m;
+  memcpy(&m, &x, sizeof m);
+  m &= 0x7fffffffu;
+  /* NaN patterns sit above every finite one; the backend's int cast sends them to bin 0 */
+  if (m > INF_BITS) return 0;
+  int k = t->start[m >> 16];
+  /* the clamps never bind on log10Table()'s table; they keep a wrong table inside the arrays */
+  if (k > t->bins - 1) k = t->bins - 1;
+  while (k < t->bins - 1 && m >= t->next[k + 1]) k++;
+  return k;
+}
+
+/*
+ * histogramF32's bins. The JavaScript rounds each float64 result to float32 (Math.fround); here
+ * the operations are float32 ones, rounded once. The two agree: a float32 sum or quotient of two
+ * float32 values, computed in float64 and then rounded to float32, equals the directly rounded
+ * float32 result, because float64 carries more than 2·24 + 2 significand bits (double rounding is
+ * innocuous for + − × ÷ then; Figueroa, "When is double rounding innocuous?", 1995).
+ */
+static void histogram(const float* v, size_t n, double min, double max, int bins, double* counts) {
+  memset(counts, 0, sizeof(double) * (size_t)bins);
+  const double span = (max - min) / bins;
+  if (!(span > 0)) {
+    counts[0] = (double)n;
+    return;
+  }
+  const float lo = (float)min, width = (float)span;
+  for (size_t i = 0; i < n; i++) {
+    const int32_t k = js_int32((v[i] - lo) / width);
+    counts[k >= bins ? bins - 1 : k > 0 ? k : 0]++;
+  }
+}
+
+void gw_gradient_stats(const float* v, size_t n, int hist_bins, double* hist, const gw_log10_table* t,
+                       double* log10, gw_summary* s) {
+  summary_init(s);
+  memset(log10, 0, sizeof(double) * (size_t)t->bins);
+  for (size_t i = 0; i < n; i++) {
+    const double x = v[i];
+    SUMMARY_STEP(s, x);
+    log10[log10_bin(v[i], t)]++;
+  }
+  summary_dev(v, n, s);
+  /* summarize reports min = max = 0 for an empty array, and histogramF32 is given those */
+  histogram(v, n, n ? s->min : 0, n ? s->max : 0, hist_bins, hist);
+}
+
+void gw_array_stats(const float* v, size_t n, int act, double* saturated, gw_summary* s) {
+  summary_init(s);
+  /* the thresholds as Math.fround gives them: the float64 constants rounded to float32 */
+  const float lo = (float)0.01, hi = (float)0.99;
+  double k = 0;
+  for (size_t i = 0; i < n; i++) {
+    const double x = v[i];
+    SUMMARY_STEP(s, x);
+    if (act == GW_ACT_SIGMOID) k += v[i] < lo || v[i] > hi;
+    else if (act == GW_ACT_TANH) k += fabsf(v[i]) > hi;
+    else if (act == GW_ACT_RELU_LIKE) k += v[i] <= 0;
+  }
+  summary_dev(v, n, s);
+  if (act != GW_ACT_LINEAR) *saturated = k;
+}
+
+void gw_weight_norms(const float* w, const float* before, const float* start, size_t n, double out[5]) {
+  double ww = 0, dd = 0, bb = 0, de = 0, ss = 0;
+  for (size_t i = 0; i < n; i++) {
+    const double x = w[i], b = before[i], s = start[i];
+    ww += x * x;
+    bb += b * b;
+    ss += s * s;
+    dd += (x - b) * (x - b);
+    de += (x - s) * (x - s);
+  }
+  out[0] = ww, out[1] = dd, out[2] = bb, out[3] = de, out[4] = ss;
+}
+
+double gw_dot(const float* a, const float* b, size_t n) {
+  double s = 0;
+  for (size_t i = 0; i < n; i++) s += (double)a[i] * (double)b[i];
+  return s;
+}
