@@ -5,6 +5,7 @@
  */
 #include "hoststats.h"
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #if defined(__FAST_MATH__)
@@ -17,30 +18,37 @@ static const uint32_t INF_BITS = 0x7f800000u;
 
 /* JavaScript's `q | 0` (ToInt32): NaN and ±Infinity give 0, else truncation modulo 2^32 */
 static int32_t js_int32(float q) {
+  /* in range (and not NaN): the C conversion truncates, as ToInt32 does */
+  if ((double)q > -2147483649.0 && (double)q < 2147483648.0) return (int32_t)q;
   if (q != q || q == INFINITY || q == -INFINITY) return 0;
   const double t = trunc((double)q);
-  if (t > -2147483649.0 && t < 2147483648.0) return (int32_t)t;
   double m = fmod(t, 4294967296.0); /* exact: t is an integer, the result has |m| < 2^32 */
   if (m < 0) m += 4294967296.0;
   return (int32_t)(uint32_t)m;
 }
 
-/* summarize's first pass over one element */
-#define SUMMARY_STEP(s, x)               \
-  do {                                   \
-    const double a_ = fabs(x);           \
-    (s)->sum += (x);                     \
-    (s)->sq += (x) * (x);                \
-    (s)->abs += a_;                      \
-    if (a_ > (s)->max_abs) (s)->max_abs = a_; \
-    if (a_ < SMALL_GRAD) (s)->small++;   \
-    if ((x) < (s)->min) (s)->min = (x);  \
-    if ((x) > (s)->max) (s)->max = (x);  \
+/*
+ * summarize's first pass: its accumulators are locals (SUMMARY_LOCALS) so that they stay in
+ * registers; through the gw_summary pointer each sum would make a round trip through memory per
+ * element. Counts are integers (exact, as the JavaScript's float64 counts are below 2^53, and an
+ * integer add is not a 4-cycle floating-point one). SUMMARY_STEP adds one element, SUMMARY_STORE
+ * writes them out.
+ */
+#define SUMMARY_LOCALS                                                              \
+  double sum = 0, sq = 0, abs_ = 0, max_abs = 0, min = INFINITY, max = -INFINITY; \
+  uint64_t small = 0
+#define SUMMARY_STEP(x)              \
+  do {                               \
+    const double a_ = fabs(x);       \
+    sum += (x);                      \
+    sq += (x) * (x);                 \
+    abs_ += a_;                      \
+    if (a_ > max_abs) max_abs = a_;  \
+    if (a_ < SMALL_GRAD) small++;    \
+    if ((x) < min) min = (x);        \
+    if ((x) > max) max = (x);        \
   } while (0)
-
-static void summary_init(gw_summary* s) {
-  *s = (gw_summary){0, 0, 0, 0, 0, INFINITY, -INFINITY, 0};
-}
+#define SUMMARY_STORE(s) (*(s) = (gw_summary){sum, sq, abs_, max_abs, (double)small, min, max, 0})
 
 /* summarize's second pass: squared deviations about the mean, as `(v[i] - mean) ** 2` */
 static void summary_dev(const float* v, size_t n, gw_summary* s) {
@@ -62,6 +70,9 @@ static int log10_bin(float x, const gw_log10_table* t) {
   int k = t->start[m >> 16];
   /* the clamps never bind on log10Table()'s table; they keep a wrong table inside the arrays */
   if (k > t->bins - 1) k = t->bins - 1;
+  /* a slice spans less than one bin above the subnormals: one step without a branch to mispredict,
+     then the loop, which runs only in the subnormals' slices */
+  k += k < t->bins - 1 && m >= t->next[k + 1];
   while (k < t->bins - 1 && m >= t->next[k + 1]) k++;
   return k;
 }
@@ -73,7 +84,7 @@ static int log10_bin(float x, const gw_log10_table* t) {
  * float32 result, because float64 carries more than 2·24 + 2 significand bits (double rounding is
  * innocuous for + − × ÷ then; Figueroa, "When is double rounding innocuous?", 1995).
  */
-static void histogram(const float* v, size_t n, double min, double max, int bins, double* counts) {
+static void histogram(const float* v, size_t n, double min, double max, int bins, double* counts, uint64_t* tally) {
   memset(counts, 0, sizeof(double) * (size_t)bins);
   const double span = (max - min) / bins;
   if (!(span > 0)) {
@@ -81,40 +92,49 @@ static void histogram(const float* v, size_t n, double min, double max, int bins
     return;
   }
   const float lo = (float)min, width = (float)span;
+  memset(tally, 0, sizeof(uint64_t) * (size_t)bins);
   for (size_t i = 0; i < n; i++) {
     const int32_t k = js_int32((v[i] - lo) / width);
-    counts[k >= bins ? bins - 1 : k > 0 ? k : 0]++;
+    tally[k >= bins ? bins - 1 : k > 0 ? k : 0]++;
   }
+  for (int b = 0; b < bins; b++) counts[b] = (double)tally[b];
 }
 
-void gw_gradient_stats(const float* v, size_t n, int hist_bins, double* hist, const gw_log10_table* t,
-                       double* log10, gw_summary* s) {
-  summary_init(s);
-  memset(log10, 0, sizeof(double) * (size_t)t->bins);
+int gw_gradient_stats(const float* v, size_t n, int hist_bins, double* hist, const gw_log10_table* t,
+                      double* log10, gw_summary* s) {
+  /* integer tallies for both count arrays (see SUMMARY_LOCALS), converted once at the end */
+  uint64_t* tally = calloc((size_t)(t->bins > hist_bins ? t->bins : hist_bins), sizeof(uint64_t));
+  if (tally == NULL) return -1;
+  SUMMARY_LOCALS;
   for (size_t i = 0; i < n; i++) {
     const double x = v[i];
-    SUMMARY_STEP(s, x);
-    log10[log10_bin(v[i], t)]++;
+    SUMMARY_STEP(x);
+    tally[log10_bin(v[i], t)]++;
   }
+  for (int b = 0; b < t->bins; b++) log10[b] = (double)tally[b];
+  SUMMARY_STORE(s);
   summary_dev(v, n, s);
   /* summarize reports min = max = 0 for an empty array, and histogramF32 is given those */
-  histogram(v, n, n ? s->min : 0, n ? s->max : 0, hist_bins, hist);
+  histogram(v, n, n ? s->min : 0, n ? s->max : 0, hist_bins, hist, tally);
+  free(tally);
+  return 0;
 }
 
 void gw_array_stats(const float* v, size_t n, int act, double* saturated, gw_summary* s) {
-  summary_init(s);
+  SUMMARY_LOCALS;
   /* the thresholds as Math.fround gives them: the float64 constants rounded to float32 */
   const float lo = (float)0.01, hi = (float)0.99;
-  double k = 0;
+  uint64_t k = 0;
   for (size_t i = 0; i < n; i++) {
     const double x = v[i];
-    SUMMARY_STEP(s, x);
+    SUMMARY_STEP(x);
     if (act == GW_ACT_SIGMOID) k += v[i] < lo || v[i] > hi;
     else if (act == GW_ACT_TANH) k += fabsf(v[i]) > hi;
     else if (act == GW_ACT_RELU_LIKE) k += v[i] <= 0;
   }
+  SUMMARY_STORE(s);
   summary_dev(v, n, s);
-  if (act != GW_ACT_LINEAR) *saturated = k;
+  if (act != GW_ACT_LINEAR) *saturated = (double)k;
 }
 
 void gw_weight_norms(const float* w, const float* before, const float* start, size_t n, double out[5]) {

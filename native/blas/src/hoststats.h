@@ -25,9 +25,10 @@ typedef struct {
   int bins;
 } gw_log10_table;
 
-/* summarize + histogramF32 (over the summary's min..max) + log10CountsF32, in two passes */
-void gw_gradient_stats(const float* v, size_t n, int hist_bins, double* hist, const gw_log10_table* t,
-                       double* log10, gw_summary* s);
+/* summarize + histogramF32 (over the summary's min..max) + log10CountsF32, in two passes; 0, or -1
+   when out of memory for the integer tallies */
+int gw_gradient_stats(const float* v, size_t n, int hist_bins, double* hist, const gw_log10_table* t,
+                      double* log10, gw_summary* s);
 /* summarize + saturatedCountF32, in two passes; *saturated untouched for GW_ACT_LINEAR */
 void gw_array_stats(const float* v, size_t n, int act, double* saturated, gw_summary* s);
 /* weightNorms' five sums of squares: ww, dd, bb, de, ss */

@@ -71,7 +71,10 @@ static napi_value gradient_stats(napi_env env, napi_callback_info info) {
   }
   const gw_log10_table t = {start, next, (int)lbins};
   gw_summary s;
-  gw_gradient_stats(g, n, (int)bins, hist, &t, log10, &s);
+  if (gw_gradient_stats(g, n, (int)bins, hist, &t, log10, &s) != 0) {
+    napi_throw_error(env, "ENOMEM", "out of memory for the statistics' bin tallies");
+    return NULL;
+  }
   put_summary(&s, out);
   return NULL;
 }
