@@ -78,25 +78,34 @@ static int log10_bin(float x, const gw_log10_table* t) {
 }
 
 /*
- * histogramF32's bins. The JavaScript rounds each float64 result to float32 (Math.fround); here
- * the operations are float32 ones, rounded once. The two agree: a float32 sum or quotient of two
- * float32 values, computed in float64 and then rounded to float32, equals the directly rounded
- * float32 result, because float64 carries more than 2·24 + 2 significand bits (double rounding is
- * innocuous for + − × ÷ then; Figueroa, "When is double rounding innocuous?", 1995).
+ * summarize's second pass fused with histogramF32's bins, which need the first pass's min and max.
+ * The JavaScript rounds each float64 result to float32 (Math.fround); here the bin's operations
+ * are float32 ones, rounded once. The two agree: a float32 sum or quotient of two float32 values,
+ * computed in float64 and then rounded to float32, equals the directly rounded float32 result,
+ * because float64 carries more than 2·24 + 2 significand bits (double rounding is innocuous for
+ * + − × ÷ then; Figueroa, "When is double rounding innocuous?", 1995).
  */
-static void histogram(const float* v, size_t n, double min, double max, int bins, double* counts, uint64_t* tally) {
+static void dev_and_histogram(const float* v, size_t n, gw_summary* s, int bins, double* counts, uint64_t* tally) {
   memset(counts, 0, sizeof(double) * (size_t)bins);
+  /* summarize reports min = max = 0 for an empty array, and histogramF32 is given those */
+  const double min = n ? s->min : 0, max = n ? s->max : 0;
   const double span = (max - min) / bins;
   if (!(span > 0)) {
+    summary_dev(v, n, s);
     counts[0] = (double)n;
     return;
   }
+  const double mean = n ? s->sum / (double)n : 0;
   const float lo = (float)min, width = (float)span;
   memset(tally, 0, sizeof(uint64_t) * (size_t)bins);
+  double dev = 0;
   for (size_t i = 0; i < n; i++) {
+    const double d = (double)v[i] - mean;
+    dev += d * d;
     const int32_t k = js_int32((v[i] - lo) / width);
     tally[k >= bins ? bins - 1 : k > 0 ? k : 0]++;
   }
+  s->dev = dev;
   for (int b = 0; b < bins; b++) counts[b] = (double)tally[b];
 }
 
@@ -113,9 +122,7 @@ int gw_gradient_stats(const float* v, size_t n, int hist_bins, double* hist, con
   }
   for (int b = 0; b < t->bins; b++) log10[b] = (double)tally[b];
   SUMMARY_STORE(s);
-  summary_dev(v, n, s);
-  /* summarize reports min = max = 0 for an empty array, and histogramF32 is given those */
-  histogram(v, n, n ? s->min : 0, n ? s->max : 0, hist_bins, hist, tally);
+  dev_and_histogram(v, n, s, hist_bins, hist, tally);
   free(tally);
   return 0;
 }
