@@ -7,6 +7,7 @@
  */
 import type { Activation } from '../experiment/spec.ts';
 import { LOG10_BINS, LOG10_MIN, LOG10_STEP } from './grad-quantiles.ts';
+import { blasAddon } from './backend/blas.ts';
 
 const f32 = Math.fround;
 
@@ -47,7 +48,8 @@ export function log10BinF32(x: number): number {
 const INF_BITS = 0x7f800000;
 let table: { start: Uint16Array; next: Uint32Array } | null = null;
 
-function log10Table() {
+/** The table (built once per thread); the native tier's loops are handed it rather than taking a logarithm. */
+export function log10Table() {
   if (table) return table;
   const start = new Uint16Array(1 << 15);
   const next = new Uint32Array(LOG10_BINS + 1).fill(0x7fffffff);
@@ -102,8 +104,17 @@ export function saturatedCountF32(a: ArrayLike<number>, act: Activation): number
   return k;
 }
 
-/** ‖w‖, ‖w − before‖, ‖before‖, ‖w − start‖, ‖start‖ in one pass (float64: no under- or overflow). */
+/**
+ * ‖w‖, ‖w − before‖, ‖before‖, ‖w − start‖, ‖start‖ in one pass (float64: no under- or overflow);
+ * on the native tier's loop when it has one and the arrays are Float32Arrays (the same sums, bit for bit).
+ */
 export function weightNorms(w: ArrayLike<number>, before: ArrayLike<number>, start: ArrayLike<number>) {
+  const native = blasAddon()?.weightNorms;
+  if (native && w instanceof Float32Array && before instanceof Float32Array && start instanceof Float32Array) {
+    const out = new Float64Array(5);
+    native(w, before, start, out);
+    return norms(out[0], out[1], out[2], out[3], out[4]);
+  }
   let ww = 0,
     dd = 0,
     bb = 0,
@@ -119,10 +130,16 @@ export function weightNorms(w: ArrayLike<number>, before: ArrayLike<number>, sta
     dd += (x - b) * (x - b);
     de += (x - s) * (x - s);
   }
+  return norms(ww, dd, bb, de, ss);
+}
+
+function norms(ww: number, dd: number, bb: number, de: number, ss: number) {
   return { w: Math.sqrt(ww), step: Math.sqrt(dd), before: Math.sqrt(bb), epoch: Math.sqrt(de), start: Math.sqrt(ss) };
 }
 
 function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const native = blasAddon()?.dot;
+  if (native && a instanceof Float32Array && b instanceof Float32Array) return native(a, b);
   let s = 0;
   for (let e = 0; e < a.length; e++) s += a[e] * b[e];
   return s;

@@ -1,14 +1,14 @@
 /**
  * Turning an epoch's captured gradients, kernels and probe into per-layer statistics: each tensor
- * is read once and summarised on the host in float64 (host-stats.ts).
+ * is read once and summarised on the host in float64 (fused-stats.ts: the native tier's loops or host-stats.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayerProbe, ProbeResult } from './probe.ts';
 import type { LayerStats } from '../domain/records.ts';
 import type { StepState } from './step.ts';
 import { fromLog10Counts, type GradSpread } from './grad-quantiles.ts';
-import { histogramF32, log10CountsF32, weightNorms } from './host-stats.ts';
-import { summarize } from './stats.ts';
+import { weightNorms } from './host-stats.ts';
+import { gradientStats } from './fused-stats.ts';
 
 /**
  * Kernels as they are now (before the epoch's first or last update): a clone shares data, and the
@@ -39,11 +39,10 @@ export function layerRecords(
     const kernel = st.net.vars[i].kernel;
     const params = kernel.size;
     const g = grads[kernel.name] ? values(grads[kernel.name]) : new Float32Array(params);
-    const s = summarize(g);
+    const { summary: s, histogram: counts, log10 } = gradientStats(g, bins);
     const n = weightNorms(values(after[i]), values(before[i]), values(epochStart[i]));
     const [w, d, b, de, be] = [n.w, n.step, n.before, n.epoch, n.start];
-    const counts = histogramF32(g, s.min, s.max, bins);
-    const spread = fromLog10Counts(log10CountsF32(g), params);
+    const spread = fromLog10Counts(log10, params);
     const p = probe?.layers[i];
     const epochChange = be > 0 ? de / be : 0;
     return {

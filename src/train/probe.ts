@@ -9,8 +9,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { TaskCosine, TaskGradStats } from '../domain/records.ts';
 import { type BatchTargets, termLoss } from './losses.ts';
-import { gramOf, saturatedCountF32 } from './host-stats.ts';
-import { summarize } from './stats.ts';
+import { gramOf } from './host-stats.ts';
+import { activationStats, valuesSummary } from './fused-stats.ts';
 import type { StepState } from './step.ts';
 
 export interface LayerProbe {
@@ -100,9 +100,8 @@ export function probeStats(st: StepState, p: ProbeTensors): ProbeResult {
   const layers = st.plan.layers.map((l, k): LayerProbe => {
     const dz = values(p.dz[k]);
     const act = values(p.acts[k]);
-    const d = summarize(dz);
-    const a = summarize(act);
-    const sat = saturatedCountF32(act, l.activation);
+    const d = valuesSummary(dz);
+    const { summary: a, saturated: sat } = activationStats(act, l.activation);
     return {
       dzL2: d.l2,
       dzRms: dz.length ? d.l2 / Math.sqrt(dz.length) : 0,

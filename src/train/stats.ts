@@ -46,13 +46,23 @@ export function summarize(v: ArrayLike<number>): Summary {
   // a second pass about the mean: E[x²] − mean² cancels digits when the mean dwarfs the spread
   let dev = 0;
   for (let i = 0; i < n; i++) dev += (v[i] - mean) ** 2;
+  return finishSummary(n, [sum, sq, abs, maxAbs, small, min, max, dev]);
+}
+
+/**
+ * The Summary of `n` values from summarize's sums, in this order: Σx, Σx², Σ|x|, max |x|, count of
+ * |x| < SMALL_GRAD, min, max, Σ(x − mean)². The native tier's loops (native/blas hoststats.c) give
+ * the same sums, so both paths finish here, with the same arithmetic.
+ */
+export function finishSummary(n: number, acc: readonly number[] | Float64Array): Summary {
+  const [sum, sq, abs, maxAbs, small, min, max, dev] = acc;
   return {
     l2: Math.sqrt(sq),
     meanAbs: n ? abs / n : 0,
     std: n ? Math.sqrt(dev / n) : 0,
     maxAbs,
     smallFrac: n ? small / n : 0,
-    mean,
+    mean: n ? sum / n : 0,
     min: n ? min : 0,
     max: n ? max : 0,
   };

@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include "blas.h"
 
+/* the statistics loops' bindings (hoststats_addon.c) */
+napi_status gw_define_hoststats(napi_env env, napi_value exports);
+
 
 #define CHECK(call) \
   do { if ((call) != napi_ok) { napi_throw_error(env, NULL, "gradient-workbench-blas: N-API call failed: " #call); return NULL; } } while (0)
@@ -212,5 +215,6 @@ NAPI_MODULE_INIT() {
       {"info", NULL, describe, NULL, NULL, NULL, napi_enumerable, NULL},
   };
   if (napi_define_properties(env, exports, sizeof props / sizeof props[0], props) != napi_ok) return NULL;
+  if (gw_define_hoststats(env, exports) != napi_ok) return NULL;
   return exports;
 }

@@ -47,6 +47,24 @@ export interface BlasAddon {
   conv2d(g: ConvGeometry, x: Float32Array, filter: Float32Array, y: Float32Array): void;
   conv2dBackpropFilter(g: ConvGeometry, x: Float32Array, dy: Float32Array, dFilter: Float32Array): void;
   conv2dBackpropInput(g: ConvGeometry, dy: Float32Array, filter: Float32Array, dx: Float32Array): void;
+  /**
+   * The epoch statistics' host loops (native/blas hoststats.c), bit-identical to host-stats.ts and
+   * stats.ts summarize, on any Float32Array; absent from a build of the addon that predates them.
+   * The summaries are summarize's sums (finishSummary's order); see src/train/fused-stats.ts.
+   */
+  gradientStats?(
+    g: Float32Array,
+    hist: Float64Array,
+    log10: Float64Array,
+    start: Uint16Array,
+    next: Uint32Array,
+    out: Float64Array,
+  ): void;
+  /** out[8] = the saturated count for act 1 (sigmoid), 2 (tanh), 3 (≤ 0 saturates); left as is for 0 (linear) */
+  arrayStats?(v: Float32Array, act: number, out: Float64Array): void;
+  /** out = ‖w‖², ‖w − before‖², ‖before‖², ‖w − start‖², ‖start‖² */
+  weightNorms?(w: Float32Array, before: Float32Array, start: Float32Array, out: Float64Array): void;
+  dot?(a: Float32Array, b: Float32Array): number;
   /** BLAS threads for the whole process (every trainer in it) */
   setThreads(n: number): void;
   info(): BlasInfo;
