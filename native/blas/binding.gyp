@@ -3,7 +3,7 @@
     {
       "target_name": "gw_blas",
       "sources": [
-        "src/addon.c", "src/conv.c", "src/open.c", "src/patches.c", "src/hoststats.c", "src/hoststats_addon.c"
+        "src/addon.c", "src/conv.c", "src/open.c", "src/patches.c", "src/hoststats.c", "src/hoststats_addon.c", "src/napi_args.c"
       ],
       # no contraction (a*b+c fused) and no fast-math: hoststats.c must sum in the JavaScript's order to
       # give its results bit for bit; the other sources add floats but multiply none (BLAS does)

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "blas.h"
+#include "napi_args.h"
 
 /* the statistics loops' bindings (hoststats_addon.c) */
 napi_status gw_define_hoststats(napi_env env, napi_value exports);
@@ -17,26 +18,8 @@ napi_status gw_define_hoststats(napi_env env, napi_value exports);
   do { if ((call) != napi_ok) { napi_throw_error(env, NULL, "gradient-workbench-blas: N-API call failed: " #call); return NULL; } } while (0)
 
 static bool f32(napi_env env, napi_value v, const char* name, size_t need, float** out) {
-  bool is = false;
-  napi_is_typedarray(env, v, &is);
-  napi_typedarray_type t;
   size_t len = 0;
-  void* data = NULL;
-  if (is) napi_get_typedarray_info(env, v, &t, &len, &data, NULL, NULL);
-  if (!is || t != napi_float32_array) {
-    char msg[96];
-    snprintf(msg, sizeof msg, "%s must be a Float32Array", name);
-    napi_throw_type_error(env, NULL, msg);
-    return false;
-  }
-  if (len < need) {
-    char msg[128];
-    snprintf(msg, sizeof msg, "%s holds %zu floats, the operation needs %zu", name, len, need);
-    napi_throw_range_error(env, NULL, msg);
-    return false;
-  }
-  *out = data;
-  return true;
+  return gw_typed(env, v, name, napi_float32_array, need, (void**)out, &len);
 }
 
 /* the BLAS is open, or a thrown Error says why not */
@@ -90,14 +73,12 @@ static napi_value sgemm(napi_env env, napi_callback_info info) {
 }
 
 static bool geometry(napi_env env, napi_value v, gw_conv* g) {
-  bool is = false;
-  napi_is_typedarray(env, v, &is);
-  napi_typedarray_type t;
+  static const char* what = "geometry (n inH inW inC outH outW outC kH kW sH sW dH dW padTop padLeft)";
   size_t len = 0;
   void* data = NULL;
-  if (is) napi_get_typedarray_info(env, v, &t, &len, &data, NULL, NULL);
-  if (!is || t != napi_int32_array || len != 15) {
-    napi_throw_type_error(env, NULL, "geometry must be an Int32Array of 15: n inH inW inC outH outW outC kH kW sH sW dH dW padTop padLeft");
+  if (!gw_typed(env, v, what, napi_int32_array, 15, &data, &len)) return false;
+  if (len != 15) {
+    napi_throw_range_error(env, NULL, "geometry must hold exactly 15 values");
     return false;
   }
   const int* q = data;
@@ -123,7 +104,11 @@ static napi_value conv_call(napi_env env, napi_callback_info info, conv_fn fn, c
   napi_value a[4];
   CHECK(napi_get_cb_info(env, info, &argc, a, NULL, NULL));
   gw_conv g;
-  if (!ready(env) || argc < 4 || !geometry(env, a[0], &g)) return NULL;
+  if (argc < 4) {
+    napi_throw_type_error(env, NULL, "a convolution takes (geometry, in1, in2, out)");
+    return NULL;
+  }
+  if (!ready(env) || !geometry(env, a[0], &g)) return NULL;
   size_t sizes[3] = {(size_t)g.n * g.inH * g.inW * g.inC, (size_t)g.kH * g.kW * g.inC * g.outC,
                      (size_t)g.n * g.outH * g.outW * g.outC};
   float* p[3];

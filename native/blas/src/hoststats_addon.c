@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include "hoststats.h"
+#include "napi_args.h"
 
 #define ARGS(count, usage)                                                        \
   size_t argc = count;                                                            \
@@ -17,36 +18,6 @@
     return NULL;                                                                  \
   }
 
-static const char* type_name(napi_typedarray_type t) {
-  switch (t) {
-    case napi_float32_array: return "Float32Array";
-    case napi_float64_array: return "Float64Array";
-    case napi_uint16_array: return "Uint16Array";
-    case napi_uint32_array: return "Uint32Array";
-    default: return "typed array";
-  }
-}
-
-/* `v` is a typed array of type `want` with at least `need` elements; its data and length */
-static bool typed(napi_env env, napi_value v, const char* name, napi_typedarray_type want, size_t need, void** data,
-                  size_t* len) {
-  bool is = false;
-  napi_typedarray_type t = napi_int8_array;
-  napi_is_typedarray(env, v, &is);
-  if (is) napi_get_typedarray_info(env, v, &t, len, data, NULL, NULL);
-  char msg[128];
-  if (!is || t != want) {
-    snprintf(msg, sizeof msg, "%s must be a %s", name, type_name(want));
-    napi_throw_type_error(env, NULL, msg);
-    return false;
-  }
-  if (*len < need) {
-    snprintf(msg, sizeof msg, "%s holds %zu elements, the operation needs %zu", name, *len, need);
-    napi_throw_range_error(env, NULL, msg);
-    return false;
-  }
-  return true;
-}
 
 static void put_summary(const gw_summary* s, double* out) {
   const double f[GW_SUMMARY_FIELDS] = {s->sum, s->sq, s->abs, s->max_abs, s->small, s->min, s->max, s->dev};
@@ -58,12 +29,12 @@ static napi_value gradient_stats(napi_env env, napi_callback_info info) {
   ARGS(6, "gradientStats(g, hist, log10, start, next, out)");
   void *g, *hist, *log10, *start, *next, *out;
   size_t n, bins, lbins, len;
-  if (!typed(env, a[0], "g", napi_float32_array, 0, &g, &n) ||
-      !typed(env, a[1], "hist", napi_float64_array, 1, &hist, &bins) ||
-      !typed(env, a[2], "log10", napi_float64_array, 1, &log10, &lbins) ||
-      !typed(env, a[3], "start", napi_uint16_array, 1 << 15, &start, &len) ||
-      !typed(env, a[4], "next", napi_uint32_array, lbins + 1, &next, &len) ||
-      !typed(env, a[5], "out", napi_float64_array, GW_SUMMARY_FIELDS, &out, &len))
+  if (!gw_typed(env, a[0], "g", napi_float32_array, 0, &g, &n) ||
+      !gw_typed(env, a[1], "hist", napi_float64_array, 1, &hist, &bins) ||
+      !gw_typed(env, a[2], "log10", napi_float64_array, 1, &log10, &lbins) ||
+      !gw_typed(env, a[3], "start", napi_uint16_array, 1 << 15, &start, &len) ||
+      !gw_typed(env, a[4], "next", napi_uint32_array, lbins + 1, &next, &len) ||
+      !gw_typed(env, a[5], "out", napi_float64_array, GW_SUMMARY_FIELDS, &out, &len))
     return NULL;
   if (bins > 0x7fffffff || lbins > 0x7fffffff) {
     napi_throw_range_error(env, NULL, "hist and log10 must hold fewer than 2^31 bins");
@@ -85,8 +56,8 @@ static napi_value array_stats(napi_env env, napi_callback_info info) {
   void *v, *out;
   size_t n, len;
   int act = -1;
-  if (!typed(env, a[0], "v", napi_float32_array, 0, &v, &n) ||
-      !typed(env, a[2], "out", napi_float64_array, GW_SUMMARY_FIELDS + 1, &out, &len))
+  if (!gw_typed(env, a[0], "v", napi_float32_array, 0, &v, &n) ||
+      !gw_typed(env, a[2], "out", napi_float64_array, GW_SUMMARY_FIELDS + 1, &out, &len))
     return NULL;
   if (napi_get_value_int32(env, a[1], &act) != napi_ok || act < GW_ACT_LINEAR || act > GW_ACT_RELU_LIKE) {
     napi_throw_range_error(env, NULL, "act must be 0 (linear), 1 (sigmoid), 2 (tanh) or 3 (zero or below saturates)");
@@ -104,10 +75,10 @@ static napi_value weight_norms(napi_env env, napi_callback_info info) {
   ARGS(4, "weightNorms(w, before, start, out)");
   void *w, *before, *start, *out;
   size_t n, len;
-  if (!typed(env, a[0], "w", napi_float32_array, 0, &w, &n) ||
-      !typed(env, a[1], "before", napi_float32_array, n, &before, &len) ||
-      !typed(env, a[2], "start", napi_float32_array, n, &start, &len) ||
-      !typed(env, a[3], "out", napi_float64_array, 5, &out, &len))
+  if (!gw_typed(env, a[0], "w", napi_float32_array, 0, &w, &n) ||
+      !gw_typed(env, a[1], "before", napi_float32_array, n, &before, &len) ||
+      !gw_typed(env, a[2], "start", napi_float32_array, n, &start, &len) ||
+      !gw_typed(env, a[3], "out", napi_float64_array, 5, &out, &len))
     return NULL;
   gw_weight_norms(w, before, start, n, out);
   return NULL;
@@ -118,8 +89,8 @@ static napi_value dot(napi_env env, napi_callback_info info) {
   ARGS(2, "dot(a, b)");
   void *x, *y;
   size_t n, len;
-  if (!typed(env, a[0], "a", napi_float32_array, 0, &x, &n) ||
-      !typed(env, a[1], "b", napi_float32_array, n, &y, &len))
+  if (!gw_typed(env, a[0], "a", napi_float32_array, 0, &x, &n) ||
+      !gw_typed(env, a[1], "b", napi_float32_array, n, &y, &len))
     return NULL;
   napi_value r;
   if (napi_create_double(env, gw_dot(x, y, n), &r) != napi_ok) return NULL;
