@@ -15,7 +15,7 @@ import { heapF32 } from '../optimizer/flat-state.ts';
 import { blasAddon, type BlasAddon } from './blas.ts';
 
 type KernelArgs = Parameters<tf.KernelFunc>[0];
-type NativeKernel = (addon: BlasAddon, args: KernelArgs) => tf.TensorInfo | null;
+export type NativeKernel = (addon: BlasAddon, args: KernelArgs) => tf.TensorInfo | null;
 
 const size = (shape: number[]) => shape.reduce((p, d) => p * d, 1);
 
@@ -31,7 +31,7 @@ export function withBlas(native: NativeKernel, today: tf.KernelFunc): tf.KernelF
  * Float32Array views of `infos` on the wasm heap. Take them after every output is allocated:
  * an allocation may grow the heap, which detaches the views taken before it.
  */
-function heapViews(backend: BackendWasm, infos: tf.TensorInfo[]): Float32Array[] {
+export function heapViews(backend: BackendWasm, infos: tf.TensorInfo[]): Float32Array[] {
   const heap = heapF32(backend);
   return infos.map((t) => {
     const at = backend.getMemoryOffset(t.dataId) / 4;

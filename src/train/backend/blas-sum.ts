@@ -3,15 +3,11 @@
  *
  * wasm's Sum reduces innermost axes only, so for these axes it first transposes the whole tensor
  * to [C, N·H·W] (the reference CNN's conv1 bias gradient: 1M floats, 4 ms of a step). As a matrix
- * product it is one pass: onesᵀ [1, M] · dy [M, C]. Anything else, or the tier off, runs wasm's Sum.
+ * product it is one pass: onesᵀ [1, M] · dy [M, C]. Anything else (null here) runs wasm's Sum.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { heapF32 } from '../optimizer/flat-state.ts';
-import { blasAddon } from './blas.ts';
-import { WASM } from './wasm-ops.ts';
-
-const MARK = Symbol.for('gradient-workbench.wasm.leadingAxesSum');
+import { heapViews, type NativeKernel } from './blas-kernels.ts';
 
 /** Whether `axis` (possibly negative) names exactly axes 0..rank−2 of a rank ≥ 2 tensor. */
 export function isLeadingAxes(axis: number | number[], rank: number): boolean {
@@ -29,32 +25,17 @@ function onesOf(n: number): Float32Array {
   return ones.subarray(0, n);
 }
 
-function wrap(original: tf.KernelFunc): tf.KernelFunc {
-  const f: tf.KernelFunc = (args) => {
-    const x = args.inputs.x as tf.TensorInfo;
-    const { axis, keepDims } = args.attrs as unknown as tf.SumAttrs;
-    const blas = blasAddon();
-    if (blas === null || x.dtype !== 'float32' || !isLeadingAxes(axis, x.shape.length)) return original(args);
-    const backend = args.backend as BackendWasm;
-    const c = x.shape[x.shape.length - 1];
-    const m = x.shape.slice(0, -1).reduce((a, b) => a * b, 1);
-    const outShape = keepDims ? [...x.shape.slice(0, -1).map(() => 1), c] : [c];
-    const out = backend.makeOutput(outShape, 'float32');
-    if (m * c === 0) return out;
-    const heap = heapF32(backend); // after the allocation: the heap may have grown
-    const at = (t: tf.TensorInfo, n: number) => heap.subarray(backend.getMemoryOffset(t.dataId) / 4).subarray(0, n);
-    blas.sgemm(false, false, 1, c, m, onesOf(m), at(x, m * c), at(out, c));
-    return out;
-  };
-  (f as unknown as Record<symbol, boolean>)[MARK] = true;
-  return f;
-}
-
-/** Wraps wasm's Sum (idempotent); the original runs whenever the tier is off or the axes differ. */
-export function registerLeadingAxesSum(): void {
-  const original = tf.getKernel(tf.Sum, WASM);
-  if (original === undefined) throw new Error('tfjs-backend-wasm did not register Sum');
-  if ((original.kernelFunc as unknown as Record<symbol, boolean>)[MARK]) return;
-  tf.unregisterKernel(tf.Sum, WASM);
-  tf.registerKernel({ ...original, kernelFunc: wrap(original.kernelFunc) });
-}
+/** The native path of Sum (wasm-kernels.ts puts it in front of wasm's Sum with withBlas). */
+export const leadingAxesSum: NativeKernel = (addon, { inputs, attrs, backend }) => {
+  const x = inputs.x as tf.TensorInfo;
+  const { axis, keepDims } = attrs as unknown as tf.SumAttrs;
+  if (x.dtype !== 'float32' || !isLeadingAxes(axis, x.shape.length)) return null;
+  const wasm = backend as BackendWasm;
+  const c = x.shape[x.shape.length - 1];
+  const m = x.shape.slice(0, -1).reduce((a, b) => a * b, 1);
+  const out = wasm.makeOutput(keepDims ? [...x.shape.slice(0, -1).map(() => 1), c] : [c], 'float32');
+  if (m * c === 0) return out;
+  const [X, OUT] = heapViews(wasm, [x, out]);
+  addon.sgemm(false, false, 1, c, m, onesOf(m), X, OUT);
+  return out;
+};

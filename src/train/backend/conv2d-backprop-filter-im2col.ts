@@ -11,7 +11,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { heapF32 } from '../optimizer/flat-state.ts';
+import { heapViews } from './blas-kernels.ts';
 import { disposeInfos, runWasmKernel, wasmReshape, wasmTranspose2D } from './wasm-ops.ts';
 
 /** Pᵀ above this many floats (64 MB) is not worth its memory. */
@@ -84,16 +84,8 @@ export function backpropFilterIm2col(
   try {
     const pt = keep(backend.makeOutput([K, M], 'float32'));
     // the heap may have grown while Pᵀ was allocated: take the views after it
-    const heap = heapF32(backend);
-    const at = (t: tf.TensorInfo, n: number) => heap.subarray(backend.getMemoryOffset(t.dataId) / 4).subarray(0, n);
-    im2colT(
-      at(
-        x,
-        x.shape.reduce((a, b) => a * b, 1),
-      ),
-      at(pt, K * M),
-      info,
-    );
+    const [X, PT] = heapViews(backend, [x, pt]);
+    im2colT(X, PT, info);
     const dy2 = keep(wasmReshape(dy, [M, info.outChannels], backend));
     if (K >= info.outChannels) return wasmReshape(plain(pt, dy2), info.filterShape, backend);
     const g = plain(keep(wasmTranspose2D(dy2, kb)), keep(wasmTranspose2D(pt, kb)));

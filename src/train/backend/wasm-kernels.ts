@@ -19,8 +19,8 @@ import { conv2DBackpropInputViaConv2D } from './conv2d-backprop-input.ts';
 import { transposeFirstBatchMatMul } from './batch-mat-mul.ts';
 import { BLAS_KERNELS, withBlas } from './blas-kernels.ts';
 import { WASM } from './wasm-ops.ts';
-import { registerIdentityAlias } from './identity-alias.ts';
-import { registerLeadingAxesSum } from './blas-sum.ts';
+import { aliasingIdentity } from './identity-alias.ts';
+import { leadingAxesSum } from './blas-sum.ts';
 
 export { transposeFirstBatchMatMul };
 
@@ -29,6 +29,8 @@ const WRAPPED = Symbol.for('gradient-workbench.wasm.batchMatMulWrapper');
 const WRAPPED_BACKPROP_INPUT = Symbol.for('gradient-workbench.wasm.conv2DBackpropInputWrapper');
 const WRAPPED_BACKPROP_FILTER = Symbol.for('gradient-workbench.wasm.conv2DBackpropFilter');
 const WRAPPED_CONV2D = Symbol.for('gradient-workbench.wasm.conv2DWrapper');
+const WRAPPED_SUM = Symbol.for('gradient-workbench.wasm.leadingAxesSum');
+const WRAPPED_IDENTITY = Symbol.for('gradient-workbench.wasm.identityAlias');
 
 type Wrapped = tf.KernelFunc & { [marker: symbol]: true | undefined };
 
@@ -69,8 +71,8 @@ export function registerWasmTrainingKernels(): void {
     native(tf.Conv2DBackpropInput, conv2DBackpropInputViaConv2D(original)),
   );
   registerWrapper(tf.Conv2D, WRAPPED_CONV2D, (original) => native(tf.Conv2D, original));
-  registerIdentityAlias();
-  registerLeadingAxesSum();
+  registerWrapper(tf.Sum, WRAPPED_SUM, (original) => withBlas(leadingAxesSum, original));
+  registerWrapper(tf.Identity, WRAPPED_IDENTITY, aliasingIdentity);
 }
 
 /** Whether all training kernels are registered for 'wasm' (for diagnostics and tests). */
@@ -81,4 +83,9 @@ export function wasmTrainingKernelsRegistered(): boolean {
     isWrapped(tf.getKernel(tf.Conv2DBackpropInput, WASM), WRAPPED_BACKPROP_INPUT) &&
     isWrapped(tf.getKernel(tf.Conv2D, WASM), WRAPPED_CONV2D)
   );
+}
+
+/** Whether wasm's Identity shares buffers instead of copying (identity-alias.ts). */
+export function identityAliasRegistered(): boolean {
+  return isWrapped(tf.getKernel(tf.Identity, WASM), WRAPPED_IDENTITY);
 }

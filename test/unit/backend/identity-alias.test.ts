@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { identityAliasRegistered } from '../../../src/train/backend/identity-alias.ts';
+import { identityAliasRegistered } from '../../../src/train/backend/wasm-kernels.ts';
 import { configureWasm } from '../../../src/train/backend/wasm.ts';
 import { seededValues } from './helpers.ts';
 
